@@ -1,0 +1,201 @@
+// What every chart spec shares: its input, its output model, colours, safe text and the tooltip.
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Dataset } from '../data/dataset';
+import { rowKey } from '../data/dataset';
+import type { ChartId, Observation } from '../data/types';
+import type { Lang, MessageKey } from '../i18n/messages';
+import { t } from '../i18n/messages';
+import { formatValue, kindLabel, periodLabel } from '../i18n/format';
+
+export interface ChartInput {
+  data: Dataset;
+  /** Selected place ids (cities; references are added by the charts that use them). */
+  cities: readonly string[];
+  lang: Lang;
+  dark: boolean;
+  /** Explorer: the indicator to show. */
+  indicator?: string | null;
+  /** Presentation/export: larger type. */
+  scale?: number;
+}
+
+export interface TableModel {
+  columns: string[];
+  /** Display cells (text only; rendered as text nodes). */
+  rows: { key: string; cells: string[] }[];
+  /** Same rows for CSV export: numbers stay numbers. */
+  csv: { header: string[]; rows: (string | number | null)[][] };
+}
+
+export interface ChartModel {
+  option: EChartsCoreOption;
+  table: TableModel;
+  /** Footnotes under the chart: sources, caveats. */
+  footnotes: string[];
+  /** One or two sentences for screen readers. */
+  summary: string;
+  /** Source ids used by the plotted rows. */
+  sources: string[];
+  empty: boolean;
+  /** Mark ref (data item `ref`) -> the observation it draws: for tooltips and click-through. */
+  marks: ReadonlyMap<string, Observation>;
+}
+
+export interface ChartSpec {
+  id: ChartId | 'explorer';
+  title: MessageKey;
+  subtitle: MessageKey;
+  build(input: ChartInput): ChartModel;
+}
+
+/** A data item's payload for tooltip and click (ECharts keeps extra keys on data items). */
+export interface MarkRef {
+  key: string;
+  href: string;
+}
+
+const PALETTE = ['#d1495b', '#00798c', '#edae49', '#30638e', '#8e5572', '#66a182', '#b5651d', '#5c4d7d', '#2e4057', '#c44536'];
+export const REFERENCE_COLOR = '#7a7a7a';
+
+/** cityColor(ds, 'wuhu') -> '#d1495b': one colour per place across every chart (index in places). */
+export function cityColor(ds: Dataset, city: string): string {
+  let i = 0;
+  for (const id of ds.places.keys()) {
+    if (id === city) return PALETTE[i % PALETTE.length] ?? REFERENCE_COLOR;
+    i++;
+  }
+  return REFERENCE_COLOR;
+}
+
+/** escapeHtml('<b>') -> '&lt;b&gt;' — for ECharts tooltips, which are written as innerHTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/**
+ * safeLabel('深圳{a|x}') -> '深圳{\u200ba|x}': a zero-width space after '{' keeps zrender from reading
+ * user text as rich-text markup; it still looks the same. Used for names drawn by ECharts itself.
+ */
+export function safeLabel(s: string): string {
+  return s.replace(/\{/g, '{\u200b');
+}
+
+export function placeName(ds: Dataset, id: string, lang: Lang): string {
+  const p = ds.places.get(id);
+  return p ? p[lang] || p.zh : id;
+}
+
+export function indicatorName(ds: Dataset, id: string, lang: Lang): string {
+  const d = ds.indicators.get(id);
+  return d ? d[lang] || d.zh : id;
+}
+
+export function sourceHref(o: Observation): string {
+  if (o.source.startsWith('upload:')) return '';
+  return `#/sources/${encodeURIComponent(o.source)}?mark=${encodeURIComponent(rowKey(o))}`;
+}
+
+export function markRef(o: Observation): MarkRef {
+  return { key: rowKey(o), href: sourceHref(o) };
+}
+
+function sourceLabel(ds: Dataset, o: Observation, lang: Lang): string {
+  const up = ds.uploads.get(o.source);
+  if (up) return `${t(lang, 'uploaded')}: ${up.name}`;
+  const s = ds.sources.get(o.source);
+  return s ? s.title : o.source;
+}
+
+/** The tooltip for one observation, as escaped HTML: value, unit, period, kind, bound, quote, note. */
+export function tooltipHtml(ds: Dataset, o: Observation, lang: Lang): string {
+  const rows: string[] = [];
+  const line = (label: string, value: string) =>
+    rows.push(`<div><span style="opacity:.7">${escapeHtml(label)}</span> ${escapeHtml(value)}</div>`);
+  rows.push(
+    `<div style="font-weight:600">${escapeHtml(placeName(ds, o.city, lang))} · ${escapeHtml(indicatorName(ds, o.indicator, lang))}</div>`,
+  );
+  line(t(lang, 'value') + ':', formatValue(o.value, o.comparator, o.unit, lang, ds.units));
+  line(t(lang, 'period') + ':', periodLabel(o.period, lang));
+  line(t(lang, 'kind') + ':', kindLabel(o.kind, lang));
+  if (o.comparator === '>=' || o.comparator === '>') line(t(lang, 'lowerBound') + ':', t(lang, 'lowerBound'));
+  if (o.status === 'redacted') line(t(lang, 'status') + ':', t(lang, 'maskedLong'));
+  if (o.quote)
+    rows.push(
+      `<div style="max-width:320px;white-space:normal;margin-top:4px;border-left:3px solid #999;padding-left:6px">「${escapeHtml(o.quote)}」</div>`,
+    );
+  if (o.note)
+    rows.push(
+      `<div style="max-width:320px;white-space:normal;opacity:.8;margin-top:2px">${escapeHtml((o.kind === 'derived' ? t(lang, 'derivedHow') : '') + o.note)}</div>`,
+    );
+  rows.push(`<div style="opacity:.7;margin-top:2px">${escapeHtml(t(lang, 'source'))}: ${escapeHtml(sourceLabel(ds, o, lang))}</div>`);
+  const href = sourceHref(o);
+  if (href) rows.push(`<a href="${escapeHtml(href)}" style="color:inherit">${escapeHtml(t(lang, 'openSource'))} →</a>`);
+  return `<div data-testid="chart-tooltip">${rows.join('')}</div>`;
+}
+
+/** Base options every chart shares: no entrance animation (ready = final picture), accessible, themed. */
+export function baseOption(input: ChartInput) {
+  const scale = input.scale ?? 1;
+  const text = input.dark ? '#ddd' : '#333';
+  return {
+    animation: false,
+    backgroundColor: 'transparent',
+    aria: { enabled: true, decal: { show: false } },
+    textStyle: { fontFamily: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif', fontSize: 12 * scale, color: text },
+    tooltip: {
+      confine: true,
+      enterable: true,
+      renderMode: 'html' as const,
+      className: 'chart-tooltip',
+    },
+  };
+}
+
+/** Standard table columns for observation rows. */
+export function observationTable(ds: Dataset, rows: readonly Observation[], lang: Lang): TableModel {
+  const columns = [t(lang, 'city'), t(lang, 'indicator'), t(lang, 'period'), t(lang, 'value'), t(lang, 'unit'), t(lang, 'kind'), t(lang, 'status'), t(lang, 'note')];
+  const header = ['city', 'indicator', 'period', 'value', 'unit', 'comparator', 'kind', 'status', 'source', 'quote', 'note'];
+  return {
+    columns,
+    rows: rows.map((o) => ({
+      key: rowKey(o),
+      cells: [
+        placeName(ds, o.city, lang),
+        indicatorName(ds, o.indicator, lang),
+        periodLabel(o.period, lang),
+        formatValue(o.value, o.comparator, o.unit, lang, ds.units),
+        ds.units.get(o.unit)?.[lang] ?? o.unit,
+        kindLabel(o.kind, lang),
+        o.status === 'redacted' ? t(lang, 'statusRedacted') : t(lang, 'statusReported'),
+        o.note,
+      ],
+    })),
+    csv: {
+      header,
+      rows: rows.map((o) => [
+        placeName(ds, o.city, lang),
+        indicatorName(ds, o.indicator, lang),
+        o.period,
+        o.value,
+        o.unit,
+        o.comparator,
+        o.kind,
+        o.status,
+        o.source,
+        o.quote,
+        o.note,
+      ]),
+    },
+  };
+}
+
+export function sourceFootnote(ds: Dataset, rows: readonly Observation[], lang: Lang): { footnote: string; ids: string[] } {
+  const ids = [...new Set(rows.map((r) => r.source))];
+  const names = ids.map((id) => {
+    const up = ds.uploads.get(id);
+    if (up) return `${t(lang, 'uploaded')}: ${up.name}`;
+    const s = ds.sources.get(id);
+    return s ? `${s.publisher}《${s.title}》` : id;
+  });
+  return { footnote: t(lang, 'footSources') + names.join('；'), ids };
+}

@@ -1,0 +1,139 @@
+// plan-targets: every target of the chosen cities against its latest comparable actual, as bullet
+// bars on a common "% of target" scale (targets have different units). A target with no actual gets
+// no bar and says "no actual reported" — an empty bar would read as 0 %.
+import { rowKey } from '../data/dataset';
+import type { Observation } from '../data/types';
+import type { TargetProgress } from '../data/targets';
+import { targetProgress } from '../data/targets';
+import { t } from '../i18n/messages';
+import { formatNumber, formatValue, periodLabel } from '../i18n/format';
+import type { ChartInput, ChartModel, ChartSpec, TableModel } from './common';
+import { baseOption, cityColor, escapeHtml, indicatorName, placeName, safeLabel, sourceFootnote, tooltipHtml } from './common';
+
+const SCALE_MAX = 150;
+
+function describe(input: ChartInput, p: TargetProgress): string {
+  const { data, lang } = input;
+  const v = (o: Observation) => formatValue(o.value, o.comparator, o.unit, lang, data.units);
+  const tgt = `${t(lang, 'target')} ${v(p.target)}`;
+  if (!p.latest) return `${tgt} · ${t(lang, 'noActual')}`;
+  const when = p.comparable ? '' : `（${t(lang, 'asOf')} ${periodLabel(p.latest.period, lang)}）`;
+  const pct = p.achievedPct === null ? '' : ` · ${formatNumber(p.achievedPct, lang, 1)}%`;
+  return `${t(lang, 'latestActual')} ${v(p.latest)}${when} / ${tgt}${pct}`;
+}
+
+function table(input: ChartInput, progress: TargetProgress[]): TableModel {
+  const { data, lang } = input;
+  const v = (o: Observation | null) => (o ? formatValue(o.value, o.comparator, o.unit, lang, data.units) : '');
+  const columns = [t(lang, 'city'), t(lang, 'indicator'), t(lang, 'planYear'), t(lang, 'target'), t(lang, 'baseline'), t(lang, 'latestActual'), t(lang, 'gap'), t(lang, 'achieved')];
+  return {
+    columns,
+    rows: progress.map((p) => ({
+      key: rowKey(p.target),
+      cells: [
+        placeName(data, p.target.city, lang),
+        indicatorName(data, p.target.indicator, lang),
+        periodLabel(p.target.period, lang),
+        v(p.target),
+        p.baseline ? `${v(p.baseline)}（${periodLabel(p.baseline.period, lang)}）` : '',
+        p.latest ? `${v(p.latest)}（${periodLabel(p.latest.period, lang)}）` : t(lang, 'noActual'),
+        p.gap === null ? '' : formatNumber(p.gap, lang),
+        p.achievedPct === null ? '' : `${formatNumber(p.achievedPct, lang, 1)}%`,
+      ],
+    })),
+    csv: {
+      header: ['city', 'indicator', 'plan_period', 'target', 'target_comparator', 'unit', 'baseline', 'baseline_period', 'latest_actual', 'latest_period', 'gap', 'achieved_pct', 'source'],
+      rows: progress.map((p) => [
+        placeName(data, p.target.city, lang),
+        indicatorName(data, p.target.indicator, lang),
+        p.target.period,
+        p.target.value,
+        p.target.comparator,
+        p.target.unit,
+        p.baseline?.value ?? null,
+        p.baseline?.period ?? '',
+        p.latest?.value ?? null,
+        p.latest?.period ?? '',
+        p.gap,
+        p.achievedPct === null ? null : Math.round(p.achievedPct * 10) / 10,
+        p.target.source,
+      ]),
+    },
+  };
+}
+
+export function build(input: ChartInput): ChartModel {
+  const { data, lang } = input;
+  const progress = targetProgress(data, input.cities);
+  const marks = new Map<string, Observation>();
+  const categories = progress.map((p) =>
+    safeLabel(`${placeName(data, p.target.city, lang)} ${periodLabel(p.target.period, lang)} · ${indicatorName(data, p.target.indicator, lang)}`),
+  );
+  const bars = progress.map((p) => {
+    marks.set(rowKey(p.target), p.target);
+    const color = cityColor(data, p.target.city);
+    const label = safeLabel(describe(input, p));
+    if (p.achievedPct === null)
+      return { value: 0, ref: rowKey(p.target), itemStyle: { opacity: 0 }, label: { show: true, position: 'insideLeft', formatter: label, color: input.dark ? '#bbb' : '#555' } };
+    return {
+      value: Math.min(p.achievedPct, SCALE_MAX),
+      ref: rowKey(p.target),
+      itemStyle: { color, opacity: p.comparable ? 1 : 0.6, borderColor: color, borderWidth: p.comparable ? 0 : 1, borderType: 'dashed' },
+      label: { show: true, position: 'insideLeft', formatter: label, color: input.dark ? '#fff' : '#111' },
+    };
+  });
+  const baselineMarks = progress.map((p) =>
+    p.baseline && p.baseline.value !== null && p.target.value
+      ? { value: Math.min((p.baseline.value / p.target.value) * 100, SCALE_MAX), ref: rowKey(p.baseline) }
+      : { value: null },
+  );
+  for (const p of progress) {
+    if (p.baseline) marks.set(rowKey(p.baseline), p.baseline);
+    if (p.latest) marks.set(rowKey(p.latest), p.latest);
+  }
+  const byRef = new Map(progress.map((p) => [rowKey(p.target), p]));
+  const option = {
+    ...baseOption(input),
+    tooltip: {
+      ...baseOption(input).tooltip,
+      trigger: 'item',
+      formatter: (prm: { data?: { ref?: string } }) => {
+        const ref = prm.data?.ref;
+        const p = ref ? byRef.get(ref) : undefined;
+        if (p) {
+          const parts = [`<div>${escapeHtml(describe(input, p))}</div>`, tooltipHtml(data, p.target, lang)];
+          if (p.latest) parts.push(tooltipHtml(data, p.latest, lang));
+          return parts.join('<hr style="margin:4px 0;opacity:.3">');
+        }
+        const o = ref ? marks.get(ref) : undefined;
+        return o ? tooltipHtml(data, o, lang) : '';
+      },
+    },
+    grid: { left: 8, right: 24, top: 24, bottom: 28, containLabel: true },
+    xAxis: { type: 'value', min: 0, max: SCALE_MAX, axisLabel: { formatter: '{value}%' }, name: t(lang, 'achieved') },
+    yAxis: { type: 'category', data: categories, inverse: true, axisLabel: { width: 200, overflow: 'break' } },
+    series: [
+      {
+        type: 'bar',
+        name: t(lang, 'achieved'),
+        data: bars,
+        barMaxWidth: 22,
+        markLine: { symbol: 'none', silent: true, data: [{ xAxis: 100, name: t(lang, 'target') }], lineStyle: { color: '#444', type: 'solid', width: 2 }, label: { formatter: '100%' } },
+      },
+      { type: 'scatter', name: t(lang, 'baseline'), data: baselineMarks, symbol: 'rect', symbolSize: [3, 18], itemStyle: { color: input.dark ? '#eee' : '#222' } },
+    ],
+  };
+  const used = progress.flatMap((p) => [p.target, ...(p.latest ? [p.latest] : [])]);
+  const { footnote, ids } = sourceFootnote(data, used, lang);
+  return {
+    option,
+    table: table(input, progress),
+    footnotes: [footnote],
+    summary: `${t(lang, 'chartPt')}: ${progress.map((p) => `${placeName(data, p.target.city, lang)} ${indicatorName(data, p.target.indicator, lang)} ${describe(input, p)}`).join('；')}`,
+    sources: ids,
+    empty: progress.length === 0,
+    marks,
+  };
+}
+
+export const planTargets: ChartSpec = { id: 'plan-targets', title: 'chartPt', subtitle: 'chartPtSub', build };

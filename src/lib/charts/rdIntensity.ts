@@ -1,0 +1,92 @@
+// rd-intensity: R&D expenditure as % of GDP per city over time, with national/provincial reference
+// lines and targets drawn as targets (hollow diamonds), never as achievements.
+import { isReferencePlace } from '../data/dataset';
+import type { Observation } from '../data/types';
+import type { MessageKey } from '../i18n/messages';
+import { t } from '../i18n/messages';
+import { formatNumber, periodLabel, unitLabel } from '../i18n/format';
+import type { ChartInput, ChartModel, ChartSpec } from './common';
+import { REFERENCE_COLOR, baseOption, indicatorName, observationTable, placeName, safeLabel, sourceFootnote, tooltipHtml } from './common';
+import { citySeries, maskedFootnote } from './series';
+
+const INDICATOR = 'rd_intensity';
+
+export function referenceRows(input: ChartInput, indicator: string): Observation[] {
+  const { data } = input;
+  return (data.byIndicator.get(indicator) ?? []).filter(
+    (r) => r.kind === 'reference' && r.value !== null && isReferencePlace(data.places.get(r.city)),
+  );
+}
+
+/** Any indicator over time per city, with reference lines; used by rd-intensity and the explorer. */
+export function buildTimeChart(input: ChartInput, indicator: string, titleKey: MessageKey): ChartModel {
+  const { data, lang } = input;
+  const unitId = data.indicators.get(indicator)?.unit ?? '';
+  const pct = unitId === '%';
+  const unit = unitLabel(unitId, lang, data.units);
+  const fmt = (v: number | null) => (pct ? `${formatNumber(v ?? 0, lang)}%` : `${formatNumber(v ?? 0, lang)}`);
+  const bg = input.dark ? '#1e1e1e' : '#ffffff';
+  const cities = input.cities.filter((c) => !isReferencePlace(data.places.get(c)));
+  const s = citySeries(data, indicator, cities, lang, { bg, kinds: ['actual', 'derived', 'target'] });
+  const refs = referenceRows(input, indicator);
+  for (const r of refs) s.marks.set(`ref-${r.city}-${r.period}`, r);
+  const markLine = refs.length
+    ? {
+        silent: false,
+        symbol: 'none',
+        lineStyle: { type: 'dashed', color: REFERENCE_COLOR },
+        label: { position: 'insideEndTop', color: REFERENCE_COLOR },
+        data: refs.map((r) => ({
+          yAxis: r.value,
+          ref: `ref-${r.city}-${r.period}`,
+          name: safeLabel(`${placeName(data, r.city, lang)} ${fmt(r.value)}（${periodLabel(r.period, lang)}）`),
+          label: { formatter: '{b}' },
+        })),
+      }
+    : undefined;
+  const series = s.series.slice();
+  if (markLine) {
+    // A carrier series for the reference lines, so they show even when no city is selected.
+    series.push({ type: 'line', name: t(lang, 'reference'), data: [], markLine, color: REFERENCE_COLOR });
+  }
+  const option = {
+    ...baseOption(input),
+    tooltip: {
+      ...baseOption(input).tooltip,
+      trigger: 'item',
+      formatter: (p: { data?: { ref?: string } }) => {
+        const o = p.data?.ref ? s.marks.get(p.data.ref) : undefined;
+        return o ? tooltipHtml(data, o, lang) : '';
+      },
+    },
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 48, right: 24, top: 40, bottom: 32, containLabel: true },
+    xAxis: { type: 'category', data: s.categories, boundaryGap: true },
+    yAxis: { type: 'value', name: unit, min: 0, axisLabel: pct ? { formatter: '{value}%' } : {} },
+    series,
+  };
+  const tableRows = [...s.plotted, ...s.masked, ...refs];
+  const { footnote, ids } = sourceFootnote(data, tableRows, lang);
+  const latest = cities
+    .map((c) => {
+      const own = s.plotted.filter((o) => o.city === c && o.kind !== 'target');
+      const last = own[own.length - 1];
+      return last ? `${placeName(data, c, lang)} ${fmt(last.value)}（${periodLabel(last.period, lang)}）` : '';
+    })
+    .filter(Boolean);
+  return {
+    option,
+    table: observationTable(data, tableRows, lang),
+    footnotes: [footnote, ...maskedFootnote(data, s.masked, lang)],
+    summary: `${titleKey === 'chartEx' ? indicatorName(data, indicator, lang) : t(lang, titleKey)}: ${latest.join('；')}`,
+    sources: ids,
+    empty: s.plotted.length === 0 && refs.length === 0,
+    marks: s.marks,
+  };
+}
+
+export function build(input: ChartInput): ChartModel {
+  return buildTimeChart(input, INDICATOR, 'chartRd');
+}
+
+export const rdIntensity: ChartSpec = { id: 'rd-intensity', title: 'chartRd', subtitle: 'chartRdSub', build };

@@ -1,0 +1,168 @@
+// Time-series marks shared by the R&D, high-tech and explorer charts. The encodings are the product:
+// actual = filled dot on a line; derived = hollow dot; lower bound = up-triangle with "≥";
+// target = hollow diamond off the line; H1 = its own category, never joined to full years;
+// masked = not drawn at all (listed in a footnote), never 0.
+import type { Dataset } from '../data/dataset';
+import { isHalfYear, periodOrder, rowKey } from '../data/dataset';
+import type { Observation } from '../data/types';
+import type { Lang } from '../i18n/messages';
+import { t } from '../i18n/messages';
+import { comparatorSymbol, formatNumber, periodLabel } from '../i18n/format';
+import { cityColor, placeName, safeLabel } from './common';
+
+export interface MarkItem {
+  value: number | null;
+  ref?: string;
+  symbol?: string;
+  symbolSize?: number;
+  itemStyle?: Record<string, unknown>;
+  label?: Record<string, unknown>;
+}
+
+export interface SeriesBuild {
+  categories: string[];
+  periods: string[];
+  series: Record<string, unknown>[];
+  plotted: Observation[];
+  masked: Observation[];
+  marks: Map<string, Observation>;
+}
+
+const isBound = (o: Observation) => o.comparator === '>=' || o.comparator === '>';
+
+/** Category list: sorted periods of the given rows; '' (masked year) never becomes a category. */
+export function periodsOf(rows: readonly Observation[]): string[] {
+  return [...new Set(rows.map((r) => r.period).filter((p) => p !== ''))].sort((a, b) => periodOrder(a) - periodOrder(b));
+}
+
+function markItem(o: Observation, color: string, lang: Lang, marks: Map<string, Observation>, opts: { bg: string }): MarkItem {
+  const ref = rowKey(o);
+  marks.set(ref, o);
+  const hollow = o.kind === 'derived' || o.kind === 'target' || isBound(o);
+  const symbol = o.kind === 'target' ? 'diamond' : isBound(o) ? 'triangle' : 'circle';
+  const item: MarkItem = {
+    value: o.value,
+    ref,
+    symbol,
+    symbolSize: o.kind === 'target' ? 12 : 9,
+    itemStyle: hollow
+      ? { color: opts.bg, borderColor: color, borderWidth: 2, borderType: o.kind === 'target' ? 'dashed' : 'solid' }
+      : { color, borderColor: color },
+  };
+  const prefix = comparatorSymbol(o.comparator);
+  const h1 = isHalfYear(o.period) ? ` ${t(lang, 'h1Short')}` : '';
+  const tgt = o.kind === 'target' ? `${t(lang, 'target')} ` : '';
+  if (prefix || h1 || tgt) {
+    item.label = { show: true, formatter: safeLabel(`${tgt}${prefix}${formatNumber(o.value ?? 0, lang)}${h1}`), color, position: 'top' };
+  }
+  return item;
+}
+
+/**
+ * Build per-city series for one indicator: a line through full-year actual/derived values, a separate
+ * scatter for half-year values and one for targets. Returns what was plotted and what was masked.
+ */
+export function citySeries(
+  ds: Dataset,
+  indicator: string,
+  cities: readonly string[],
+  lang: Lang,
+  opts: { bg: string; xAxisIndex?: number; yAxisIndex?: number; kinds?: readonly string[]; periods?: string[] },
+): SeriesBuild {
+  const rows = (ds.byIndicator.get(indicator) ?? []).filter((r) => cities.includes(r.city) && (!opts.kinds || opts.kinds.includes(r.kind)));
+  const masked = rows.filter((r) => r.value === null);
+  const drawable = rows.filter((r) => r.value !== null);
+  const periods = opts.periods ?? periodsOf(drawable);
+  const categories = periods.map((p) => periodLabel(p, lang));
+  const marks = new Map<string, Observation>();
+  const series: Record<string, unknown>[] = [];
+  const axes = { xAxisIndex: opts.xAxisIndex ?? 0, yAxisIndex: opts.yAxisIndex ?? 0 };
+  for (const city of cities) {
+    const own = drawable.filter((r) => r.city === city);
+    if (!own.length) continue;
+    const color = cityColor(ds, city);
+    const name = safeLabel(placeName(ds, city, lang));
+    const aligned = (pick: (o: Observation) => boolean) =>
+      periods.map((p) => {
+        const o = own.find((r) => r.period === p && pick(r));
+        return o ? markItem(o, color, lang, marks, opts) : { value: null };
+      });
+    const full = (o: Observation) => !isHalfYear(o.period) && (o.kind === 'actual' || o.kind === 'derived');
+    const half = (o: Observation) => isHalfYear(o.period) && o.kind !== 'target';
+    if (own.some(full))
+      series.push({ type: 'line', name, color, connectNulls: true, data: aligned(full), lineStyle: { width: 2 }, ...axes });
+    if (own.some(half)) series.push({ type: 'scatter', name, color, data: aligned(half), ...axes });
+    if (own.some((o) => o.kind === 'target'))
+      series.push({ type: 'scatter', name, color, data: aligned((o) => o.kind === 'target'), ...axes });
+  }
+  const plotted = [...marks.values()];
+  return { categories, periods, series, plotted, masked, marks };
+}
+
+/** Footnote naming masked figures: "某市 2023: 原文已遮蔽 (not drawn, not zero)". */
+export function maskedFootnote(ds: Dataset, masked: readonly Observation[], lang: Lang): string[] {
+  if (!masked.length) return [];
+  const names = [...new Set(masked.map((m) => placeName(ds, m.city, lang)))];
+  return [`${names.join('、')}: ${t(lang, 'maskedLong')}`];
+}
+
+/**
+ * Bars per city and period. Half-year bars are hatched and labelled H1 so they are not read as full
+ * years; lower bounds get a dashed outline and a "≥" label; targets are hollow dashed bars.
+ */
+export function cityBars(
+  ds: Dataset,
+  rows: readonly Observation[],
+  cities: readonly string[],
+  periods: readonly string[],
+  lang: Lang,
+  opts: { bg: string; xAxisIndex?: number; yAxisIndex?: number; labelFor?: (o: Observation) => string },
+): { series: Record<string, unknown>[]; marks: Map<string, Observation> } {
+  const marks = new Map<string, Observation>();
+  const series: Record<string, unknown>[] = [];
+  for (const city of cities) {
+    const own = rows.filter((r) => r.city === city && r.value !== null);
+    if (!own.length) continue;
+    const color = cityColor(ds, city);
+    const data = periods.map((p) => {
+      const o = own.find((r) => r.period === p);
+      if (!o) return { value: null };
+      const ref = rowKey(o);
+      marks.set(ref, o);
+      const half = isHalfYear(o.period);
+      const target = o.kind === 'target';
+      const extra = opts.labelFor?.(o) ?? '';
+      const prefix = comparatorSymbol(o.comparator);
+      return {
+        value: o.value,
+        ref,
+        itemStyle: {
+          color: target ? opts.bg : color,
+          opacity: half ? 0.55 : 1,
+          borderColor: color,
+          borderWidth: target || isBound(o) ? 2 : 0,
+          borderType: target || isBound(o) ? 'dashed' : 'solid',
+          decal: half ? { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.6)' } : undefined,
+        },
+        label: {
+          show: true,
+          position: 'top',
+          color,
+          formatter: safeLabel(
+            `${target ? t(lang, 'target') + ' ' : ''}${prefix}${formatNumber(o.value ?? 0, lang)}${half ? ' ' + t(lang, 'h1Short') : ''}${extra}`,
+          ),
+        },
+      };
+    });
+    series.push({
+      type: 'bar',
+      name: safeLabel(placeName(ds, city, lang)),
+      color,
+      data,
+      barMaxWidth: 36,
+      xAxisIndex: opts.xAxisIndex ?? 0,
+      yAxisIndex: opts.yAxisIndex ?? 0,
+    });
+  }
+  return { series, marks };
+}

@@ -1,0 +1,71 @@
+// tech-contracts: technology-contract turnover per city and period as bars. A first-half figure is
+// its own hatched "H1" bar, never joined by a line to full years; stated YoY growth labels the bar.
+import { isReferencePlace, rowKey } from '../data/dataset';
+import type { Observation } from '../data/types';
+import { t } from '../i18n/messages';
+import { formatNumber, periodLabel, unitLabel } from '../i18n/format';
+import type { ChartInput, ChartModel, ChartSpec } from './common';
+import { baseOption, observationTable, placeName, sourceFootnote, tooltipHtml } from './common';
+import { cityBars, maskedFootnote, periodsOf } from './series';
+
+const VALUE = 'tech_contract_value';
+const YOY = 'tech_contract_value_yoy';
+
+export function build(input: ChartInput): ChartModel {
+  const { data, lang } = input;
+  const bg = input.dark ? '#1e1e1e' : '#ffffff';
+  const cities = input.cities.filter((c) => !isReferencePlace(data.places.get(c)));
+  const pick = (id: string) => (data.byIndicator.get(id) ?? []).filter((r) => cities.includes(r.city));
+  const valueRows = pick(VALUE);
+  const yoyRows = pick(YOY);
+  const periods = periodsOf(valueRows.filter((r) => r.value !== null));
+  const yoyFor = (o: Observation) =>
+    yoyRows.find((y) => y.city === o.city && y.period === o.period && y.kind === o.kind && y.value !== null);
+  const bars = cityBars(data, valueRows, cities, periods, lang, {
+    bg,
+    labelFor: (o) => {
+      const y = yoyFor(o);
+      if (!y || y.value === null) return '';
+      return `\n${t(lang, 'yoy')} ${y.value >= 0 ? '+' : ''}${formatNumber(y.value, lang)}%`;
+    },
+  });
+  for (const y of yoyRows) bars.marks.set(rowKey(y), y);
+  const masked = [...valueRows, ...yoyRows].filter((r) => r.value === null);
+  const unit = unitLabel(data.indicators.get(VALUE)?.unit ?? '100m CNY', lang, data.units);
+  const option = {
+    ...baseOption(input),
+    tooltip: {
+      ...baseOption(input).tooltip,
+      trigger: 'item',
+      formatter: (p: { data?: { ref?: string } }) => {
+        const o = p.data?.ref ? bars.marks.get(p.data.ref) : undefined;
+        if (!o) return '';
+        const y = yoyFor(o);
+        return tooltipHtml(data, o, lang) + (y ? tooltipHtml(data, y, lang) : '');
+      },
+    },
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 56, right: 24, top: 48, bottom: 32, containLabel: true },
+    xAxis: { type: 'category', data: periods.map((p) => periodLabel(p, lang)) },
+    yAxis: { type: 'value', min: 0, name: unit },
+    series: bars.series,
+  };
+  const plotted = valueRows.filter((r) => r.value !== null);
+  const tableRows = [...plotted, ...yoyRows.filter((r) => r.value !== null), ...masked];
+  const { footnote, ids } = sourceFootnote(data, tableRows, lang);
+  const notes = [footnote, ...maskedFootnote(data, masked, lang)];
+  if (periods.some((p) => p.endsWith('-H1'))) notes.push(t(lang, 'chartTcSub'));
+  return {
+    option,
+    table: observationTable(data, tableRows, lang),
+    footnotes: notes,
+    summary: `${t(lang, 'chartTc')}: ${plotted
+      .map((o) => `${placeName(data, o.city, lang)} ${periodLabel(o.period, lang)} ${formatNumber(o.value ?? 0, lang)} ${unit}`)
+      .join('；')}`,
+    sources: ids,
+    empty: plotted.length === 0,
+    marks: bars.marks,
+  };
+}
+
+export const techContracts: ChartSpec = { id: 'tech-contracts', title: 'chartTc', subtitle: 'chartTcSub', build };

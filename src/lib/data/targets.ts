@@ -1,0 +1,71 @@
+// Plan targets against the latest comparable actual. Pure domain logic shared by the plan-targets
+// chart, its table and its exports.
+import type { Dataset } from './dataset';
+import { isHalfYear, periodOrder } from './dataset';
+import type { Observation } from './types';
+
+export interface TargetProgress {
+  target: Observation;
+  /** Latest actual/derived value at or before the plan period (same period type). */
+  latest: Observation | null;
+  /** Latest actual before the plan period (the starting point), when different from `latest`. */
+  baseline: Observation | null;
+  /** true when `latest` is for the plan period itself (so the target can be judged). */
+  comparable: boolean;
+  /** latest / target × 100, or null when there is no actual or it is not meaningful (a flow from another year). */
+  achievedPct: number | null;
+  /** target − latest for ≥ targets (latest − target for ≤ targets); ≤ 0 means reached. */
+  gap: number | null;
+  reached: boolean | null;
+}
+
+/** A flow (added per period, growth rate) from another year says nothing about this year's target. */
+export function isFlowIndicator(id: string): boolean {
+  return /(_new|_yoy|_growth|_added)$/.test(id) || id.includes('_new_');
+}
+
+/** targetProgress(ds, ['haimen']) -> one entry per target row of those places, grouped by city then plan year. */
+export function targetProgress(ds: Dataset, cities: readonly string[]): TargetProgress[] {
+  const out: TargetProgress[] = [];
+  for (const target of ds.rows) {
+    if (target.kind !== 'target' || !cities.includes(target.city) || target.value === null) continue;
+    const pOrder = periodOrder(target.period);
+    const candidates = (ds.byIndicator.get(target.indicator) ?? [])
+      .filter(
+        (r) =>
+          r.city === target.city &&
+          (r.kind === 'actual' || r.kind === 'derived') &&
+          r.value !== null &&
+          isHalfYear(r.period) === isHalfYear(target.period) &&
+          periodOrder(r.period) <= pOrder,
+      )
+      .sort((a, b) => periodOrder(a.period) - periodOrder(b.period) || (a.kind === 'actual' ? 1 : -1));
+    const latest = candidates[candidates.length - 1] ?? null;
+    const comparable = !!latest && latest.period === target.period;
+    const before = candidates.filter((c) => c.period !== target.period);
+    const baselineCandidate = before[before.length - 1] ?? null;
+    const baseline = baselineCandidate && baselineCandidate !== latest ? baselineCandidate : null;
+    const lowerIsBetter = target.comparator === '<=' || target.comparator === '<';
+    let achievedPct: number | null = null;
+    let gap: number | null = null;
+    let reached: boolean | null = null;
+    if (latest && latest.value !== null && target.value !== null) {
+      const meaningful = comparable || !isFlowIndicator(target.indicator);
+      if (meaningful && target.value !== 0) achievedPct = (latest.value / target.value) * 100;
+      if (meaningful) {
+        gap = lowerIsBetter ? latest.value - target.value : target.value - latest.value;
+        reached = target.comparator === '>' ? gap < 0 : gap <= 0;
+        // A lower-bound actual (突破2000) that sits below the target cannot prove the target missed.
+        if (!reached && (latest.comparator === '>=' || latest.comparator === '>')) reached = null;
+      }
+    }
+    out.push({ target, latest, baseline, comparable, achievedPct, gap, reached });
+  }
+  const cityIndex = (id: string) => cities.indexOf(id);
+  return out.sort(
+    (a, b) =>
+      cityIndex(a.target.city) - cityIndex(b.target.city) ||
+      periodOrder(a.target.period) - periodOrder(b.target.period) ||
+      a.target.indicator.localeCompare(b.target.indicator),
+  );
+}

@@ -1,0 +1,44 @@
+// The export buttons' work: file names and formats for one chart. Heavy parts load on demand.
+import type { ChartModel } from '../charts/common';
+import type { ExportMeta, RenderOpts } from './render';
+import { download, renderPng, renderSvg } from './render';
+import { toCsv } from './csv';
+
+export type ExportKind = 'png' | 'svg' | 'csv' | 'pptx';
+
+/** fileStem('rd-intensity', 'zh') -> 'rd-intensity-zh' */
+function fileStem(chartId: string, lang: string): string {
+  return `${chartId}-${lang}`;
+}
+
+export async function exportChart(
+  kind: ExportKind,
+  chartId: string,
+  model: ChartModel,
+  meta: ExportMeta,
+  lang: 'zh' | 'en',
+  opts: RenderOpts = {},
+): Promise<void> {
+  const stem = fileStem(chartId, lang);
+  if (kind === 'png') download(await renderPng(model, meta, opts), `${stem}.png`);
+  else if (kind === 'svg')
+    download(new Blob([renderSvg(model, meta, opts)], { type: 'image/svg+xml;charset=utf-8' }), `${stem}.svg`);
+  else if (kind === 'csv')
+    download(new Blob([toCsv(model.table.csv.header, model.table.csv.rows)], { type: 'text/csv;charset=utf-8' }), `${stem}.csv`);
+  else {
+    const { buildDeck } = await import('./slides');
+    download(await buildDeck([{ model, meta }], lang), `${stem}.pptx`);
+  }
+}
+
+/** Copy the PNG to the clipboard where the browser allows it; false when it does not. */
+export async function copyPng(model: ChartModel, meta: ExportMeta, opts: RenderOpts = {}): Promise<boolean> {
+  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) return false;
+  try {
+    const blob = await renderPng(model, meta, opts);
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,104 @@
+// Draw a chart's spec off screen, with title, unit and source line drawn in, for PNG / SVG / slides.
+// The same ChartModel the screen uses, so an export can never disagree with the dashboard.
+import { echarts } from '../echarts/setup';
+import type { ChartModel } from '../charts/common';
+
+export interface ExportMeta {
+  title: string;
+  subtitle: string;
+  sourceLine: string;
+}
+
+export interface RenderOpts {
+  width?: number;
+  height?: number;
+  pixelRatio?: number;
+  background?: 'white' | 'transparent';
+}
+
+type Grid = { top?: number | string; bottom?: number | string } & Record<string, unknown>;
+
+function shiftGrid(g: Grid): Grid {
+  return {
+    ...g,
+    top: typeof g.top === 'number' ? g.top + 56 : g.top,
+    bottom: typeof g.bottom === 'number' ? g.bottom + 30 : g.bottom,
+  };
+}
+
+/** The on-screen option plus a title block and a source line; tooltips off (nothing to hover on paper). */
+export function exportOption(model: ChartModel, meta: ExportMeta, background: 'white' | 'transparent') {
+  const o = model.option as Record<string, unknown>;
+  const grid = o.grid as Grid | Grid[] | undefined;
+  const legend = o.legend as Record<string, unknown> | undefined;
+  return {
+    ...o,
+    backgroundColor: background === 'white' ? '#ffffff' : 'transparent',
+    tooltip: { show: false },
+    title: {
+      text: meta.title,
+      subtext: meta.subtitle,
+      left: 12,
+      top: 6,
+      textStyle: { fontSize: 16, fontWeight: 'bold', color: '#222' },
+      subtextStyle: { fontSize: 11, color: '#555', width: 900, overflow: 'truncate' },
+    },
+    legend: legend ? { ...legend, top: 52 } : undefined,
+    grid: Array.isArray(grid) ? grid.map(shiftGrid) : grid ? shiftGrid(grid) : undefined,
+    graphic: [
+      {
+        type: 'text',
+        left: 12,
+        bottom: 6,
+        style: { text: meta.sourceLine, fontSize: 10, fill: '#555', width: 930, overflow: 'truncate' },
+      },
+    ],
+  };
+}
+
+function offscreen(width: number, height: number): HTMLDivElement {
+  const div = document.createElement('div');
+  div.style.cssText = `position:fixed;left:-20000px;top:0;width:${width}px;height:${height}px;`;
+  document.body.appendChild(div);
+  return div;
+}
+
+/** renderPng(model, meta) -> PNG Blob, 960×540 CSS px at pixelRatio 2 (1920 px wide) by default. */
+export async function renderPng(model: ChartModel, meta: ExportMeta, opts: RenderOpts = {}): Promise<Blob> {
+  const { width = 960, height = 540, pixelRatio = 2, background = 'white' } = opts;
+  const div = offscreen(width, height);
+  const chart = echarts.init(div, undefined, { renderer: 'canvas', width, height, devicePixelRatio: pixelRatio });
+  try {
+    chart.setOption(exportOption(model, meta, background), { notMerge: true });
+    const url = chart.getDataURL({ type: 'png', pixelRatio, backgroundColor: background === 'white' ? '#ffffff' : 'transparent' });
+    return await (await fetch(url)).blob();
+  } finally {
+    chart.dispose();
+    div.remove();
+  }
+}
+
+/** renderSvg(model, meta) -> an SVG document with text as text (Chinese intact, escaped by zrender). */
+export function renderSvg(model: ChartModel, meta: ExportMeta, opts: RenderOpts = {}): string {
+  const { width = 960, height = 540, background = 'white' } = opts;
+  const div = offscreen(width, height);
+  const chart = echarts.init(div, undefined, { renderer: 'svg', width, height });
+  try {
+    chart.setOption(exportOption(model, meta, background), { notMerge: true });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+    div.remove();
+  }
+}
+
+/** Save a Blob under a file name (the browser's download). */
+export function download(blob: Blob, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}

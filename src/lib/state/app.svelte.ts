@@ -1,0 +1,87 @@
+// App state in runes: the view (mirrored in the URL), the dataset (curated + uploads) and notices.
+// Data flows one way: loaders -> this state -> chart specs -> Chart.svelte.
+import type { Dataset, UploadPart } from '../data/dataset';
+import { buildDataset, citiesWithData, isReferencePlace } from '../data/dataset';
+import type { CuratedParts } from '../data/dataset';
+import type { Lang } from '../i18n/messages';
+import type { Notice, View } from './url';
+import { parseView, restrictView, serialiseView } from './url';
+
+export interface UiNotice {
+  id: number;
+  zh: string;
+  en: string;
+  level: 'info' | 'warning' | 'error';
+}
+
+let nextNotice = 1;
+
+class AppState {
+  view = $state<View>(parseView(typeof location === 'undefined' ? '' : location.hash).view);
+  curated = $state.raw<CuratedParts | null>(null);
+  uploads = $state.raw<UploadPart[]>([]);
+  loadError = $state<string | null>(null);
+  notices = $state<UiNotice[]>([]);
+  /** View-param notices from the last URL parse (shown once data is known). */
+  urlNotices = $state.raw<Notice[]>(parseView(typeof location === 'undefined' ? '' : location.hash).notices);
+  dark = $state(typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches);
+
+  dataset: Dataset | null = $derived(this.curated ? buildDataset(this.curated, this.uploads) : null);
+
+  get lang(): Lang {
+    return this.view.lang;
+  }
+
+  /** The selected places: the URL's list, else every city with data (uploads included). */
+  selectedCities: string[] = $derived.by(() => {
+    const ds = this.dataset;
+    if (!ds) return [];
+    const all = citiesWithData(ds);
+    const chosen = this.view.cities?.filter((c) => ds.places.has(c) && !isReferencePlace(ds.places.get(c)));
+    return chosen ?? all;
+  });
+
+  notify(n: Omit<UiNotice, 'id'>) {
+    this.notices = [...this.notices, { ...n, id: nextNotice++ }];
+  }
+
+  dismiss(id: number) {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  /** Apply a change to the view and write it to the URL (replaceState: no history spam). */
+  update(patch: Partial<View>, opts: { push?: boolean } = {}) {
+    this.view = { ...this.view, ...patch };
+    const hash = serialiseView(this.view);
+    if (typeof history !== 'undefined' && location.hash !== hash) {
+      if (opts.push) history.pushState(null, '', hash);
+      else history.replaceState(null, '', hash);
+    }
+  }
+
+  /** Called on hashchange (links, back button): the URL wins. */
+  fromUrl(hash: string) {
+    const parsed = parseView(hash);
+    this.view = parsed.view;
+    this.urlNotices = parsed.notices;
+    this.checkViewAgainstData();
+  }
+
+  /** Drop ids the data does not know (allow-list), telling the user once. */
+  checkViewAgainstData() {
+    const ds = this.dataset;
+    if (!ds) return;
+    const known = {
+      cities: new Set(ds.places.keys()),
+      indicators: new Set(ds.indicators.keys()),
+      sources: new Set(ds.sources.keys()),
+    };
+    const r = restrictView(this.view, known);
+    const all = [...this.urlNotices, ...r.notices];
+    this.urlNotices = [];
+    for (const n of all) this.notify({ zh: `${n.param}: ${n.reason.zh}`, en: `${n.param}: ${n.reason.en}`, level: 'warning' });
+    if (r.notices.length) this.view = r.view;
+  }
+}
+
+export const app = new AppState();

@@ -1,0 +1,88 @@
+// Uploaded datasets: import -> state (charts update at once) -> IndexedDB (kept across reloads).
+// A refused file changes nothing already loaded; a save that fails keeps the data for this visit.
+import { app } from './app.svelte';
+import type { DatasetStore, StoredDataset } from '../storage';
+import { openDatasetStore } from '../storage';
+import type { ImportResult } from '../import';
+import type { UploadPart } from '../data/dataset';
+
+let storePromise: Promise<DatasetStore> | null = null;
+
+class UploadsState {
+  list = $state.raw<StoredDataset[]>([]);
+  mode = $state<'persistent' | 'memory'>('persistent');
+  lastResult = $state.raw<ImportResult | null>(null);
+  busy = $state(false);
+  progress = $state(0);
+}
+
+export const uploads = new UploadsState();
+
+function store(): Promise<DatasetStore> {
+  storePromise ??= openDatasetStore({
+    onNotice: (n) => app.notify({ zh: n.message.zh, en: n.message.en, level: n.code === 'migrated' || n.code === 'unblocked' ? 'info' : 'warning' }),
+  });
+  return storePromise;
+}
+
+function toPart(d: StoredDataset): UploadPart {
+  return { meta: { id: d.id, name: d.name, fileName: d.fileName }, rows: d.rows, indicators: d.indicators, places: d.places };
+}
+
+function publish(list: StoredDataset[]) {
+  uploads.list = list;
+  app.uploads = list.map(toPart);
+}
+
+/** Load saved uploads at start (notices for memory-only mode or set-aside records come from the store). */
+export async function restoreUploads(): Promise<void> {
+  const s = await store();
+  uploads.mode = s.mode;
+  publish(await s.list());
+}
+
+/** Add an accepted import: shown at once in every chart, then saved. */
+export async function addImport(result: Extract<ImportResult, { ok: true }>, fileName: string, datasetId: string): Promise<void> {
+  const ds: StoredDataset = {
+    id: datasetId,
+    name: fileName,
+    fileName,
+    importedAt: new Date().toISOString(),
+    encoding: result.encoding,
+    rows: result.rows,
+    indicators: result.indicators,
+    places: result.places,
+  };
+  publish([...uploads.list.filter((d) => d.id !== ds.id), ds]);
+  // The new cities join the comparison at once, in every chart.
+  if (app.view.cities) {
+    const added = result.places.map((p) => p.id).concat(result.rows.map((r) => r.city));
+    app.update({ cities: [...new Set([...app.view.cities, ...added])] });
+  }
+  const s = await store();
+  const outcome = await s.save(ds);
+  uploads.mode = s.mode;
+  if (!outcome.saved) app.notify({ ...outcome.message, level: 'warning' });
+}
+
+export async function removeUpload(id: string): Promise<void> {
+  publish(uploads.list.filter((d) => d.id !== id));
+  await (await store()).remove(id);
+}
+
+export async function renameUpload(id: string, name: string): Promise<void> {
+  publish(uploads.list.map((d) => (d.id === id ? { ...d, name } : d)));
+  await (await store()).rename(id, name);
+}
+
+export async function backupJson(): Promise<string> {
+  return (await store()).exportBackup();
+}
+
+export async function restoreBackup(json: string): Promise<void> {
+  const s = await store();
+  const r = await s.importBackup(json);
+  for (const p of r.problems) app.notify({ ...p, level: 'warning' });
+  publish(await s.list());
+  app.notify({ zh: `已恢复 ${r.restored} 个数据集`, en: `Restored ${r.restored} dataset(s)`, level: 'info' });
+}

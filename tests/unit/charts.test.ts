@@ -1,0 +1,161 @@
+// Chart specs: the encodings that keep the numbers honest, and option snapshots in both languages.
+import { describe, expect, it } from 'vitest';
+import { HEADLINE_CHARTS, explorer } from '../../src/lib/charts/registry';
+import type { ChartModel } from '../../src/lib/charts/common';
+import { input, obs, snapshotJson } from './helpers';
+import { CHART_IDS } from '../../src/lib/data/types';
+
+type Item = { value: number | null; ref?: string; symbol?: string; itemStyle?: Record<string, unknown>; label?: { formatter?: string } };
+type Series = { type: string; name: string; data: Item[]; markLine?: { data: { yAxis?: number; name?: string }[] } };
+
+const series = (m: ChartModel) => (m.option as { series: Series[] }).series;
+const items = (m: ChartModel) => series(m).flatMap((s) => s.data);
+const itemFor = (m: ChartModel, refPart: string) => items(m).find((i) => i.ref?.includes(refPart));
+
+describe('chart option snapshots', () => {
+  for (const id of CHART_IDS) {
+    for (const lang of ['zh', 'en'] as const) {
+      it(`${id} in ${lang} matches its snapshot`, async () => {
+        const m = HEADLINE_CHARTS[id].build(await input({ lang }));
+        await expect(snapshotJson(m.option)).toMatchFileSnapshot(`__snapshots__/${id}.${lang}.json`);
+        await expect(JSON.stringify({ table: m.table.rows, footnotes: m.footnotes }, null, 1)).toMatchFileSnapshot(
+          `__snapshots__/${id}.${lang}.table.json`,
+        );
+      });
+    }
+  }
+});
+
+describe('honest encodings', () => {
+  it("draws Wuhu's 2023 R&D intensity of 3.76 % as an actual, filled dot", async () => {
+    const m = HEADLINE_CHARTS['rd-intensity'].build(await input());
+    const item = itemFor(m, 'wuhu-rd_intensity-2023-actual');
+    expect(item?.value).toBe(3.76);
+    expect(item?.symbol).toBe('circle');
+    expect(m.table.rows.some((r) => r.cells.includes('3.76%'))).toBe(true);
+  });
+
+  it('never draws a masked figure, and says it is masked rather than zero', async () => {
+    const inp = await input();
+    for (const id of CHART_IDS) {
+      const m = HEADLINE_CHARTS[id].build(inp);
+      for (const it of items(m)) if (it.ref?.startsWith('x_city')) expect(it.value).not.toBe(0);
+      expect(items(m).filter((i) => i.ref?.startsWith('x_city'))).toEqual([]);
+    }
+    const rd = HEADLINE_CHARTS['rd-intensity'].build(inp);
+    const masked = rd.table.rows.filter((r) => r.key.startsWith('x_city'));
+    expect(masked.length).toBeGreaterThan(0);
+    for (const r of masked) expect(r.cells).toContain('原文已遮蔽');
+    expect(rd.footnotes.join(' ')).toContain('不是 0');
+  });
+
+  it('draws a target as a hollow diamond with the word target, never as an actual dot', async () => {
+    const m = HEADLINE_CHARTS['rd-intensity'].build(await input({ lang: 'en' }));
+    const target = itemFor(m, 'haimen-rd_intensity-2020-target');
+    expect(target?.value).toBe(2.71);
+    expect(target?.symbol).toBe('diamond');
+    expect(target?.itemStyle?.color).toBe('#ffffff');
+    expect(target?.label?.formatter).toContain('Target');
+  });
+
+  it('draws a derived previous year as a hollow dot, with its arithmetic in the table', async () => {
+    const m = HEADLINE_CHARTS['rd-intensity'].build(await input());
+    const derived = itemFor(m, 'wuhu-rd_intensity-2022-derived');
+    expect(derived?.value).toBeCloseTo(3.48, 6);
+    expect(derived?.itemStyle?.color).toBe('#ffffff');
+    const row = m.table.rows.find((r) => r.key === 'wuhu-rd_intensity-2022-derived');
+    expect(row?.cells.join(' ')).toMatch(/0\.28/);
+  });
+
+  it('draws national and provincial references as labelled lines, not as cities', async () => {
+    const m = HEADLINE_CHARTS['rd-intensity'].build(await input());
+    const lines = series(m).flatMap((s) => s.markLine?.data ?? []);
+    expect(lines.map((l) => l.yAxis)).toContain(2.18);
+    expect(lines.find((l) => l.yAxis === 2.18)?.name).toContain('全国');
+    expect(series(m).some((s) => s.name === '全国')).toBe(false);
+  });
+
+  it('keeps 突破2000家 a lower bound: an up-triangle labelled ≥', async () => {
+    const m = HEADLINE_CHARTS['high-tech'].build(await input());
+    const bound = items(m).find((i) => i.ref === 'wuhu-high_tech_enterprises-2023-actual');
+    expect(bound?.value).toBe(2000);
+    expect(bound?.symbol).toBe('triangle');
+    expect(bound?.label?.formatter).toContain('≥');
+  });
+
+  it('labels a mid-year count H1 and keeps it off the full-year line', async () => {
+    const m = HEADLINE_CHARTS['high-tech'].build(await input());
+    const h1 = series(m).find((s) => s.type === 'scatter' && s.data.some((d) => d.ref === 'wuhu-high_tech_enterprises-2020-h1-actual'));
+    expect(h1).toBeDefined();
+    const item = h1?.data.find((d) => d.ref === 'wuhu-high_tech_enterprises-2020-h1-actual');
+    expect(item?.value).toBe(850);
+    expect(item?.label?.formatter).toContain('H1');
+    const lines = series(m).filter((s) => s.type === 'line');
+    for (const l of lines) expect(l.data.some((d) => d.ref?.includes('2020-h1'))).toBe(false);
+  });
+
+  it('shows a half-year contract value as its own hatched H1 bar with the stated growth', async () => {
+    const m = HEADLINE_CHARTS['tech-contracts'].build(await input());
+    const h1 = itemFor(m, 'wuhu-tech_contract_value-2020-h1');
+    expect(h1?.value).toBe(31.12);
+    expect(h1?.itemStyle?.decal).toBeTruthy();
+    expect(h1?.label?.formatter).toMatch(/H1/);
+    expect(h1?.label?.formatter).toMatch(/\+16%/);
+    expect(series(m).every((s) => s.type === 'bar')).toBe(true);
+  });
+
+  it('says "no actual reported" for a plan target without an actual, and draws no bar for it', async () => {
+    const m = HEADLINE_CHARTS['plan-targets'].build(await input());
+    const row = m.table.rows.find((r) => r.key === 'haimen-rd_intensity-2020-target');
+    expect(row?.cells).toContain('尚无实际值');
+    const bar = items(m).find((i) => i.ref === 'haimen-rd_intensity-2020-target');
+    expect(bar?.itemStyle?.opacity).toBe(0);
+  });
+
+  it('closes the gap of a plan target as soon as an uploaded actual supplies one', async () => {
+    const up = obs({ city: 'haimen', indicator: 'rd_intensity', period: '2020', value: 2.8, source: 'upload:h' });
+    const inp = await input({}, [{ meta: { id: 'h', name: 'haimen.csv', fileName: 'haimen.csv' }, rows: [up], indicators: [], places: [] }]);
+    const m = HEADLINE_CHARTS['plan-targets'].build(inp);
+    const row = m.table.rows.find((r) => r.key === 'haimen-rd_intensity-2020-target');
+    expect(row?.cells.join(' ')).toContain('2.8%');
+    expect(row?.cells.at(-1)).toBe('103.3%');
+    const bar = items(m).find((i) => i.ref === 'haimen-rd_intensity-2020-target');
+    expect(bar?.value).toBeCloseTo(103.32, 1);
+  });
+
+  it('shows hostile uploaded names literally, with rich-text markup neutralised and tooltips escaped', async () => {
+    const places = [
+      { id: 'u-evil', zh: '<img src=x onerror=alert(1)>', en: '<img src=x onerror=alert(1)>', province: '', level: 'prefecture' as const },
+      { id: 'u-rich', zh: '深圳{a|x}', en: '深圳{a|x}', province: '', level: 'prefecture' as const },
+    ];
+    const rows = [
+      obs({ city: 'u-evil', indicator: 'rd_intensity', period: '2022', value: 2.5 }),
+      obs({ city: 'u-rich', indicator: 'rd_intensity', period: '2022', value: 3.1 }),
+    ];
+    const inp = await input({ cities: ['u-evil', 'u-rich'] }, [{ meta: { id: 'test', name: 'e.csv', fileName: 'e.csv' }, rows, indicators: [], places }]);
+    const m = HEADLINE_CHARTS['rd-intensity'].build(inp);
+    const names = series(m).map((s) => s.name);
+    expect(names).toContain('<img src=x onerror=alert(1)>');
+    expect(names).toContain('深圳{\u200ba|x}');
+    expect(m.table.rows.map((r) => r.cells[0])).toContain('深圳{a|x}');
+    const fmt = (m.option as { tooltip: { formatter: (p: unknown) => string } }).tooltip.formatter;
+    const html = fmt({ data: { ref: 'u-evil-rd_intensity-2022-actual' } });
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+  });
+
+  it('every mark tooltip carries the source sentence and a link to the source view', async () => {
+    const m = HEADLINE_CHARTS['rd-intensity'].build(await input());
+    const fmt = (m.option as { tooltip: { formatter: (p: unknown) => string } }).tooltip.formatter;
+    const html = fmt({ data: { ref: 'wuhu-rd_intensity-2023-actual' } });
+    expect(html).toContain('3.76%');
+    expect(html).toContain('#/sources/001_bf8fc6d553621b5e?mark=wuhu-rd_intensity-2023-actual');
+  });
+
+  it('the explorer shows any other indicator across the cities that report it', async () => {
+    const m = explorer.build(await input({ indicator: 'tech_smes', lang: 'en' }));
+    expect(m.empty).toBe(false);
+    expect(m.table.rows.length).toBeGreaterThan(0);
+    expect(m.table.rows.every((r) => r.cells[1] === m.table.rows[0]?.cells[1])).toBe(true);
+  });
+});
