@@ -1,9 +1,32 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve, join, normalize, sep } from 'node:path';
 
 const dataDir = resolve(import.meta.dirname, 'data');
+const single = !!process.env.SINGLE_FILE;
+
+/** Every file the app fetches from data/, keyed by its relative path ('data/cities.json'). */
+function dataFiles(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dataDir)) if (/\.(csv|json)$/.test(f)) out[`data/${f}`] = readFileSync(join(dataDir, f), 'utf8');
+  for (const f of readdirSync(join(dataDir, 'reports'))) out[`data/reports/${f}`] = readFileSync(join(dataDir, 'reports', f), 'utf8');
+  return out;
+}
+
+/**
+ * `virtual:inline-data`: null in the normal build (the app fetches data/ at run time); in the
+ * single-file build, the data files themselves, so one HTML file works from file:// and e-mail.
+ */
+function inlineData(): Plugin {
+  const id = 'virtual:inline-data';
+  return {
+    name: 'inline-data',
+    resolveId: (src) => (src === id ? '\0' + id : undefined),
+    load: (src) => (src === '\0' + id ? `export default ${single ? JSON.stringify(dataFiles()) : 'null'};` : undefined),
+  };
+}
 
 /**
  * data/ stays the single source of truth at the top of the repo: served at ./data/ in dev and
@@ -31,7 +54,7 @@ function curatedData(): Plugin {
       });
     },
     closeBundle() {
-      if (!process.env.SINGLE_FILE) cpSync(dataDir, join(outDir, 'data'), { recursive: true });
+      if (!single) cpSync(dataDir, join(outDir, 'data'), { recursive: true });
     },
   };
 }
@@ -39,8 +62,13 @@ function curatedData(): Plugin {
 // base './' + hash routing: dist/ works from any static host, any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), curatedData()],
-  build: { target: 'es2022', reportCompressedSize: false, chunkSizeWarningLimit: 1200 },
+  plugins: [svelte(), curatedData(), inlineData(), ...(single ? [viteSingleFile()] : [])],
+  build: {
+    target: 'es2022',
+    reportCompressedSize: false,
+    chunkSizeWarningLimit: 1200,
+    outDir: single ? 'dist-single' : 'dist',
+  },
   worker: { format: 'es' },
   test: {
     include: ['tests/unit/**/*.test.ts'],

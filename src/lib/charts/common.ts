@@ -110,9 +110,9 @@ function sourceLabel(ds: Dataset, o: Observation, lang: Lang): string {
 export function tooltipHtml(ds: Dataset, o: Observation, lang: Lang): string {
   const rows: string[] = [];
   const line = (label: string, value: string) =>
-    rows.push(`<div><span style="opacity:.7">${escapeHtml(label)}</span> ${escapeHtml(value)}</div>`);
+    rows.push(`<div><span class="tt-label">${escapeHtml(label)}</span> ${escapeHtml(value)}</div>`);
   rows.push(
-    `<div style="font-weight:600">${escapeHtml(placeName(ds, o.city, lang))} · ${escapeHtml(indicatorName(ds, o.indicator, lang))}</div>`,
+    `<div class="tt-title">${escapeHtml(placeName(ds, o.city, lang))} · ${escapeHtml(indicatorName(ds, o.indicator, lang))}</div>`,
   );
   line(t(lang, 'value') + ':', formatValue(o.value, o.comparator, o.unit, lang, ds.units));
   line(t(lang, 'period') + ':', periodLabel(o.period, lang));
@@ -121,15 +121,15 @@ export function tooltipHtml(ds: Dataset, o: Observation, lang: Lang): string {
   if (o.status === 'redacted') line(t(lang, 'status') + ':', t(lang, 'maskedLong'));
   if (o.quote)
     rows.push(
-      `<div style="max-width:320px;white-space:normal;margin-top:4px;border-left:3px solid #999;padding-left:6px">「${escapeHtml(o.quote)}」</div>`,
+      `<div class="tt-quote">「${escapeHtml(o.quote)}」</div>`,
     );
   if (o.note)
     rows.push(
-      `<div style="max-width:320px;white-space:normal;opacity:.8;margin-top:2px">${escapeHtml((o.kind === 'derived' ? t(lang, 'derivedHow') : '') + o.note)}</div>`,
+      `<div class="tt-note">${escapeHtml((o.kind === 'derived' ? t(lang, 'derivedHow') : '') + o.note)}</div>`,
     );
-  rows.push(`<div style="opacity:.7;margin-top:2px">${escapeHtml(t(lang, 'source'))}: ${escapeHtml(sourceLabel(ds, o, lang))}</div>`);
+  rows.push(`<div class="tt-source">${escapeHtml(t(lang, 'source'))}: ${escapeHtml(sourceLabel(ds, o, lang))}</div>`);
   const href = sourceHref(o);
-  if (href) rows.push(`<a href="${escapeHtml(href)}" style="color:inherit">${escapeHtml(t(lang, 'openSource'))} →</a>`);
+  if (href) rows.push(`<a class="tt-link" href="${escapeHtml(href)}">${escapeHtml(t(lang, 'openSource'))} →</a>`);
   return `<div data-testid="chart-tooltip">${rows.join('')}</div>`;
 }
 

@@ -103,7 +103,7 @@ export function build(input: ChartInput): ChartModel {
         if (p) {
           const parts = [`<div>${escapeHtml(describe(input, p))}</div>`, tooltipHtml(data, p.target, lang)];
           if (p.latest) parts.push(tooltipHtml(data, p.latest, lang));
-          return parts.join('<hr style="margin:4px 0;opacity:.3">');
+          return parts.join('<hr class="tt-rule">');
         }
         const o = ref ? marks.get(ref) : undefined;
         return o ? tooltipHtml(data, o, lang) : '';

@@ -3,6 +3,7 @@
 import type { CuratedParts } from './dataset';
 import { parseIndicatorsCsv } from './curated';
 import type { IndicatorDef, Place, SourceDef, UnitDef } from './types';
+import inlined from 'virtual:inline-data';
 
 export class DataLoadError extends Error {
   constructor(
@@ -15,8 +16,16 @@ export class DataLoadError extends Error {
 
 export type FetchText = (file: string) => Promise<string>;
 
-/** fetchRelative('data/cities.json') fetches it next to the page (works under any sub-path). */
+/**
+ * fetchRelative('data/cities.json') fetches it next to the page (works under any sub-path); in the
+ * single-file build the files are inlined and read from memory (file:// pages cannot fetch).
+ */
 export const fetchRelative: FetchText = async (file) => {
+  if (inlined) {
+    const text = inlined[file];
+    if (text === undefined) throw new DataLoadError(file, 'not in this build');
+    return text;
+  }
   let res: Response;
   try {
     res = await fetch(new URL(file, document.baseURI));

@@ -56,6 +56,16 @@ export function exportOption(model: ChartModel, meta: ExportMeta, background: 'w
   };
 }
 
+/** dataUrlToBlob('data:image/png;base64,…') -> Blob, without fetch (CSP connect-src stays 'self'). */
+function dataUrlToBlob(url: string): Blob {
+  const [head, body = ''] = url.split(',', 2);
+  const type = /data:([^;]+)/.exec(head ?? '')?.[1] ?? 'application/octet-stream';
+  const bin = atob(body);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Blob([bytes], { type });
+}
+
 function offscreen(width: number, height: number): HTMLDivElement {
   const div = document.createElement('div');
   div.style.cssText = `position:fixed;left:-20000px;top:0;width:${width}px;height:${height}px;`;
@@ -71,7 +81,7 @@ export async function renderPng(model: ChartModel, meta: ExportMeta, opts: Rende
   try {
     chart.setOption(exportOption(model, meta, background), { notMerge: true });
     const url = chart.getDataURL({ type: 'png', pixelRatio, backgroundColor: background === 'white' ? '#ffffff' : 'transparent' });
-    return await (await fetch(url)).blob();
+    return dataUrlToBlob(url);
   } finally {
     chart.dispose();
     div.remove();

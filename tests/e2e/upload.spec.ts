@@ -1,0 +1,82 @@
+import { test, expect, chartsReady } from './fixtures';
+import { resolve } from 'node:path';
+
+const fixture = (name: string) => resolve(import.meta.dirname, '../fixtures/e2e', name);
+
+test.describe('upload', () => {
+  test('a GB18030 wide table from Chinese Excel joins every chart with its Chinese names intact, and survives a reload', async ({
+    page,
+    problems,
+  }) => {
+    await page.goto('./');
+    await chartsReady(page);
+    await page.getByTestId('csv-upload').setInputFiles(fixture('wide-gb18030.csv'));
+    await expect(page.getByTestId('import-report')).toBeVisible();
+    await expect(page.getByTestId('import-encoding')).toContainText(/GB18030/i);
+    await expect(page.getByTestId('count-imported')).toHaveText('6');
+    await chartsReady(page);
+    const rd = page.locator('[data-chart="rd-intensity"] table');
+    await expect(rd.locator('tr', { hasText: '示例甲市' }).filter({ hasText: '3.25%' })).toHaveCount(1);
+    await expect(page.locator('[data-chart="high-tech"] table')).toContainText('示例甲市');
+    await page.reload();
+    await chartsReady(page);
+    await expect(page.locator('[data-chart="rd-intensity"] table')).toContainText('示例甲市');
+    await expect(page.getByTestId('uploaded-list')).toContainText('wide-gb18030.csv');
+    void problems;
+  });
+
+  test('a UTF-8-with-BOM long table: Haimen actuals close the gaps of its 2020 plan; 万元 converted', async ({ page, problems }) => {
+    await page.goto('./');
+    await chartsReady(page);
+    await page.getByTestId('csv-upload').setInputFiles(fixture('long-utf8-bom.csv'));
+    await expect(page.getByTestId('import-report')).toBeVisible();
+    await expect(page.getByTestId('count-imported')).toHaveText('3');
+    // 380000 万元 is 38 亿元: converted, with a warning naming the line.
+    await expect(page.locator('[data-testid="import-warning"][data-line="4"]')).toBeVisible();
+    await chartsReady(page);
+    const targets = page.locator('[data-chart="plan-targets"] table');
+    const row = targets.locator('tr', { hasText: '海门' }).filter({ hasText: '2.71%' });
+    await expect(row).toContainText('2.75%');
+    await expect(row).not.toContainText('尚无实际值');
+    await expect(page.locator('[data-chart="tech-contracts"] table')).toContainText('示例乙市');
+    void problems;
+  });
+
+  test('hostile names are shown literally and run nothing', async ({ page, problems }) => {
+    await page.goto('./');
+    await chartsReady(page);
+    await page.evaluate(() => ((window as unknown as { __pwned: number }).__pwned = 0));
+    await page.getByTestId('csv-upload').setInputFiles(fixture('hostile-names.csv'));
+    await expect(page.getByTestId('import-report')).toBeVisible();
+    await chartsReady(page);
+    const rd = page.locator('[data-chart="rd-intensity"] table');
+    await expect(rd).toContainText('<img src=x onerror=alert(1)>');
+    await expect(rd).toContainText('深圳{a|x}');
+    await expect(page.getByTestId('city-picker')).toContainText('<img src=x onerror=alert(1)>');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    void problems;
+  });
+
+  test('a refused file leaves what was loaded unchanged and says why', async ({ page, problems }) => {
+    await page.goto('./');
+    await chartsReady(page);
+    const before = await page.locator('[data-chart="rd-intensity"] table').textContent();
+    await page.getByTestId('csv-upload').setInputFiles(fixture('workbook.csv'));
+    await expect(page.getByTestId('import-failed')).toContainText(/Excel/);
+    await chartsReady(page);
+    expect(await page.locator('[data-chart="rd-intensity"] table').textContent()).toBe(before);
+    void problems;
+  });
+
+  test('bad rows are refused by line and reason while good rows are kept', async ({ page, problems }) => {
+    await page.goto('./');
+    await chartsReady(page);
+    await page.getByTestId('csv-upload').setInputFiles(fixture('mixed-rows.csv'));
+    await expect(page.getByTestId('import-report')).toBeVisible();
+    await expect(page.locator('[data-testid="import-error"][data-line="3"]')).toContainText('abc');
+    await expect(page.locator('[data-testid="import-warning"][data-line="4"]')).toBeVisible();
+    await chartsReady(page);
+    await expect(page.locator('[data-chart="rd-intensity"] table')).toContainText('合肥');
+    void problems;
+  });
+});
