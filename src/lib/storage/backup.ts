@@ -1,0 +1,59 @@
+// Backup file format: {format:'city-st-dashboard-backup', version, exportedAt, datasets}. Parsing never throws.
+import { msg } from './messages';
+import type { Bilingual, StoredDataset } from './types';
+import { FORBIDDEN_KEYS, validateStoredDataset } from './validate';
+
+export const BACKUP_FORMAT = 'city-st-dashboard-backup';
+export const BACKUP_VERSION = 1;
+/** Refuse backups larger than this many characters before parsing. */
+export const BACKUP_MAX_CHARS = 200_000_000;
+
+/** backupJson([ds]) -> '{"format":"city-st-dashboard-backup","version":1,...}' */
+export function backupJson(datasets: readonly StoredDataset[], now = new Date()): string {
+  return JSON.stringify({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    datasets,
+  });
+}
+
+/**
+ * Validate a backup's text; each dataset is checked on its own, so one bad dataset does not sink the rest.
+ * parseBackup('{"format":"city-st-dashboard-backup","version":1,"datasets":[]}') -> {datasets: [], problems: []}
+ */
+export function parseBackup(json: unknown): { datasets: StoredDataset[]; problems: Bilingual[] } {
+  const fatal = (p: Bilingual) => ({ datasets: [], problems: [p] });
+  if (typeof json !== 'string' || json.length > BACKUP_MAX_CHARS) return fatal(msg.backupWrongFormat);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return fatal(msg.backupNotJson);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return fatal(msg.backupWrongFormat);
+  const top = parsed as Record<string, unknown>;
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(top, k);
+  if (Object.keys(top).some((k) => FORBIDDEN_KEYS.has(k))) return fatal(msg.backupWrongFormat);
+  if (!has('format') || top.format !== BACKUP_FORMAT) return fatal(msg.backupWrongFormat);
+  const version = has('version') ? top.version : undefined;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return fatal(msg.backupWrongFormat);
+  if (version > BACKUP_VERSION) return fatal(msg.backupTooNew(version));
+  const list = has('datasets') ? top.datasets : undefined;
+  if (!Array.isArray(list)) return fatal(msg.backupWrongFormat);
+  const datasets: StoredDataset[] = [];
+  const problems: Bilingual[] = [];
+  const seen = new Set<string>();
+  list.forEach((raw: unknown, i) => {
+    const r = validateStoredDataset(raw, `datasets[${i}]`);
+    if (!r.ok) problems.push(msg.backupDataset(i, r.problem));
+    else if (seen.has(r.value.id)) problems.push(msg.backupDuplicate(i, r.value.id));
+    else {
+      seen.add(r.value.id);
+      datasets.push(r.value);
+    }
+  });
+  return { datasets, problems };
+}

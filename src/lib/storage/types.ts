@@ -1,0 +1,78 @@
+// Shapes of the dataset store: what is kept, what a save reports, what the user is told.
+import type { IndicatorDef, Observation, Place } from '../data/types';
+
+/** A message in both UI languages (natural Chinese first). */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** One uploaded dataset as kept in IndexedDB (current schema). */
+export interface StoredDataset {
+  id: string;
+  name: string;
+  fileName: string;
+  /** ISO 8601 timestamp. */
+  importedAt: string;
+  /** Detected text encoding of the uploaded file, e.g. `utf-8`, `gb18030`. */
+  encoding: string;
+  rows: Observation[];
+  indicators: IndicatorDef[];
+  places: Place[];
+}
+
+/** What `save` reports. On failure the dataset is still listed for this visit (memory only). */
+export type SaveOutcome =
+  { saved: true } | { saved: false; reason: 'quota' | 'unavailable' | 'error'; message: Bilingual };
+
+/**
+ * Something to show the user about storage.
+ * - `memory-only`: storage could not be opened; nothing will survive a reload.
+ * - `quarantined`: a stored record was damaged or unreadable and set aside (not deleted).
+ * - `migrated`: records from an older layout were upgraded.
+ * - `blocked`: another tab holds an older version open; saving waits until it closes.
+ * - `unblocked`: the other tab closed; saving works again.
+ * - `versionchange`: another tab upgraded the database; reload to keep saving.
+ * - `terminated`: the browser closed the database (e.g. site data cleared).
+ * - `read-failed`: saved datasets could not be read this time.
+ * - `write-failed`: a rename / remove could not be written.
+ */
+export interface StorageNotice {
+  code:
+    | 'memory-only'
+    | 'quarantined'
+    | 'migrated'
+    | 'blocked'
+    | 'unblocked'
+    | 'versionchange'
+    | 'terminated'
+    | 'read-failed'
+    | 'write-failed';
+  message: Bilingual;
+}
+
+/** Alias kept for the brief's naming (`notices: Notice[]`). */
+export type Notice = StorageNotice;
+
+export interface DatasetStore {
+  /** `persistent` while an IndexedDB connection is usable; `memory` otherwise (may change during a visit). */
+  readonly mode: 'persistent' | 'memory';
+  list(): Promise<StoredDataset[]>;
+  save(ds: StoredDataset): Promise<SaveOutcome>;
+  remove(id: string): Promise<void>;
+  rename(id: string, name: string): Promise<void>;
+  exportBackup(): Promise<string>;
+  importBackup(json: string): Promise<{ restored: number; problems: Bilingual[] }>;
+  /** Things to tell the user, oldest first; appended to during the visit. */
+  readonly notices: StorageNotice[];
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Database name; default `city-st-dashboard`. */
+  dbName?: string;
+  /** Factory to use instead of `globalThis.indexedDB` (tests pass a fake-indexeddb one). */
+  indexedDB?: IDBFactory;
+  /** Called for every notice as it is added (lets the UI react to later ones, e.g. `versionchange`). */
+  onNotice?: (notice: StorageNotice) => void;
+}
