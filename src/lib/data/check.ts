@@ -1,0 +1,212 @@
+// Checks the curated dataset against the data contract (data/README.md) so that every figure a user
+// sees can be traced to a verbatim sentence of its report. Pure: the caller reads the files.
+// Each problem names the CSV line, a stable `rule` id and the reason.
+import { readIndicatorsCsv } from './curated';
+import type { CsvEntry, DataProblem } from './curated';
+import { CHART_IDS } from './types';
+import type { IndicatorDef, Observation, Place, SourceDef, UnitDef } from './types';
+
+export interface DatasetInput {
+  csvText: string;
+  indicators: IndicatorDef[];
+  places: Place[];
+  units: UnitDef[];
+  sources: SourceDef[];
+  /** Report text by source id (data/reports/<id>.txt). */
+  reports: Record<string, string>;
+}
+
+const PERIOD = /^(?:\d{4}(?:-H1)?)?$/;
+
+/** Removes every whitespace character (incl. full-width space): quotes are compared on this form. */
+export const squeeze = (s: string): string => s.replace(/\s+/gu, '');
+
+const CN_DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_RUN = '[零〇一二两三四五六七八九十百千]+';
+
+/** Chinese numeral below 10 000: '二十三' -> 23, '千' -> 1000, '五' -> 5; null if malformed. */
+export function parseChineseNumeral(s: string): number | null {
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    const d = CN_DIGIT[ch];
+    const u = CN_UNIT[ch];
+    if (d !== undefined) {
+      if (digit !== null) return null;
+      digit = d;
+    } else if (u !== undefined) {
+      total += (digit ?? 1) * u;
+      digit = null;
+    } else return null;
+  }
+  return total + (digit ?? 0);
+}
+
+/** Every number a quote can be read as stating, in the units it may be converted to:
+ * '5000万元' -> [5000, 0.5]; '首破千亿' -> [1000, 10000000]; '五分之一' -> [0.2, 20, …]; '第一' -> [1]. */
+export function numbersStated(quote: string): number[] {
+  const text = quote.normalize('NFKC');
+  const out: number[] = [];
+  const scaled = (n: number, suffix: string | undefined) => {
+    out.push(n);
+    if (suffix === '万') out.push(n / 1e4); // 万元 -> 亿元
+    if (suffix === '亿') out.push(n * 1e4); // 亿元 -> 万元
+  };
+  for (const m of text.matchAll(/(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([万亿])?/g)) {
+    const int = m[1] ?? '';
+    scaled(Number(int.replace(/,/g, '') + (m[2] ?? '')), m[3]);
+    if (int.includes(',')) for (const part of int.split(',')) out.push(Number(part));
+  }
+  for (const m of text.matchAll(new RegExp(`(${CN_RUN})分之(${CN_RUN})`, 'g'))) {
+    const den = parseChineseNumeral(m[1] ?? '');
+    const num = parseChineseNumeral(m[2] ?? '');
+    if (den && num !== null) out.push(num / den, (num / den) * 100);
+  }
+  for (const m of text.matchAll(new RegExp(`(${CN_RUN})([万亿])?`, 'g'))) {
+    const n = parseChineseNumeral(m[1] ?? '');
+    if (n !== null) scaled(n, m[2]);
+  }
+  if (text.includes('首位')) out.push(1);
+  return out;
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Whether a quote states a value, allowing 亿/万, grouping, trailing zeros, % and Chinese numerals. */
+export function quoteStatesNumber(quote: string, value: number): boolean {
+  return numbersStated(quote).some((n) => close(n, value));
+}
+
+const describe = (r: Observation) =>
+  `${r.city}/${r.indicator}/${r.period || "''"}/${r.kind} = ${r.value ?? "''"}`;
+
+function byId<T extends { id: string }>(list: T[]): Map<string, T> {
+  return new Map(list.map((x) => [x.id, x]));
+}
+
+/** All problems in the dataset, sorted by line (line 0 = a definition file, not a CSV row). */
+export function checkDataset(input: DatasetInput): DataProblem[] {
+  const { entries, problems } = readIndicatorsCsv(input.csvText);
+  const out: DataProblem[] = [...problems];
+  const indicators = byId(input.indicators);
+  const places = byId(input.places);
+  const units = byId(input.units);
+  const sources = byId(input.sources);
+  const squeezed = new Map(Object.entries(input.reports).map(([id, t]) => [id, squeeze(t)]));
+
+  for (const e of entries) out.push(...checkRow(e, { indicators, places, units, sources, squeezed }));
+  out.push(...checkConflicts(entries));
+  out.push(...checkDefinitions(input, places, units));
+  return out.sort((a, b) => a.line - b.line);
+}
+
+interface Lookup {
+  indicators: Map<string, IndicatorDef>;
+  places: Map<string, Place>;
+  units: Map<string, UnitDef>;
+  sources: Map<string, SourceDef>;
+  squeezed: Map<string, string>;
+}
+
+function checkRow({ line, row }: CsvEntry, l: Lookup): DataProblem[] {
+  const out: DataProblem[] = [];
+  const p = (rule: string, reason: string) => out.push({ line, rule, message: `${describe(row)}: ${reason}` });
+  const ind = l.indicators.get(row.indicator);
+  const src = l.sources.get(row.source);
+
+  if (!l.places.has(row.city)) p('unknown-city', `city "${row.city}" is not in data/cities.json`);
+  if (!ind) p('unknown-indicator', `indicator "${row.indicator}" is not in data/indicators.json`);
+  if (!src) p('unknown-source', `source "${row.source}" is not in data/sources.json`);
+  if (!l.units.has(row.unit)) p('unknown-unit', `unit "${row.unit}" is not in data/units.json`);
+  if (ind && row.unit !== ind.unit)
+    p('unit-not-canonical', `unit "${row.unit}" differs from the indicator's canonical unit "${ind.unit}"`);
+  if (!PERIOD.test(row.period)) p('bad-period', `period "${row.period}" is not '', YYYY or YYYY-H1`);
+  if (row.value === null && row.status !== 'redacted')
+    p('empty-value-not-redacted', 'empty value but status is not "redacted" (a missing figure must be marked)');
+  if (row.value !== null && row.status === 'redacted')
+    p('redacted-with-value', `status is "redacted" but the value ${row.value} is filled in`);
+  if (src?.plan_only && (row.kind === 'actual' || row.kind === 'derived'))
+    p('actual-from-plan', `kind "${row.kind}" from ${row.source}, a plan-only source (targets only)`);
+
+  const quote = squeeze(row.quote);
+  if (quote === '' && row.kind !== 'derived') p('quote-not-verbatim', 'has no quote (only derived rows may omit it)');
+  if (quote !== '' && src) {
+    const report = l.squeezed.get(row.source);
+    if (report === undefined) p('quote-not-verbatim', `no report text for source ${row.source}`);
+    else if (!report.includes(quote))
+      p('quote-not-verbatim', `quote "${row.quote}" is not in data/reports/${row.source}.txt`);
+  }
+  if (row.status === 'reported' && row.kind !== 'derived' && row.value !== null && quote !== '')
+    if (!quoteStatesNumber(row.quote, row.value))
+      p('number-not-in-quote', `the value ${row.value} does not appear in the quote "${row.quote}"`);
+  return out;
+}
+
+/** Same city/indicator/period/kind must agree. Masked years ('') are unknown, so never compared. */
+function checkConflicts(entries: CsvEntry[]): DataProblem[] {
+  const out: DataProblem[] = [];
+  const first = new Map<string, CsvEntry>();
+  for (const e of entries) {
+    const r = e.row;
+    if (r.period === '') continue;
+    const key = [r.city, r.indicator, r.period, r.kind].join('|');
+    const prev = first.get(key);
+    if (!prev) {
+      first.set(key, e);
+      continue;
+    }
+    if (prev.row.value !== r.value || prev.row.comparator !== r.comparator)
+      out.push({
+        line: e.line,
+        rule: 'conflicting-duplicate',
+        message: `${describe(r)} (${r.comparator}) conflicts with line ${prev.line}: ${describe(prev.row)} (${prev.row.comparator})`,
+      });
+  }
+  return out;
+}
+
+/** The JSON files must be consistent among themselves; reported on line 0. */
+function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units: Map<string, UnitDef>) {
+  const out: DataProblem[] = [];
+  const p = (message: string) => out.push({ line: 0, rule: 'bad-definition', message });
+  const dupes = (file: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) p(`${file}: duplicate id "${id}"`);
+      seen.add(id);
+    }
+  };
+  dupes('data/indicators.json', input.indicators.map((x) => x.id));
+  dupes('data/cities.json', input.places.map((x) => x.id));
+  dupes('data/units.json', input.units.map((x) => x.id));
+  dupes('data/sources.json', input.sources.map((x) => x.id));
+  for (const ind of input.indicators) {
+    if (!units.has(ind.unit)) p(`data/indicators.json: ${ind.id} has unknown unit "${ind.unit}"`);
+    if (ind.chart !== null && !CHART_IDS.includes(ind.chart))
+      p(`data/indicators.json: ${ind.id} has unknown chart "${String(ind.chart)}"`);
+    if (!ind.aliases.includes(ind.zh) || !ind.aliases.includes(ind.en))
+      p(`data/indicators.json: ${ind.id} must list its zh and en names among its aliases`);
+  }
+  for (const pl of input.places)
+    if (pl.province !== '' && !places.has(pl.province))
+      p(`data/cities.json: ${pl.id} has unknown province "${pl.province}"`);
+  for (const s of input.sources) {
+    if (!places.has(s.city)) p(`data/sources.json: ${s.id} has unknown city "${s.city}"`);
+    if (input.reports[s.id] === undefined) p(`data/sources.json: ${s.id} has no data/reports/${s.id}.txt`);
+  }
+  return out;
+}

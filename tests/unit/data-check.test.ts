@@ -1,0 +1,279 @@
+// The data contract, pinned: each rule of the dataset check fires on a bad row and stays quiet on its
+// good twin (fixtures in tests/fixtures/data-check), the real data/ passes, and the facts users rely on
+// (headline figures, derivations, redactions, plan-only targets, lower bounds) stay true.
+import { readdirSync, readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { checkDataset, quoteStatesNumber } from '../../src/lib/data/check';
+import type { DatasetInput } from '../../src/lib/data/check';
+import { CSV_COLUMNS, parseIndicatorsCsv } from '../../src/lib/data/curated';
+import type { IndicatorDef, Observation, Place, SourceDef, UnitDef } from '../../src/lib/data/types';
+
+type Cells = Record<(typeof CSV_COLUMNS)[number], string>;
+interface Definitions {
+  indicators: IndicatorDef[];
+  places: Place[];
+  units: UnitDef[];
+  sources: SourceDef[];
+}
+
+const fixtureDir = new URL('../fixtures/data-check/', import.meta.url);
+const fx = (name: string) => readFileSync(new URL(name, fixtureDir), 'utf8');
+const defs = JSON.parse(fx('definitions.json')) as Definitions;
+const goodCsv = fx('good.csv');
+const goodRows = Papa.parse<Cells>(goodCsv, { header: true, skipEmptyLines: true }).data;
+
+const fixture = (csvText: string, over: Partial<DatasetInput> = {}): DatasetInput => ({
+  csvText,
+  ...defs,
+  reports: { summary: fx('summary.txt'), plan: fx('plan.txt') },
+  ...over,
+});
+const csvOf = (rows: Cells[]) => Papa.unparse(rows, { columns: [...CSV_COLUMNS], newline: '\n' }) + '\n';
+const patched = (i: number, patch: Partial<Cells>) =>
+  csvOf(goodRows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+const problemsAt = (csvText: string, rule: string) =>
+  checkDataset(fixture(csvText)).filter((p) => p.rule === rule);
+
+describe('dataset check on the fixture', () => {
+  it('accepts the good fixture with no problems', () => {
+    expect(checkDataset(fixture(goodCsv))).toEqual([]);
+  });
+
+  // [behaviour, row index, patch, rule]
+  const bad: [string, number, Partial<Cells>, string][] = [
+    [
+      'flags a quote that is not in the report',
+      0,
+      { quote: '全市研发经费投入占GDP比重达3.76%' },
+      'quote-not-verbatim',
+    ],
+    ['flags a non-derived row without a quote', 0, { quote: '' }, 'quote-not-verbatim'],
+    [
+      'flags a derived row whose optional quote is not verbatim',
+      1,
+      { quote: '较上年提升0.29个百分点' },
+      'quote-not-verbatim',
+    ],
+    ['flags a value its quote does not state', 0, { value: '3.67' }, 'number-not-in-quote'],
+    ['flags a 万元 figure left unconverted on an 亿元 indicator', 4, { value: '5' }, 'number-not-in-quote'],
+    ['flags an unknown city', 0, { city: 'atlantis' }, 'unknown-city'],
+    ['flags an unknown indicator', 0, { indicator: 'gdp' }, 'unknown-indicator'],
+    ['flags an unknown source', 0, { source: 'nowhere' }, 'unknown-source'],
+    ['flags an unknown unit', 0, { unit: 'furlongs' }, 'unknown-unit'],
+    ['flags a known unit that is not the indicator’s canonical one', 3, { unit: '%' }, 'unit-not-canonical'],
+    ['flags an empty value that is not marked redacted', 0, { value: '' }, 'empty-value-not-redacted'],
+    ['flags a redacted row that carries a value', 7, { value: '0' }, 'redacted-with-value'],
+    ['flags an actual taken from a plan-only source', 6, { kind: 'actual' }, 'actual-from-plan'],
+    ['flags a derived row taken from a plan-only source', 6, { kind: 'derived' }, 'actual-from-plan'],
+    ['flags a second-half period', 0, { period: '2023-H2' }, 'bad-period'],
+    ['flags a two-digit year', 0, { period: '23' }, 'bad-period'],
+    ['flags an unknown comparator', 0, { comparator: '≈' }, 'bad-enum'],
+    ['flags an unknown kind', 0, { kind: 'estimate' }, 'bad-enum'],
+    ['flags an unknown status', 0, { status: 'masked' }, 'bad-enum'],
+    ['flags a grouped number in the value cell', 5, { value: '1,234' }, 'bad-number'],
+    ['flags a masked value written as x', 7, { value: 'x.xx' }, 'bad-number'],
+  ];
+  it.each(bad)('%s', (_name, i, patch, rule) => {
+    const found = problemsAt(patched(i, patch), rule);
+    expect(found.map((p) => p.line)).toEqual([i + 2]);
+    expect(found[0]?.message).toMatch(/\S/);
+    expect(problemsAt(goodCsv, rule)).toEqual([]);
+  });
+
+  it('ignores whitespace when matching a quote against its report', () => {
+    expect(problemsAt(patched(3, { quote: '技术合同\n成交额12.5 亿元' }), 'quote-not-verbatim')).toEqual([]);
+  });
+
+  it('lets a derived row omit its quote', () => {
+    expect(checkDataset(fixture(patched(1, { quote: '' })))).toEqual([]);
+  });
+
+  it('reads numbers through 亿/万, grouping, trailing zeros, percent and Chinese numerals', () => {
+    expect(quoteStatesNumber('兑现奖补资金5000万元', 0.5)).toBe(true);
+    expect(quoteStatesNumber('技术合同登记1,234项', 1234)).toBe(true);
+    expect(quoteStatesNumber('强度达到3.50%', 3.5)).toBe(true);
+    expect(quoteStatesNumber('技术合同交易额首破千亿', 1000)).toBe(true);
+    expect(quoteStatesNumber('占全省总数的五分之一', 20)).toBe(true);
+    expect(quoteStatesNumber('位列全省第二', 2)).toBe(true);
+    expect(quoteStatesNumber('强度达到3.50%', 3.05)).toBe(false);
+  });
+
+  it('flags two rows for the same city/indicator/period/kind that disagree', () => {
+    const clash = { ...goodRows[0]!, value: '3.5' };
+    const found = problemsAt(csvOf([...goodRows, clash]), 'conflicting-duplicate');
+    expect(found.map((p) => p.line)).toEqual([goodRows.length + 2]);
+    expect(found[0]?.message).toContain('line 2');
+    const comparatorClash = { ...goodRows[0]!, comparator: '>=' };
+    expect(problemsAt(csvOf([...goodRows, comparatorClash]), 'conflicting-duplicate')).toHaveLength(1);
+  });
+
+  it('accepts an exact repeat, and never compares rows whose year is masked', () => {
+    expect(problemsAt(csvOf([...goodRows, goodRows[0]!]), 'conflicting-duplicate')).toEqual([]);
+    const maskedTwin = { ...goodRows[7]!, comparator: '>=' };
+    expect(problemsAt(csvOf([...goodRows, maskedTwin]), 'conflicting-duplicate')).toEqual([]);
+  });
+
+  it('flags a header that is not exactly the contract’s', () => {
+    const renamed = goodCsv.replace('city,indicator', 'place,indicator');
+    expect(problemsAt(renamed, 'bad-header').map((p) => p.line)).toEqual([1]);
+    expect(problemsAt(goodCsv, 'bad-header')).toEqual([]);
+  });
+
+  it('flags an unterminated quote instead of swallowing the file', () => {
+    const broken = goodCsv.trimEnd() + '\ndemo,rd_intensity,2021,"3.1,%,=,actual\n';
+    expect(problemsAt(broken, 'csv-syntax').map((p) => p.line)).toEqual([goodRows.length + 2]);
+  });
+
+  it('flags definition files that disagree with each other', () => {
+    const indicators = defs.indicators.map((d, i) => (i === 0 ? { ...d, unit: 'furlongs' } : d));
+    const found = checkDataset(fixture(goodCsv, { indicators })).filter((p) => p.rule === 'bad-definition');
+    expect(found.map((p) => p.line)).toEqual([0]);
+    expect(found[0]?.message).toContain('furlongs');
+  });
+});
+
+describe('reading data/indicators.csv', () => {
+  it('reads an empty value as missing, never 0', () => {
+    const { rows, problems } = parseIndicatorsCsv(goodCsv);
+    expect(problems).toEqual([]);
+    expect(rows[7]?.value).toBeNull();
+    expect(rows[5]?.value).toBe(1234);
+  });
+
+  it('reports physical line numbers across quoted newlines, blank lines and a BOM', () => {
+    const text =
+      '\uFEFF' +
+      goodCsv.split('\n')[0] +
+      '\n' +
+      'demo,rd_intensity,2023,3.76,%,=,actual,reported,summary,全社会研发经费投入占GDP比重达3.76%,"two\nlines"\n' +
+      '\n' +
+      'demo,rd_intensity,2023,3.76,%,=,guess,reported,summary,q,\n';
+    const { rows, problems } = parseIndicatorsCsv(text);
+    expect(rows[0]?.note).toBe('two\nlines');
+    expect(problems.map((p) => [p.line, p.rule])).toEqual([[5, 'bad-enum']]);
+  });
+});
+
+// ---- the real dataset ----
+const dataDir = new URL('../../data/', import.meta.url);
+const data = (name: string) => readFileSync(new URL(name, dataDir), 'utf8');
+const reports = Object.fromEntries(
+  readdirSync(new URL('reports/', dataDir))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => [f.slice(0, -4), data(`reports/${f}`)]),
+);
+const real: DatasetInput = {
+  csvText: data('indicators.csv'),
+  indicators: JSON.parse(data('indicators.json')) as IndicatorDef[],
+  places: JSON.parse(data('cities.json')) as Place[],
+  units: JSON.parse(data('units.json')) as UnitDef[],
+  sources: JSON.parse(data('sources.json')) as SourceDef[],
+  reports,
+};
+const rows = parseIndicatorsCsv(real.csvText).rows;
+const find = (q: Partial<Observation>) =>
+  rows.filter((r) => Object.entries(q).every(([k, v]) => r[k as keyof Observation] === v));
+const WUHU_2020H1 = '000_af02aa0effd2c52e';
+const HAIMEN_PLAN = '002_56dc8c00c35f0214';
+const ANONYMISED = '004_1546186363c61f01';
+
+describe('the curated data/', () => {
+  it('passes every rule of the dataset check', () => {
+    expect(checkDataset(real)).toEqual([]);
+    expect(rows.length).toBeGreaterThan(300);
+  });
+
+  it('gives Wuhu’s 2023 R&D intensity as 3.76 %, actual, with its verbatim quote', () => {
+    const [r, ...more] = find({ city: 'wuhu', indicator: 'rd_intensity', period: '2023', kind: 'actual' });
+    expect(more).toEqual([]);
+    expect(r).toMatchObject({
+      value: 3.76,
+      unit: '%',
+      comparator: '=',
+      quote: '全社会研发经费投入占GDP比重达3.76%',
+    });
+  });
+
+  it('derives Wuhu’s 2022 R&D intensity from the stated 0.28-point rise and says so', () => {
+    const [r] = find({ city: 'wuhu', indicator: 'rd_intensity', period: '2022' });
+    expect(r).toMatchObject({ value: 3.48, kind: 'derived' });
+    expect(r?.note).toContain('3.76 − 0.28');
+  });
+
+  it('says how Fuzhou’s derived previous-year high-tech count was computed', () => {
+    const [r] = find({ city: 'fuzhou', indicator: 'high_tech_enterprises', period: '2018' });
+    expect(r).toMatchObject({ value: 1027, kind: 'derived' });
+    expect(r?.note).toContain('1407 − 380');
+  });
+
+  it('keeps national and provincial-level high-tech counts apart for Fuzhou', () => {
+    expect(find({ city: 'fuzhou', indicator: 'high_tech_enterprises', period: '2019' })[0]?.value).toBe(1407);
+    expect(
+      find({ city: 'fuzhou', indicator: 'high_tech_enterprises_provincial', period: '2019' })[0]?.value,
+    ).toBe(1612);
+  });
+
+  it('files the national 2.18 % as a reference on China, with its probable statistical year noted', () => {
+    const [r] = find({ city: 'china', indicator: 'rd_intensity' });
+    expect(r).toMatchObject({ value: 2.18, kind: 'reference', period: '2019' });
+    expect(r?.note).toContain('2018');
+  });
+
+  it('keeps every row of the anonymised report redacted with an empty value, never 0', () => {
+    const masked = find({ source: ANONYMISED });
+    expect(masked.length).toBeGreaterThan(50);
+    for (const r of masked) expect(r).toMatchObject({ status: 'redacted', value: null, period: '' });
+    expect(rows.filter((r) => r.status === 'redacted').every((r) => r.source === ANONYMISED)).toBe(true);
+  });
+
+  it('yields target rows only from the Haimen plan', () => {
+    const plan = find({ source: HAIMEN_PLAN });
+    expect(plan.length).toBeGreaterThan(15);
+    expect(new Set(plan.map((r) => r.kind))).toEqual(new Set(['target']));
+    expect(real.sources.find((s) => s.id === HAIMEN_PLAN)?.plan_only).toBe(true);
+  });
+
+  it('keeps 突破 / 首破 / 不少于 figures as lower bounds', () => {
+    const bounded = rows.filter((r) => /突破|首破|不少于/.test(r.quote));
+    expect(bounded.length).toBeGreaterThan(10);
+    for (const r of bounded) expect(r.comparator, `${r.indicator} ${r.quote}`).toBe('>=');
+    expect(find({ city: 'wuhu', indicator: 'tech_contract_value', period: '2023' })[0]).toMatchObject({
+      value: 1000,
+      comparator: '>=',
+    });
+  });
+
+  it('never plots the half-year report as a full year', () => {
+    const own = find({ source: WUHU_2020H1, city: 'wuhu' });
+    for (const r of own) expect(r.period).toMatch(/^\d{4}-H1$/);
+    expect(find({ city: 'wuhu', indicator: 'tech_contract_value', period: '2020-H1' })[0]?.value).toBe(31.12);
+  });
+
+  it('defines the headline indicators with their canonical units and charts', () => {
+    const byId = new Map(real.indicators.map((d) => [d.id, d]));
+    const headline: [string, string, string][] = [
+      ['rd_intensity', '%', 'rd-intensity'],
+      ['rd_expenditure', '100m CNY', 'rd-intensity'],
+      ['high_tech_enterprises', 'count', 'high-tech'],
+      ['high_tech_enterprises_new', 'count', 'high-tech'],
+      ['tech_smes', 'count', null as unknown as string],
+      ['tech_contract_value', '100m CNY', 'tech-contracts'],
+      ['tech_contract_count', 'count', 'tech-contracts'],
+      ['tech_contract_value_yoy', '%', 'tech-contracts'],
+    ];
+    for (const [id, unit, chart] of headline) expect(byId.get(id)).toMatchObject({ unit, chart });
+    expect(byId.get('rd_intensity')?.aliases).toEqual(
+      expect.arrayContaining(['研发投入占GDP比重', 'R&D强度']),
+    );
+  });
+
+  it('keeps each report byte-for-byte under data/reports, one per source', () => {
+    expect(Object.keys(reports).sort()).toEqual(real.sources.map((s) => s.id).sort());
+    expect(reports[WUHU_2020H1]).toContain('发布日期:2020-08-10');
+  });
+
+  it('documents the figures it did not take', () => {
+    expect(data('README.md')).toContain('## Not taken, and why');
+  });
+});
