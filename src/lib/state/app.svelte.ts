@@ -4,6 +4,7 @@ import type { Dataset, UploadPart } from '../data/dataset';
 import { buildDataset, citiesWithData, isReferencePlace } from '../data/dataset';
 import type { CuratedParts } from '../data/dataset';
 import type { Lang } from '../i18n/messages';
+import { t } from '../i18n/messages';
 import type { Notice, View } from './url';
 import { parseView, restrictView, serialiseView } from './url';
 
@@ -76,8 +77,10 @@ class AppState {
       indicators: new Set(ds.indicators.keys()),
       sources: new Set(ds.sources.keys()),
     };
+    const missingUploads = (this.view.cities ?? []).filter((c) => /^u[-_]/.test(c) && !known.cities.has(c));
+    if (missingUploads.length) this.notify({ zh: t("zh", "notAvailableHere"), en: t("en", "notAvailableHere"), level: "warning" });
     const r = restrictView(this.view, known);
-    const all = [...this.urlNotices, ...r.notices];
+    const all = [...this.urlNotices, ...r.notices.filter((n) => !(n.param === 'cities' && missingUploads.some((c) => n.raw.includes(c))))];
     this.urlNotices = [];
     for (const n of all) this.notify({ zh: `${n.param}: ${n.reason.zh}`, en: `${n.param}: ${n.reason.en}`, level: 'warning' });
     if (r.notices.length) this.view = r.view;

@@ -5,6 +5,7 @@ import type { DatasetStore, StoredDataset } from '../storage';
 import { openDatasetStore } from '../storage';
 import type { ImportResult } from '../import';
 import type { UploadPart } from '../data/dataset';
+import { decodeDatasetFromLink, encodeDatasetForLink } from './share';
 
 let storePromise: Promise<DatasetStore> | null = null;
 
@@ -38,7 +39,37 @@ function publish(list: StoredDataset[]) {
 export async function restoreUploads(): Promise<void> {
   const s = await store();
   uploads.mode = s.mode;
-  publish(await s.list());
+  const saved = await s.list();
+  publish([...saved, ...fromLink()]);
+}
+
+/** A small upload travelling in the link (`data=`): shown for this visit, not saved unless re-uploaded. */
+function fromLink(): StoredDataset[] {
+  const packed = app.view.data;
+  if (!packed) return [];
+  const r = decodeDatasetFromLink(packed);
+  if (!r.ok) {
+    app.notify({ ...r.message, level: 'warning' });
+    return [];
+  }
+  app.notify({
+    zh: `链接中附带的数据“${r.dataset.name}”仅在本次浏览中显示`,
+    en: `Data carried in the link ("${r.dataset.name}") is shown for this visit only`,
+    level: 'info',
+  });
+  return [{ id: 'link', fileName: r.dataset.name, importedAt: '', encoding: 'link', ...r.dataset }];
+}
+
+/** The uploads behind the chosen cities, packed for a link; null when none or too large. */
+export function packSelectedUploads(cities: readonly string[]): string | null {
+  const chosen = uploads.list.filter((d) => d.rows.some((r) => cities.includes(r.city)));
+  if (!chosen.length) return null;
+  return encodeDatasetForLink({
+    name: chosen.map((d) => d.name).join(' + '),
+    rows: chosen.flatMap((d) => d.rows),
+    indicators: chosen.flatMap((d) => d.indicators),
+    places: chosen.flatMap((d) => d.places),
+  });
 }
 
 /** Add an accepted import: shown at once in every chart, then saved. */
