@@ -37,6 +37,8 @@ export interface ChartModel {
   /** Source ids used by the plotted rows. */
   sources: string[];
   empty: boolean;
+  /** Preferred plot height in CSS px when the chart has many rows (plan-targets); default 380. */
+  height?: number;
   /** Mark ref (data item `ref`) -> the observation it draws: for tooltips and click-through. */
   marks: ReadonlyMap<string, Observation>;
 }

@@ -125,13 +125,21 @@ export function build(input: ChartInput): ChartModel {
   };
   const used = progress.flatMap((p) => [p.target, ...(p.latest ? [p.latest] : [])]);
   const { footnote, ids } = sourceFootnote(data, used, lang);
+  const maskedTargets = data.rows.filter((r) => r.kind === 'target' && r.value === null && input.cities.includes(r.city));
+  const maskedNote = [...new Set(maskedTargets.map((r) => r.city))].map((c) => {
+    const n = maskedTargets.filter((r) => r.city === c).length;
+    return lang === 'zh'
+      ? `${placeName(data, c, lang)}：${n} 个目标在原文中已遮蔽，无法绘制（不是 0）`
+      : `${placeName(data, c, lang)}: ${n} targets are masked in the source and cannot be drawn (not zero)`;
+  });
   return {
     option,
     table: table(input, progress),
-    footnotes: [footnote],
+    footnotes: [footnote, ...maskedNote],
     summary: `${t(lang, 'chartPt')}: ${progress.map((p) => `${placeName(data, p.target.city, lang)} ${indicatorName(data, p.target.indicator, lang)} ${describe(input, p)}`).join('；')}`,
     sources: ids,
     empty: progress.length === 0,
+    height: Math.max(380, 60 + progress.length * 30),
     marks,
   };
 }

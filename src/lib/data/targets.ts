@@ -45,16 +45,18 @@ export function targetProgress(ds: Dataset, cities: readonly string[]): TargetPr
     const before = candidates.filter((c) => c.period !== target.period);
     const baselineCandidate = before[before.length - 1] ?? null;
     const baseline = baselineCandidate && baselineCandidate !== latest ? baselineCandidate : null;
-    const lowerIsBetter = target.comparator === '<=' || target.comparator === '<';
+    // A rank (第1位) is better when smaller, as is an "at most" target.
+    const lowerIsBetter = target.unit === 'rank' || target.comparator === '<=' || target.comparator === '<';
     let achievedPct: number | null = null;
     let gap: number | null = null;
     let reached: boolean | null = null;
     if (latest && latest.value !== null && target.value !== null) {
       const meaningful = comparable || !isFlowIndicator(target.indicator);
-      if (meaningful && target.value !== 0) achievedPct = (latest.value / target.value) * 100;
+      if (meaningful && target.value !== 0 && latest.value !== 0)
+        achievedPct = lowerIsBetter && target.unit === 'rank' ? (target.value / latest.value) * 100 : (latest.value / target.value) * 100;
       if (meaningful) {
         gap = lowerIsBetter ? latest.value - target.value : target.value - latest.value;
-        reached = target.comparator === '>' ? gap < 0 : gap <= 0;
+        reached = target.comparator === '>' || target.comparator === '<' ? gap < 0 : gap <= 0;
         // A lower-bound actual (突破2000) that sits below the target cannot prove the target missed.
         if (!reached && (latest.comparator === '>=' || latest.comparator === '>')) reached = null;
       }

@@ -1,0 +1,217 @@
+// Turns the uploaded bytes into text, or refuses them with a reason a person can act on.
+// Example: decodeBytes(<CE DF BA FE 2C ...>) (GB18030 from Chinese Excel) -> { ok: true, text: '芜湖,...', encoding: 'GB18030' }
+//          decodeBytes(<50 4B 03 04 ...>) -> { ok: false, code: 'xlsx', message: { zh: '这是 Excel 工作簿…', en: '…' } }
+// Order: known binary signatures -> BOM (UTF-8, UTF-16LE/BE) -> UTF-16 without BOM -> NUL / control characters
+//        -> strict UTF-8 -> GB18030 (the default of Chinese Excel and of most statistical portals).
+
+import type { Msg } from './types';
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: string }
+  | { ok: false; code: 'xlsx' | 'xls' | 'html' | 'binary' | 'decode'; message: Msg };
+
+type Refusal = Extract<DecodeResult, { ok: false }>;
+
+const SAVE_AS_ZH = '请在 Excel 或 WPS 中打开，选择“另存为”→“CSV UTF-8（逗号分隔）”后再上传';
+const SAVE_AS_EN = 'open it in Excel or WPS, "Save As" CSV UTF-8 (comma delimited), and upload that';
+
+function refuse(code: Refusal['code'], zh: string, en: string): Refusal {
+  return { ok: false, code, message: { zh, en } };
+}
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  if (bytes.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
+
+const SIGNATURES: ReadonlyArray<readonly [readonly number[], string, string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片', 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'JPEG 图片', 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF 图片', 'a GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'PDF 文件', 'a PDF file'],
+  [[0x1f, 0x8b], 'gzip 压缩文件', 'a gzip archive'],
+  [[0x52, 0x61, 0x72, 0x21], 'RAR 压缩文件', 'a RAR archive'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z 压缩文件', 'a 7z archive'],
+];
+
+/** Refusal for a file that is clearly not a text table, judged from its first bytes; null if it may be text. */
+export function sniffBinary(bytes: Uint8Array): Refusal | null {
+  if (
+    startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) ||
+    startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]) ||
+    startsWith(bytes, [0x50, 0x4b, 0x07, 0x08])
+  )
+    return refuse(
+      'xlsx',
+      `这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV 文本表格：${SAVE_AS_ZH}`,
+      `This is an Excel workbook (.xlsx) or another zipped file, not a CSV text table: ${SAVE_AS_EN}.`,
+    );
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    return refuse(
+      'xls',
+      `这是旧版 Excel 工作簿（.xls），不是 CSV 文本表格：${SAVE_AS_ZH}`,
+      `This is an old Excel workbook (.xls), not a CSV text table: ${SAVE_AS_EN}.`,
+    );
+  for (const [sig, zh, en] of SIGNATURES)
+    if (startsWith(bytes, sig))
+      return refuse('binary', `这是${zh}，不是文本表格（CSV）`, `This is ${en}, not a text table (CSV).`);
+  return null;
+}
+
+/** NUL bytes or many control characters in the first 64 KB mean a binary file. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64 * 1024);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) || b === 127) control++;
+  }
+  return control > 8 && control > n / 100;
+}
+
+function textLooksBinary(text: string): boolean {
+  const n = Math.min(text.length, 32 * 1024);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 127) control++;
+  }
+  return control > 8 && control > n / 100;
+}
+
+const NOT_TEXT = (): Refusal =>
+  refuse('binary', '这不是文本表格（CSV）：文件里有二进制内容', 'This is not a text table (CSV): the file holds binary data.');
+
+/** UTF-16 without a BOM: one byte of each pair is almost always 0 (ASCII digits, commas, line breaks). */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.2 && evenZero < pairs * 0.02) return 'utf-16le';
+  if (evenZero > pairs * 0.2 && oddZero < pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+/** Share of bytes >= 0x80 that form valid UTF-8 sequences, over the first 1 MB (1 when there are none). */
+function utf8Plausibility(bytes: Uint8Array): number {
+  const n = Math.min(bytes.length, 1024 * 1024);
+  let good = 0;
+  let bad = 0;
+  for (let i = 0; i < n; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? (b <= 0xef ? 3 : 0) : b >= 0xc2 ? 2 : 0;
+    if (len > 0 && i + len > bytes.length) break; // a sequence cut by the end of the file
+    let ok = len > 0;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      good += len;
+      i += len;
+    } else {
+      bad++;
+      i++;
+    }
+  }
+  return good + bad === 0 ? 1 : good / (good + bad);
+}
+
+/** Decodes `bytes` with `label`, in slices of `slice` bytes (yielding progress 0..1 between slices). */
+function* decodeWith(bytes: Uint8Array, label: string, fatal: boolean, slice: number): Generator<number, string> {
+  const dec = new TextDecoder(label, { fatal });
+  if (slice >= bytes.length) return dec.decode(bytes);
+  const parts: string[] = [];
+  for (let a = 0; a < bytes.length; a += slice) {
+    parts.push(dec.decode(bytes.subarray(a, Math.min(a + slice, bytes.length)), { stream: true }));
+    yield Math.min(1, (a + slice) / bytes.length);
+  }
+  parts.push(dec.decode());
+  return parts.join('');
+}
+
+function countReplacement(text: string): number {
+  const n = Math.min(text.length, 1024 * 1024);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) === 0xfffd) k++;
+  return k;
+}
+
+/**
+ * The decoding steps as a generator so that the main-thread fallback can yield between slices
+ * (`slice` bytes each); `decodeBytes` runs it to the end in one go. Yields progress 0..1.
+ */
+export function* decodeSteps(bytes: Uint8Array, slice = Infinity): Generator<number, DecodeResult> {
+  const sig = sniffBinary(bytes);
+  if (sig) return sig;
+
+  let label: string | null = null;
+  let encoding = '';
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) [label, encoding] = ['utf-8', 'UTF-8 (BOM)'];
+  else if (startsWith(bytes, [0xff, 0xfe])) [label, encoding] = ['utf-16le', 'UTF-16LE'];
+  else if (startsWith(bytes, [0xfe, 0xff])) [label, encoding] = ['utf-16be', 'UTF-16BE'];
+  else {
+    const u16 = utf16WithoutBom(bytes);
+    if (u16) [label, encoding] = [u16, u16 === 'utf-16le' ? 'UTF-16LE (no BOM)' : 'UTF-16BE (no BOM)'];
+  }
+
+  if (label !== null) {
+    const text = yield* decodeWith(bytes, label, false, slice);
+    if (textLooksBinary(text)) return NOT_TEXT();
+    return { ok: true, text, encoding };
+  }
+
+  if (looksBinary(bytes)) return NOT_TEXT();
+
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
+  if (
+    head.startsWith('<html') ||
+    head.startsWith('<!doctype html') ||
+    head.startsWith('<table') ||
+    (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office'))
+  )
+    return refuse(
+      'html',
+      `这是网页（HTML）或 Excel XML 文件，只是扩展名像表格，不是 CSV 文本表格：${SAVE_AS_ZH}`,
+      `This is a web page (HTML) or Excel XML file with a spreadsheet-like name, not a CSV text table: ${SAVE_AS_EN}.`,
+    );
+
+  try {
+    const text = yield* decodeWith(bytes, 'utf-8', true, slice);
+    return { ok: true, text, encoding: 'UTF-8' };
+  } catch {
+    // Not valid UTF-8: a few stray bytes in a UTF-8 file, or (much more often) GB18030 / GBK from Chinese Excel.
+  }
+  if (utf8Plausibility(bytes) > 0.99) {
+    const text = yield* decodeWith(bytes, 'utf-8', false, slice);
+    return { ok: true, text, encoding: 'UTF-8 (invalid bytes replaced)' };
+  }
+  const text = yield* decodeWith(bytes, 'gb18030', false, slice);
+  const bad = countReplacement(text);
+  if (bad > 16 && bad > Math.min(text.length, 1024 * 1024) / 100)
+    return refuse(
+      'decode',
+      '无法识别文件编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK。请另存为“CSV UTF-8”后再上传',
+      'Cannot tell the text encoding: not UTF-8, UTF-16 or GB18030/GBK. Save the file as "CSV UTF-8" and upload that.',
+    );
+  return { ok: true, text, encoding: 'GB18030' };
+}
+
+/** Decodes the whole file at once (worker / tests). See decodeSteps. */
+export function decodeBytes(bytes: Uint8Array): DecodeResult {
+  const steps = decodeSteps(bytes);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}

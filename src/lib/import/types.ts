@@ -1,0 +1,78 @@
+// Public types of the CSV importer: what goes in (ImportContext) and what comes out (ImportResult).
+// Example: importText('城市,指标,年份,数值\n芜湖,研发经费投入强度,2022,3.10\n', ctx)
+//   -> { ok: true, layout: 'long', rows: [{ city: 'wuhu', indicator: 'rd_intensity', period: '2022', value: 3.1, ... }], ... }
+
+import type { IndicatorDef, Observation, Place } from '../data/types';
+
+/** A message in both UI languages; Chinese is first-class. */
+export type Msg = { zh: string; en: string };
+
+export interface ImportContext {
+  /** Names the upload: rows get `source = upload:<datasetId>`. */
+  datasetId: string;
+  /** The file's name as the user picked it (used for messages and, as a last resort, to name the city). */
+  fileName: string;
+  /** Known indicators; their `aliases` (and zh / en / id) are matched against the file's indicator names. */
+  indicators: IndicatorDef[];
+  /** Known places; matched by zh (with or without 市/县/区/省), en (case-insensitive) and id. */
+  places: Place[];
+  /** Refuse files larger than this many bytes before decoding. Default DEFAULT_MAX_BYTES (60 MB). */
+  maxBytes?: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One problem in the file. `line` is the 1-based physical line (0 = the file as a whole). */
+export interface ImportIssue {
+  line: number;
+  /** Header text of the column concerned ('' = the whole line). */
+  column: string;
+  severity: Severity;
+  /** Machine-readable reason, e.g. 'not-a-number', 'masked', 'unit-converted'; merged warnings join codes with ','. */
+  code: string;
+  /** The offending cell (or line) as in the file, clipped to 200 characters. */
+  raw: string;
+  message: Msg;
+}
+
+export interface ImportCounts {
+  /** Observations produced (= rows.length). */
+  imported: number;
+  /** Records refused with an error (= error issues, exact even when the issue list is capped). */
+  rejected: number;
+  /** Warning issues (= records kept or skipped with a caveat, plus file-level notices), exact. */
+  warned: number;
+}
+
+export interface ImportSuccess {
+  ok: true;
+  /** Shown to the user: 'UTF-8', 'UTF-8 (BOM)', 'UTF-16LE', 'UTF-16BE', 'GB18030', ... */
+  encoding: string;
+  delimiter: string;
+  layout: 'long' | 'wide';
+  /** 1-based physical line of the header row. */
+  headerLine: number;
+  rows: Observation[];
+  /** 1-based physical line in the file of each row: rows[i] came from line lines[i]. */
+  lines: Uint32Array;
+  /** At most MAX_ISSUES_PER_SEVERITY errors and as many warnings, in file order within each severity. */
+  issues: ImportIssue[];
+  counts: ImportCounts;
+  /** The user's own indicators found in the file (ids `u_<hash>`). */
+  indicators: IndicatorDef[];
+  /** Places not in the known list (ids `u-<hash>`). */
+  places: Place[];
+}
+
+export interface ImportFailure {
+  ok: false;
+  code: string;
+  message: Msg;
+}
+
+export type ImportResult = ImportSuccess | ImportFailure;
+
+export type ProgressFn = (fraction: number) => void;
+
+export const DEFAULT_MAX_BYTES = 60 * 1024 * 1024;
+export const MAX_ISSUES_PER_SEVERITY = 1000;
