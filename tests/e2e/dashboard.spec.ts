@@ -5,9 +5,9 @@ test.describe('dashboard', () => {
     await page.goto('./');
     await chartsReady(page);
     const table = page.locator('[data-chart="rd-intensity"] table');
-    const row = table.locator('tr', { hasText: '芜湖' }).filter({ hasText: '3.76%' });
+    const row = table.locator('tbody tr', { hasText: '芜湖' }).filter({ hasText: '2023年' }).filter({ hasText: '实际' });
     await expect(row).toHaveCount(1);
-    await expect(row).toContainText('2023');
+    await expect(row.locator('td').nth(3)).toHaveText('3.76%');
     expect(problems).toEqual([]);
   });
 

@@ -143,7 +143,7 @@ export function baseOption(input: ChartInput) {
     animation: false,
     backgroundColor: 'transparent',
     aria: { enabled: true, decal: { show: false } },
-    textStyle: { fontFamily: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif', fontSize: 12 * scale, color: text },
+    textStyle: { fontFamily: 'system-ui, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif', fontSize: 12 * scale, color: text },
     tooltip: {
       confine: true,
       enterable: true,

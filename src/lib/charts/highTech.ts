@@ -39,8 +39,8 @@ export function build(input: ChartInput): ChartModel {
       { left: 56, right: 24, bottom: 28, height: '28%', containLabel: true },
     ],
     xAxis: [
-      { type: 'category', data: categories, gridIndex: 0 },
-      { type: 'category', data: categories, gridIndex: 1 },
+      { type: 'category', data: categories, gridIndex: 0, axisLabel: { interval: 0, hideOverlap: true } },
+      { type: 'category', data: categories, gridIndex: 1, axisLabel: { interval: 0, hideOverlap: true } },
     ],
     yAxis: [
       { type: 'value', gridIndex: 0, min: 0, name: indicatorName(data, COUNT, lang), nameTextStyle: { align: 'left' } },

@@ -72,14 +72,11 @@ export function build(input: ChartInput): ChartModel {
   const bars = progress.map((p) => {
     marks.set(rowKey(p.target), p.target);
     const color = cityColor(data, p.target.city);
-    const label = safeLabel(describe(input, p));
-    if (p.achievedPct === null)
-      return { value: 0, ref: rowKey(p.target), itemStyle: { opacity: 0 }, label: { show: true, position: 'insideLeft', formatter: label, color: input.dark ? '#bbb' : '#555' } };
+    if (p.achievedPct === null) return { value: 0, ref: rowKey(p.target), itemStyle: { opacity: 0 } };
     return {
       value: Math.min(p.achievedPct, SCALE_MAX),
       ref: rowKey(p.target),
       itemStyle: { color, opacity: p.comparable ? 1 : 0.6, borderColor: color, borderWidth: p.comparable ? 0 : 1, borderType: 'dashed' },
-      label: { show: true, position: 'insideLeft', formatter: label, color: input.dark ? '#fff' : '#111' },
     };
   });
   const baselineMarks = progress.map((p) =>
@@ -109,9 +106,21 @@ export function build(input: ChartInput): ChartModel {
         return o ? tooltipHtml(data, o, lang) : '';
       },
     },
-    grid: { left: 8, right: 24, top: 24, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 8, top: 24, bottom: 28, containLabel: true },
     xAxis: { type: 'value', min: 0, max: SCALE_MAX, axisLabel: { formatter: '{value}%' }, name: t(lang, 'achieved') },
-    yAxis: { type: 'category', data: categories, inverse: true, axisLabel: { width: 200, overflow: 'break' } },
+    // Left: what the target is; right: how far along it is, in words (so "no actual" is said, not drawn as 0).
+    yAxis: [
+      { type: 'category', data: categories, inverse: true, axisLabel: { width: 230, overflow: 'truncate', interval: 0 } },
+      {
+        type: 'category',
+        data: progress.map((p) => safeLabel(describe(input, p))),
+        inverse: true,
+        position: 'right',
+        axisLine: { show: false },
+        axisTick: { show: false },
+        axisLabel: { width: 260, overflow: 'truncate', interval: 0, color: input.dark ? '#bbb' : '#444' },
+      },
+    ],
     series: [
       {
         type: 'bar',

@@ -30,9 +30,19 @@ export interface SeriesBuild {
 
 const isBound = (o: Observation) => o.comparator === '>=' || o.comparator === '>';
 
-/** Category list: sorted periods of the given rows; '' (masked year) never becomes a category. */
+/**
+ * Category list: every year from the first to the last (so a gap in reporting shows as a gap, not
+ * as two neighbouring years), plus the half-years that occur; '' (masked year) never becomes one.
+ * periodsOf(rows with 2019, 2020-H1, 2023) -> ['2019', '2020-H1', '2020', '2021', '2022', '2023']
+ */
 export function periodsOf(rows: readonly Observation[]): string[] {
-  return [...new Set(rows.map((r) => r.period).filter((p) => p !== ''))].sort((a, b) => periodOrder(a) - periodOrder(b));
+  const present = new Set(rows.map((r) => r.period).filter((p) => p !== ''));
+  const years = [...present].map((p) => Number(p.slice(0, 4))).filter((y) => Number.isFinite(y));
+  if (!years.length) return [];
+  const out = new Set(present);
+  const [lo, hi] = [Math.min(...years), Math.max(...years)];
+  if (hi - lo <= 40) for (let y = lo; y <= hi; y++) out.add(String(y));
+  return [...out].sort((a, b) => periodOrder(a) - periodOrder(b));
 }
 
 function markItem(o: Observation, color: string, lang: Lang, marks: Map<string, Observation>, opts: { bg: string }): MarkItem {
@@ -44,16 +54,17 @@ function markItem(o: Observation, color: string, lang: Lang, marks: Map<string, 
     value: o.value,
     ref,
     symbol,
-    symbolSize: o.kind === 'target' ? 12 : 9,
+    symbolSize: o.kind === 'target' ? 14 : 9,
     itemStyle: hollow
-      ? { color: opts.bg, borderColor: color, borderWidth: 2, borderType: o.kind === 'target' ? 'dashed' : 'solid' }
+      ? { color: opts.bg, borderColor: color, borderWidth: 2 }
       : { color, borderColor: color },
   };
   const prefix = comparatorSymbol(o.comparator);
   const h1 = isHalfYear(o.period) ? ` ${t(lang, 'h1Short')}` : '';
   const tgt = o.kind === 'target' ? `${t(lang, 'target')} ` : '';
   if (prefix || h1 || tgt) {
-    item.label = { show: true, formatter: safeLabel(`${tgt}${prefix}${formatNumber(o.value ?? 0, lang)}${h1}`), color, position: 'top' };
+    const pct = o.unit === '%' ? '%' : '';
+    item.label = { show: true, formatter: safeLabel(`${tgt}${prefix}${formatNumber(o.value ?? 0, lang)}${pct}${h1}`), color, position: 'top' };
   }
   return item;
 }

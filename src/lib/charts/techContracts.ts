@@ -46,7 +46,7 @@ export function build(input: ChartInput): ChartModel {
     },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 56, right: 24, top: 48, bottom: 32, containLabel: true },
-    xAxis: { type: 'category', data: periods.map((p) => periodLabel(p, lang)) },
+    xAxis: { type: 'category', data: periods.map((p) => periodLabel(p, lang)), axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'value', min: 0, name: unit },
     series: bars.series,
   };

@@ -83,7 +83,11 @@ function textLooksBinary(text: string): boolean {
 }
 
 const NOT_TEXT = (): Refusal =>
-  refuse('binary', '这不是文本表格（CSV）：文件里有二进制内容', 'This is not a text table (CSV): the file holds binary data.');
+  refuse(
+    'binary',
+    '这不是文本表格（CSV）：文件里有二进制内容',
+    'This is not a text table (CSV): the file holds binary data.',
+  );
 
 /** UTF-16 without a BOM: one byte of each pair is almost always 0 (ASCII digits, commas, line breaks). */
 function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -106,7 +110,7 @@ function utf8Plausibility(bytes: Uint8Array): number {
   const n = Math.min(bytes.length, 1024 * 1024);
   let good = 0;
   let bad = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
@@ -128,7 +132,12 @@ function utf8Plausibility(bytes: Uint8Array): number {
 }
 
 /** Decodes `bytes` with `label`, in slices of `slice` bytes (yielding progress 0..1 between slices). */
-function* decodeWith(bytes: Uint8Array, label: string, fatal: boolean, slice: number): Generator<number, string> {
+function* decodeWith(
+  bytes: Uint8Array,
+  label: string,
+  fatal: boolean,
+  slice: number,
+): Generator<number, string> {
   const dec = new TextDecoder(label, { fatal });
   if (slice >= bytes.length) return dec.decode(bytes);
   const parts: string[] = [];

@@ -50,7 +50,8 @@ function isBlank(s: string | undefined): boolean {
   if (s === undefined || s === '') return true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13 && c !== 10 && c !== 0x3000 && c !== 0xa0 && c !== 0xfeff) return false;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10 && c !== 0x3000 && c !== 0xa0 && c !== 0xfeff)
+      return false;
   }
   return true;
 }
@@ -60,7 +61,8 @@ function rowBlank(f: readonly string[]): boolean {
   return true;
 }
 
-const FOOTNOTE = /^(?:注|附注|说明|备注|资料来源|数据来源|来源|note|notes|source)\s*[0-9一二三四五六七八九十]*\s*[:：.、]/i;
+const FOOTNOTE =
+  /^(?:注|附注|说明|备注|资料来源|数据来源|来源|note|notes|source)\s*[0-9一二三四五六七八九十]*\s*[:：.、]/i;
 
 const KIND_WORDS = new Map<string, Kind>([
   ['', 'actual'],
@@ -93,8 +95,7 @@ const KIND_WORDS = new Map<string, Kind>([
 ]);
 
 type UnitPlan =
-  | { ok: true; exp: number; warn: Msg | null; note: string }
-  | { ok: false; code: string; reason: Msg };
+  { ok: true; exp: number; warn: Msg | null; note: string } | { ok: false; code: string; reason: Msg };
 
 interface IndEntry {
   def: IndicatorDef;
@@ -128,6 +129,8 @@ class Engine {
   layout: Layout | null = null;
   dataRows = 0;
   private ncol = 0;
+  /** Fields a row needs: up to the last column that is used (trailing unnamed / unused columns may be absent). */
+  private minFields = 0;
   private wide = false;
   private fixedCity = -1;
   private fixedIndicator: IndRef | null = null;
@@ -166,6 +169,8 @@ class Engine {
   start(layout: Layout): ImportFailure | null {
     this.layout = layout;
     this.ncol = layout.headers.length;
+    const used = [...Object.values(layout.cols), ...layout.periods.map((p) => p.index)];
+    this.minFields = Math.max(...used) + 1;
     this.wide = layout.kind === 'wide';
     const { cols, titles, headerLine } = layout;
     this.periodIdx = layout.periods.map((p) => this.cols.intern(p.period));
@@ -194,7 +199,8 @@ class Engine {
           `Line ${headerLine}: the header has no city column (城市), and neither the title nor the file name names a known city; add a 城市 column`,
         );
       this.fixedCity = this.cols.intern(place.id);
-      const from = line > 0 ? { zh: `第${line}行的标题`, en: `the title on line ${line}` } : { zh: '文件名', en: 'the file name' };
+      const from =
+        line > 0 ? { zh: '标题', en: `the title on line ${line}` } : { zh: '文件名', en: 'the file name' };
       this.issues.add(
         line,
         '',
@@ -408,13 +414,10 @@ class Engine {
   private fixUnit(e: IndEntry, sourceUnit: string, raw: string): void {
     let label = '';
     if (sourceUnit !== '') label = parseUnit(sourceUnit)?.label ?? '';
-    else {
-      if (!Number.isNaN(plainDecimal(raw))) label = '';
-      else {
-        const r = readNumber(raw, { delimiter: this.dialect.delimiter });
-        if (!r.ok) return; // masked / empty / bad: decide on a later row
-        label = r.unit;
-      }
+    else if (Number.isNaN(plainDecimal(raw))) {
+      const r = readNumber(raw, { delimiter: this.dialect.delimiter });
+      if (!r.ok) return; // masked / empty / bad: decide on a later row
+      label = r.unit;
     }
     e.fixed = true;
     e.target = label === '' ? null : parseUnit(label);
@@ -449,7 +452,7 @@ class Engine {
           ok: false,
           code: spec.dim === 'percent' ? 'percent-not-allowed' : 'unit-mismatch',
           reason: {
-            zh: `${from.zh}的单位“${spec.label}”与指标“${e.def.zh}”的单位“${tZh}”不符`,
+            zh: `${from.zh}的单位“${unitZh(spec.label)}”与指标“${e.def.zh}”的单位“${tZh}”不符`,
             en: `the unit ${spec.label} (${from.en}) does not fit the unit of "${e.def.en}" (${tEn})`,
           },
         };
@@ -458,10 +461,10 @@ class Engine {
           ok: true,
           exp,
           warn: {
-            zh: `${from.zh}的单位“${spec.label}”已换算为“${tZh}”（×10^${exp}）`,
+            zh: `${from.zh}的单位“${unitZh(spec.label)}”已换算为“${tZh}”（×10^${exp}）`,
             en: `unit ${spec.label} (${from.en}) converted to ${tEn} (×10^${exp})`,
           },
-          note: `单位已由${spec.label}换算为${tZh}`,
+          note: `单位已由${unitZh(spec.label)}换算为${tZh}`,
         };
       else p = { ok: true, exp: 0, warn: null, note: '' };
     }
@@ -480,6 +483,7 @@ class Engine {
       for (let i = this.ncol; i < n; i++) if (!isBlank(f[i])) extra = true;
       if (!extra) return true;
     } else {
+      if (n >= this.minFields) return true;
       if (rowBlank(f)) return false;
       const first = cleanText(f.find((c) => !isBlank(c)) ?? '');
       if (FOOTNOTE.test(first)) {
@@ -521,7 +525,15 @@ class Engine {
     if (code === CITY_EMPTY) {
       if (rowBlank(f)) return;
       this.dataRows++;
-      this.issues.add(line, col, 'error', 'missing-city', raw, { zh: '城市为空', en: 'the city is empty' }, ROW_DROPPED);
+      this.issues.add(
+        line,
+        col,
+        'error',
+        'missing-city',
+        raw,
+        { zh: '城市为空', en: 'the city is empty' },
+        ROW_DROPPED,
+      );
     } else if (code === CITY_TOTAL) {
       this.dataRows++;
       this.issues.add(
@@ -530,7 +542,10 @@ class Engine {
         'warning',
         'total-row',
         raw,
-        { zh: `“${clip(raw.trim())}”是合计行，不是城市`, en: `"${clip(raw.trim())}" is a total row, not a place` },
+        {
+          zh: `“${clip(raw.trim())}”是合计行，不是城市`,
+          en: `"${clip(raw.trim())}" is a total row, not a place`,
+        },
         ROW_SKIPPED,
       );
     } else this.footnote(f, line);
@@ -637,7 +652,22 @@ class Engine {
       else if (L.fileUnit !== '') [sourceUnit, unitFrom] = [L.fileUnit, this.fileUnitMsg];
     }
     const note = c.note >= 0 || c.source >= 0 ? this.baseNote(f) : '';
-    this.emit(city, ref.e, period, f[c.value]!, sourceUnit, unitFrom, cmp, kind, note, line, L.headers[c.value]!, pre, preCodes, false);
+    this.emit(
+      city,
+      ref.e,
+      period,
+      f[c.value]!,
+      sourceUnit,
+      unitFrom,
+      cmp,
+      kind,
+      note,
+      line,
+      L.headers[c.value]!,
+      pre,
+      preCodes,
+      false,
+    );
   }
 
   private wideRow(f: string[], line: number): void {
@@ -719,7 +749,22 @@ class Engine {
         else if (p.unit !== '') [sourceUnit, unitFrom] = [p.unit, UNIT_HEADER];
         else if (L.fileUnit !== '') [sourceUnit, unitFrom] = [L.fileUnit, this.fileUnitMsg];
       }
-      this.emit(city, ref.e, this.periodIdx[k]!, raw, sourceUnit, unitFrom, cmp, kind, note, line, p.header, null, null, true);
+      this.emit(
+        city,
+        ref.e,
+        this.periodIdx[k]!,
+        raw,
+        sourceUnit,
+        unitFrom,
+        cmp,
+        kind,
+        note,
+        line,
+        p.header,
+        null,
+        null,
+        true,
+      );
     }
   }
 
@@ -853,6 +898,22 @@ function nameUnitOf(raw: string): string {
   return !spec.dim.startsWith('other:') || u.includes('/') ? u : '';
 }
 
+/**
+ * Whether some quoted cell in chunk[0, consumed) holds a line break: more breaks than rows they end.
+ * (Cheap: one indexOf per line; the per-field scan then runs only for chunks that need it.)
+ */
+function hasBreaksInside(chunk: string, consumed: number, nl: string, rows: number, last: boolean): boolean {
+  let k = 0;
+  let at = chunk.indexOf(nl);
+  while (at !== -1 && at < consumed) {
+    k++;
+    at = chunk.indexOf(nl, at + 1);
+  }
+  // Every row of a middle chunk ends with a break; the last chunk's last row never does (papaparse yields a final
+  // empty row after a trailing break).
+  return k > (last ? rows - 1 : rows);
+}
+
 /** Number of line breaks (`nl`) inside the fields of a row (quoted multi-line cells). */
 function breaksInside(f: readonly string[], nl: string): number {
   let k = 0;
@@ -902,7 +963,8 @@ export function* importSteps(
     const refusal = engine.start(res.layout);
     if (refusal) return refusal;
     started = true;
-    for (let i = res.layout.headerIndex + 1; i < preview.length; i++) engine.row(preview[i]!, previewLines[i]!);
+    for (let i = res.layout.headerIndex + 1; i < preview.length; i++)
+      engine.row(preview[i]!, previewLines[i]!);
     preview.length = 0;
     return null;
   };
@@ -938,11 +1000,11 @@ export function* importSteps(
       }
       (bad ??= new Set()).add(e.row);
     }
-    const quoted = chunk.indexOf('"') !== -1;
+    const multiline = chunk.indexOf('"') !== -1 && hasBreaksInside(chunk, consumed, nl, rows.length, last);
     for (let i = 0; i < rows.length; i++) {
       const f = rows[i]!;
       const rowLine = line;
-      line += quoted ? 1 + breaksInside(f, nl) : 1;
+      line += multiline ? 1 + breaksInside(f, nl) : 1;
       if (stripCR) {
         const lastField = f[f.length - 1]!;
         if (lastField.charCodeAt(lastField.length - 1) === 13) f[f.length - 1] = lastField.slice(0, -1);

@@ -7,7 +7,7 @@
 
 import type { Observation } from '../data/types';
 import type { ImportContext, ImportFailure, ImportResult, ImportSuccess, ProgressFn } from './types';
-import { DEFAULT_MAX_BYTES } from './types';
+import { checkSize } from './limits';
 import { decodeSteps, type DecodeResult } from './decode';
 import { CHUNK_CHARS, importSteps, runSteps, type ColumnarImport, type ColumnarResult } from './engine';
 import { materialize, type WireColumns } from './columnar';
@@ -18,25 +18,7 @@ export { decodeBytes } from './decode';
 export { detectDialect } from './delimiter';
 export { readNumber } from './numbers';
 export { readPeriod } from './periods';
-
-function mb(n: number): string {
-  const v = n / (1024 * 1024);
-  return Number.isInteger(v) ? `${v} MB` : `${v.toFixed(1)} MB`;
-}
-
-/** Refusal for a file over the limit, naming the limit; null if the size is fine. */
-export function checkSize(size: number, ctx: ImportContext): ImportFailure | null {
-  const limit = ctx.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (size <= limit) return null;
-  return {
-    ok: false,
-    code: 'too-large',
-    message: {
-      zh: `文件太大（${mb(size)}），超过了 ${mb(limit)} 的上限，未读取：请拆分成较小的文件后再上传`,
-      en: `The file is too large (${mb(size)}), over the ${mb(limit)} limit, and was not read: split it into smaller files.`,
-    },
-  };
-}
+export { checkSize } from './limits';
 
 function decodeFailure(d: Extract<DecodeResult, { ok: false }>): ImportFailure {
   return { ok: false, code: d.code, message: d.message };
@@ -68,7 +50,11 @@ function rowsOf(c: ColumnarImport): Observation[] {
 }
 
 /** Columnar import of bytes (what the worker runs): size check, decode, parse. Progress 0..1. */
-export function importColumnarBytes(bytes: Uint8Array, ctx: ImportContext, onProgress?: ProgressFn): ColumnarResult {
+export function importColumnarBytes(
+  bytes: Uint8Array,
+  ctx: ImportContext,
+  onProgress?: ProgressFn,
+): ColumnarResult {
   const tooLarge = checkSize(bytes.byteLength, ctx);
   if (tooLarge) return tooLarge;
   const decoded = runSteps(decodeSteps(bytes));
@@ -127,7 +113,15 @@ export async function importBytesInSlices(
   const cols = c.columns;
   const quotes = cols.quote;
   for (let from = 0; from < cols.n; from += ROWS_PER_SLICE) {
-    materialize(cols, cols.strings, c.source, (i) => quotes[i]!, from, Math.min(cols.n, from + ROWS_PER_SLICE), rows);
+    materialize(
+      cols,
+      cols.strings,
+      c.source,
+      (i) => quotes[i]!,
+      from,
+      Math.min(cols.n, from + ROWS_PER_SLICE),
+      rows,
+    );
     onProgress?.(0.9 + (0.1 * Math.min(cols.n, from + ROWS_PER_SLICE)) / cols.n);
     await pause();
   }

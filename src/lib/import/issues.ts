@@ -28,7 +28,15 @@ export class IssueLog {
     return severity === 'error' ? this.listedErrors < this.cap : this.listedWarnings < this.cap;
   }
 
-  add(line: number, column: string, severity: Severity, code: string, raw: string, reason: Msg, outcome: Msg): void {
+  add(
+    line: number,
+    column: string,
+    severity: Severity,
+    code: string,
+    raw: string,
+    reason: Msg,
+    outcome: Msg,
+  ): void {
     if (severity === 'error') this.errors++;
     else this.warnings++;
     if (!this.wants(severity)) return;
@@ -47,7 +55,8 @@ export class IssueLog {
 
 /** '第5行“数值”列：<reason>；<outcome>。' / 'Line 5, column "数值": <reason>; <outcome>.' (line 0 = the file). */
 export function compose(line: number, column: string, reason: Msg, outcome: Msg): Msg {
-  const whereZh = line > 0 ? `第${line}行${column ? `“${column}”列` : ''}：` : column ? `“${column}”列：` : '';
+  const whereZh =
+    line > 0 ? `第${line}行${column ? `“${column}”列` : ''}：` : column ? `“${column}”列：` : '';
   const whereEn =
     line > 0 ? `Line ${line}${column ? `, column "${column}"` : ''}: ` : column ? `Column "${column}": ` : '';
   const zh = `${whereZh}${reason.zh}${outcome.zh ? `；${outcome.zh}` : ''}`;

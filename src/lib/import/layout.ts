@@ -10,7 +10,8 @@ import type { Msg } from './types';
 import { bracketUnit, cleanText, clip, nameKey, RESERVED_NAMES, stripBrackets } from './text';
 import { readPeriod } from './periods';
 
-export type Role = 'city' | 'indicator' | 'period' | 'value' | 'unit' | 'comparator' | 'kind' | 'note' | 'source';
+export type Role =
+  'city' | 'indicator' | 'period' | 'value' | 'unit' | 'comparator' | 'kind' | 'note' | 'source';
 
 const ALIASES: Record<Role, readonly string[]> = {
   city: [
@@ -98,7 +99,8 @@ const ALIASES: Record<Role, readonly string[]> = {
 };
 
 const ROLE_OF = new Map<string, Role>();
-for (const role of Object.keys(ALIASES) as Role[]) for (const a of ALIASES[role]) ROLE_OF.set(nameKey(a), role);
+for (const role of Object.keys(ALIASES) as Role[])
+  for (const a of ALIASES[role]) ROLE_OF.set(nameKey(a), role);
 
 const ROLE_ZH: Record<Role, string> = {
   city: '城市',
@@ -143,7 +145,11 @@ export interface Layout {
 
 export type LayoutResult =
   | { ok: true; layout: Layout }
-  | { ok: false; code: 'no-header' | 'duplicate-header' | 'reserved-header' | 'ambiguous-header' | 'missing-column'; message: Msg };
+  | {
+      ok: false;
+      code: 'no-header' | 'duplicate-header' | 'reserved-header' | 'ambiguous-header' | 'missing-column';
+      message: Msg;
+    };
 
 const UNIT_LINE = /(?:计量)?单位\s*[:：]\s*([^\s,，;；)）\]】]+)|\bunits?\s*:\s*([^,;)\]]+)/i;
 
@@ -296,7 +302,7 @@ export function detectLayout(rows: readonly (readonly string[])[], lines: readon
   let fileUnit = '';
   let fileUnitLine = 0;
   for (let i = 0; i < headerIndex; i++) {
-    const text = rows[i]!.map((c) => cleanText(c))
+    const text = rows[i]!.map((c) => c.trim())
       .filter((c) => c !== '')
       .join(' ');
     if (text === '') continue;

@@ -180,8 +180,7 @@ const COMPARATOR_EN: Record<Comparator, string> = {
 
 /** Number core at the start of a cell and whatever follows it (a unit, or garbage). */
 const NUM_AND_TAIL = /^([+-]?(?:\d+(?:[, ]\d+)*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(.*)$/i;
-const RANGE =
-  /^[+-]?\d[\d,. ]*\s*(?:-|~|〜|至|到|—|――)\s*[+-]?\d[\d,. ]*\s*(?:%|[^\d\s.,+-]{0,6})$/;
+const RANGE = /^[+-]?\d[\d,. ]*\s*(?:-|~|〜|至|到|—|――)\s*[+-]?\d[\d,. ]*\s*(?:%|[^\d\s.,+-]{0,6})$/;
 const GROUPED_COMMA = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 const GROUPED_SPACE = /^[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
@@ -194,7 +193,10 @@ function missing(code: 'empty' | 'masked' | 'range', raw: string): NumberRead {
     code === 'empty'
       ? msg('单元格为空，按缺失处理（不是 0）', 'the cell is empty: missing, not 0')
       : code === 'masked'
-        ? msg(`“${r}”表示数据被隐去或不可得，按缺失处理`, `"${r}" means masked / not available: kept as missing`)
+        ? msg(
+            `“${r}”表示数据被隐去或不可得，按缺失处理`,
+            `"${r}" means masked / not available: kept as missing`,
+          )
         : msg(
             `“${r}”是一个区间，不是单个数值：按缺失处理（未取任何一端）`,
             `"${r}" is a range, not a single value: kept as missing (neither end is used)`,
@@ -228,7 +230,8 @@ export function readNumber(raw: string, ctx: NumberContext = {}): NumberRead {
   if (s === '') return missing('empty', raw);
   const lower = s.toLowerCase();
   const r = clip(raw.trim());
-  if (MASKED_WORDS.has(lower) || MASK_PATTERN.test(lower) || /^\.{2,}$/.test(lower)) return missing('masked', raw);
+  if (MASKED_WORDS.has(lower) || MASK_PATTERN.test(lower) || /^\.{2,}$/.test(lower))
+    return missing('masked', raw);
   if (EXCEL_ERROR.test(lower))
     return fail(
       'excel-error',
@@ -274,12 +277,10 @@ export function readNumber(raw: string, ctx: NumberContext = {}): NumberRead {
   if (RANGE.test(s)) return missing('range', raw);
 
   const m = NUM_AND_TAIL.exec(s);
-  if (!m)
-    return fail('not-a-number', `“${r}”不是数字`, `"${r}" is not a number`);
+  if (!m) return fail('not-a-number', `“${r}”不是数字`, `"${r}" is not a number`);
   let core = m[1] ?? '';
   const tail = (m[2] ?? '').trim();
-  if (/\d/.test(tail))
-    return fail('not-a-number', `“${r}”不是数字`, `"${r}" is not a number`);
+  if (/\d/.test(tail)) return fail('not-a-number', `“${r}”不是数字`, `"${r}" is not a number`);
 
   if (core.includes(',')) {
     if (ctx.delimiter === ';' && !core.includes('.'))
@@ -331,7 +332,12 @@ export function readNumber(raw: string, ctx: NumberContext = {}): NumberRead {
   if (from === null) {
     value = Number(core);
   } else {
-    if (cellUnit !== null && target !== null && cellUnit.dim.startsWith('other:') && target.dim !== cellUnit.dim)
+    if (
+      cellUnit !== null &&
+      target !== null &&
+      cellUnit.dim.startsWith('other:') &&
+      target.dim !== cellUnit.dim
+    )
       return fail(
         'unknown-unit',
         `“${r}”带有无法识别的单位“${clip(tail, 12)}”`,

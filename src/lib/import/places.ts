@@ -6,12 +6,43 @@
 import type { Place, PlaceLevel } from '../data/types';
 import { cleanText, stableHash } from './text';
 
-const ZH_SUFFIX = /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|新区|市|县|区|省|盟)$/;
+const ZH_SUFFIX =
+  /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|新区|市|县|区|省|盟)$/;
 const EN_SUFFIX = /\s+(?:city|shi|county|district|province|prefecture)$/;
-const LEVEL_ORDER: Record<PlaceLevel, number> = { prefecture: 0, county: 1, province: 2, nation: 3, unnamed: 4 };
+const LEVEL_ORDER: Record<PlaceLevel, number> = {
+  prefecture: 0,
+  county: 1,
+  province: 2,
+  nation: 3,
+  unnamed: 4,
+};
+
+/** Names of the country as a whole: matched to the known place of level 'nation', if there is exactly one. */
+const NATION = new Set([
+  '全国',
+  '全国平均',
+  '全国合计',
+  '我国',
+  'national',
+  'nationwide',
+  'nation',
+  'china (national)',
+]);
 
 /** Rows that are totals, not places: skipped with a warning. */
-const TOTALS = new Set(['合计', '总计', '小计', '总数', '全部', '共计', '累计', 'total', 'sum', 'subtotal', 'all']);
+const TOTALS = new Set([
+  '合计',
+  '总计',
+  '小计',
+  '总数',
+  '全部',
+  '共计',
+  '累计',
+  'total',
+  'sum',
+  'subtotal',
+  'all',
+]);
 
 function zhKey(s: string): string {
   return cleanText(s).replace(/\s+/g, '');
@@ -29,6 +60,7 @@ export class PlaceRegistry {
   private readonly byStripped = new Map<string, Place[]>();
   private readonly byEn = new Map<string, Place[]>();
   private readonly byId = new Map<string, Place>();
+  private readonly nation: Place | null;
   private readonly ids = new Set<string>();
   private readonly cache = new Map<string, Place | null>();
   private readonly userByKey = new Map<string, Place>();
@@ -52,6 +84,8 @@ export class PlaceRegistry {
       add(this.byEn, e, p);
       add(this.byEn, e.replace(EN_SUFFIX, ''), p);
     }
+    const nations = known.filter((p) => p.level === 'nation');
+    this.nation = nations.length === 1 ? nations[0]! : null;
     for (const map of [this.byZh, this.byStripped, this.byEn])
       for (const list of map.values()) list.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
   }
@@ -74,7 +108,8 @@ export class PlaceRegistry {
       this.byEn.get(e)?.[0] ??
       this.byId.get(e) ??
       this.byStripped.get(stripZh(z))?.[0] ??
-      this.byEn.get(e.replace(EN_SUFFIX, ''))?.[0];
+      this.byEn.get(e.replace(EN_SUFFIX, ''))?.[0] ??
+      (NATION.has(e.replace(/\s+/g, '')) ? this.nation : null);
     if (known) return known;
     const key = e.replace(/\s+/g, ' ');
     const mine = this.userByKey.get(key);

@@ -1,6 +1,6 @@
 // Small text helpers shared by the importer: Unicode normalisation, matching keys, stable ids.
 // Example: nameKey(' 研发经费投入强度（%） ') -> '研发经费投入强度'; bracketUnit('研发经费（万元）') -> '万元';
-//          stableHash('深圳{a|x}') -> '1x9k0q3m2ab' (same input, same id, on every machine)
+//          stableHash('深圳{a|x}') -> '9ht1iksbx3' (same input, same id, on every machine)
 
 /** True when every code unit is 7-bit ASCII (then NFKC is the identity). */
 export function isAscii(s: string): boolean {
@@ -15,7 +15,7 @@ export function nfkc(s: string): string {
 
 const SPACES = /[\s\u200b\ufeff]+/g;
 
-/** NFKC, BOM / zero-width characters dropped, runs of white space -> one space, trimmed: '指标　值' -> '指标 值'. */
+/** NFKC, BOM / zero-width characters dropped, runs of white space -> one space, trimmed: '指标\u3000值' -> '指标 值'. */
 export function cleanText(s: string): string {
   return nfkc(s).replace(SPACES, ' ').trim();
 }

@@ -1,0 +1,186 @@
+// Main-thread entry point: imports an uploaded File/Blob in a module worker and rebuilds the rows in slices,
+// so no main-thread task runs long; where no Worker can be started (file:// pages, strict CSP) the same import
+// runs on the main thread in slices. The only importer module that touches DOM APIs.
+// Example: await importFile(input.files[0], { datasetId: 'my', fileName: 'wuhu.csv', indicators, places }, (f) => bar = f)
+//   -> ImportResult (see types.ts); progress goes 0 -> 1 (worker decode + parse to 0.9, rebuilding rows to 1).
+
+import type { IndicatorDef, Observation, Place } from '../data/types';
+import type { ImportContext, ImportFailure, ImportResult, ImportSuccess, ProgressFn } from './types';
+import type { ImportRequest, ImportWorkerMessage } from './protocol';
+import type { WireResult } from './index';
+import { checkSize } from './limits';
+import { materialize, packedAt, unpackStrings } from './columnar';
+
+export interface ImportFileOptions {
+  /** Cancels the import: the worker is stopped and the promise resolves to a refusal with code 'aborted'. */
+  signal?: AbortSignal;
+  /** false = never start a worker (tests, or a page known to forbid them). Default true. */
+  worker?: boolean;
+}
+
+const SLICE_MS = 12;
+
+/** Lets the browser run other tasks (input, paint) between slices of work. */
+export function pause(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === 'undefined') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+/**
+ * A structured-clonable copy of the context (Svelte `$state` proxies cannot be posted to a worker) holding
+ * only the fields the importer reads.
+ */
+export function plainContext(ctx: ImportContext): ImportContext {
+  const indicators: IndicatorDef[] = Array.from(ctx.indicators ?? [], (d) => ({
+    id: String(d.id),
+    zh: String(d.zh),
+    en: String(d.en),
+    unit: String(d.unit ?? ''),
+    description_zh: String(d.description_zh ?? ''),
+    description_en: String(d.description_en ?? ''),
+    chart: d.chart ?? null,
+    aliases: Array.from(d.aliases ?? [], String),
+  }));
+  const places: Place[] = Array.from(ctx.places ?? [], (p) => ({
+    id: String(p.id),
+    zh: String(p.zh),
+    en: String(p.en),
+    province: String(p.province ?? ''),
+    level: p.level,
+  }));
+  return {
+    datasetId: String(ctx.datasetId),
+    fileName: String(ctx.fileName),
+    indicators,
+    places,
+    maxBytes: ctx.maxBytes,
+  };
+}
+
+const ABORTED: ImportFailure = {
+  ok: false,
+  code: 'aborted',
+  message: { zh: '导入已取消', en: 'The import was cancelled.' },
+};
+
+/** Rebuilds Observation objects from the worker's columns, in time slices (each about SLICE_MS long). */
+export async function fromWire(
+  w: Extract<WireResult, { ok: true }>,
+  onProgress: ProgressFn | undefined,
+  signal: AbortSignal | undefined,
+): Promise<ImportResult> {
+  const { columns, ...summary } = w;
+  const strings = unpackStrings(columns.strings);
+  const quoteAt = packedAt(columns.quotes);
+  const rows: Observation[] = [];
+  const n = columns.n;
+  let from = 0;
+  while (from < n) {
+    const started = performance.now();
+    do {
+      const to = Math.min(n, from + 2000);
+      materialize(columns, strings, columns.source, quoteAt, from, to, rows);
+      from = to;
+    } while (from < n && performance.now() - started < SLICE_MS);
+    onProgress?.(0.9 + (0.1 * from) / n);
+    if (from < n) {
+      await pause();
+      if (signal?.aborted) return ABORTED;
+    }
+  }
+  const result: ImportSuccess = { ...summary, rows, lines: columns.line };
+  return result;
+}
+
+function startWorker(): Worker | null {
+  try {
+    return new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+}
+
+/** Runs the import in a worker; resolves null if the worker could not run (then the caller falls back). */
+function viaWorker(
+  worker: Worker,
+  buffer: ArrayBuffer,
+  ctx: ImportContext,
+  onProgress: ProgressFn | undefined,
+  signal: AbortSignal | undefined,
+): Promise<WireResult | null | 'aborted'> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (r: WireResult | null | 'aborted'): void => {
+      if (settled) return;
+      settled = true;
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+      resolve(r);
+    };
+    const onAbort = (): void => finish('aborted');
+    signal?.addEventListener('abort', onAbort);
+    worker.onmessage = (e: MessageEvent<ImportWorkerMessage>) => {
+      const m = e.data;
+      if (m.type === 'progress') onProgress?.(0.9 * m.fraction);
+      else if (m.type === 'result') finish(m.result);
+    };
+    // A module worker that cannot load (file://, CSP) reports here, after construction succeeded.
+    worker.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault();
+      finish(null);
+    };
+    worker.onmessageerror = () => finish(null);
+    const request: ImportRequest = { bytes: buffer, ctx };
+    worker.postMessage(request, [buffer]);
+  });
+}
+
+/**
+ * Imports an uploaded file. Files over ctx.maxBytes (default 60 MB) are refused before they are read.
+ * Never rejects for a bad file: every outcome is an ImportResult.
+ */
+export async function importFile(
+  file: Blob,
+  ctx: ImportContext,
+  onProgress?: ProgressFn,
+  options: ImportFileOptions = {},
+): Promise<ImportResult> {
+  const plain = plainContext(ctx);
+  const tooLarge = checkSize(file.size, plain);
+  if (tooLarge) return tooLarge;
+  const { signal } = options;
+  if (signal?.aborted) return ABORTED;
+
+  const worker = options.worker === false ? null : startWorker();
+  if (worker) {
+    const r = await viaWorker(worker, await file.arrayBuffer(), plain, onProgress, signal);
+    if (r === 'aborted') return ABORTED;
+    if (r !== null) return r.ok ? fromWire(r, onProgress, signal) : r;
+  }
+  // No worker: the buffer sent to a failed worker is detached, so read the file again. The importer itself is
+  // loaded only now, so the main bundle does not carry it (the worker has its own copy).
+  const [{ importBytesInSlices }, buffer] = await Promise.all([import('./index'), file.arrayBuffer()]);
+  const bytes = new Uint8Array(buffer);
+  let lastPause = performance.now();
+  return importBytesInSlices(bytes, plain, onProgress, async () => {
+    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    if (performance.now() - lastPause < SLICE_MS) return;
+    await pause();
+    lastPause = performance.now();
+  }).catch((err: unknown) => {
+    if (err instanceof DOMException && err.name === 'AbortError') return ABORTED;
+    throw err;
+  });
+}

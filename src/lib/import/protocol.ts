@@ -1,0 +1,20 @@
+// Messages between the main thread (client.ts) and the import worker (src/workers/import.worker.ts).
+// Example: main -> worker  { bytes: ArrayBuffer (transferred), ctx: { datasetId: 'my', fileName: 'a.csv', ... } }
+//          worker -> main  { type: 'progress', fraction: 0.42 } ... then exactly one
+//                          { type: 'result', result: { ok: true, ..., columns: WireColumns (buffers transferred) } }
+//                       or { type: 'result', result: { ok: false, code: 'xlsx', message: { zh, en } } }
+
+import type { ImportContext } from './types';
+import type { WireResult } from './index';
+
+export interface ImportRequest {
+  /** The file's bytes; transferred, so the sender's copy is detached. */
+  bytes: ArrayBuffer;
+  ctx: ImportContext;
+}
+
+export type ImportWorkerMessage =
+  /** Share of the worker's work done (decode + parse), 0..1, at most about once per percent. */
+  | { type: 'progress'; fraction: number }
+  /** The last message: a refusal, or the summary with columnar observations (see columnar.ts). */
+  | { type: 'result'; result: WireResult };

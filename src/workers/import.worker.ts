@@ -1,0 +1,43 @@
+// Module worker that imports one uploaded file off the main thread (started by src/lib/import/client.ts with
+// `new Worker(new URL(...), { type: 'module' })`). Protocol in src/lib/import/protocol.ts:
+// receives { bytes (transferred), ctx }; posts { type: 'progress', fraction } messages and one
+// { type: 'result', result } whose typed arrays are transferred back (no per-row structured cloning).
+
+import { importColumnarBytes, toWire, type WireResult } from '../lib/import/index';
+import { wireTransferables } from '../lib/import/columnar';
+import type { ImportRequest, ImportWorkerMessage } from '../lib/import/protocol';
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<ImportRequest>) => void) | null;
+  postMessage(message: ImportWorkerMessage, options?: { transfer?: Transferable[] }): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = (e: MessageEvent<ImportRequest>): void => {
+  const { bytes, ctx } = e.data;
+  let last = -1;
+  let result: WireResult;
+  try {
+    result = toWire(
+      importColumnarBytes(new Uint8Array(bytes), ctx, (fraction) => {
+        if (fraction - last >= 0.01) {
+          last = fraction;
+          scope.postMessage({ type: 'progress', fraction });
+        }
+      }),
+    );
+  } catch (err) {
+    // The importer does not throw on bad input; this is a bug, reported as a refusal rather than a hang.
+    const detail = err instanceof Error ? err.message : String(err);
+    result = {
+      ok: false,
+      code: 'internal',
+      message: { zh: `导入时发生内部错误：${detail}`, en: `Internal error while importing: ${detail}` },
+    };
+  }
+  scope.postMessage(
+    { type: 'result', result },
+    { transfer: result.ok ? wireTransferables(result.columns) : [] },
+  );
+};
