@@ -33,11 +33,12 @@ function inlineData(): Plugin {
  * copied to dist/data/ at build, where the app fetches it at run time (no copy of numbers in TS).
  */
 function curatedData(): Plugin {
-  let outDir = 'dist';
+  let outDir: string | null = null;
   return {
     name: 'curated-data',
     configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir);
+      // Vitest resolves a dummy outDir: copy only in a real build.
+      outDir = config.command === 'build' && !process.env.VITEST ? resolve(config.root, config.build.outDir) : null;
     },
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {
@@ -54,7 +55,7 @@ function curatedData(): Plugin {
       });
     },
     closeBundle() {
-      if (!single) cpSync(dataDir, join(outDir, 'data'), { recursive: true });
+      if (outDir && !single) cpSync(dataDir, join(outDir, 'data'), { recursive: true });
     },
   };
 }
