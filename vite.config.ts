@@ -1,8 +1,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve, join, normalize, sep } from 'node:path';
+import { createHash } from 'node:crypto';
 
 const dataDir = resolve(import.meta.dirname, 'data');
 const single = !!process.env.SINGLE_FILE;
@@ -60,10 +61,34 @@ function curatedData(): Plugin {
   };
 }
 
+/**
+ * The single-file build inlines its script and styles, which `script-src 'self'` would block: replace
+ * 'self' with the SHA-256 of exactly those inline blocks, so the CSP stays strict in that file too.
+ */
+function cspForInlined(): Plugin {
+  const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+  return {
+    name: 'csp-for-inlined',
+    enforce: 'post',
+    // After vite-plugin-singlefile has inlined everything (it does so in generateBundle).
+    writeBundle(opts) {
+      const file = join(opts.dir ?? 'dist-single', 'index.html');
+      let text = readFileSync(file, 'utf8');
+      const scripts = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha(m[1] ?? ''));
+      const styles = [...text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1] ?? ''));
+      text = text
+        .replace("script-src 'self'", `script-src ${scripts.join(' ')}`)
+        .replace("style-src 'self'", `style-src 'self' ${styles.join(' ')}`)
+        .replace("worker-src 'self'", "worker-src 'self' blob:");
+      writeFileSync(file, text);
+    },
+  };
+}
+
 // base './' + hash routing: dist/ works from any static host, any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), curatedData(), inlineData(), ...(single ? [viteSingleFile()] : [])],
+  plugins: [svelte(), curatedData(), inlineData(), ...(single ? [viteSingleFile(), cspForInlined()] : [])],
   build: {
     target: 'es2022',
     reportCompressedSize: false,
