@@ -4,7 +4,17 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
-  { ignores: ['dist', 'dist-single', 'node_modules', 'bench/.build', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      '.scratch',
+      'dist',
+      'dist-single',
+      'node_modules',
+      'bench/.build',
+      'test-results',
+      'playwright-report',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
@@ -24,7 +34,11 @@ export default ts.config(
         {
           patterns: [
             { group: ['svelte', 'svelte/*'], message: 'lib/ stays framework-free' },
-            { group: ['echarts', 'echarts/*'], allowTypeImports: true, message: 'only lib/echarts imports the ECharts runtime' },
+            {
+              group: ['echarts', 'echarts/*'],
+              allowTypeImports: true,
+              message: 'only lib/echarts imports the ECharts runtime',
+            },
           ],
         },
       ],

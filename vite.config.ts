@@ -1,7 +1,16 @@
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { resolve, join, normalize, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 
@@ -11,8 +20,10 @@ const single = !!process.env.SINGLE_FILE;
 /** Every file the app fetches from data/, keyed by its relative path ('data/cities.json'). */
 function dataFiles(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of readdirSync(dataDir)) if (/\.(csv|json)$/.test(f)) out[`data/${f}`] = readFileSync(join(dataDir, f), 'utf8');
-  for (const f of readdirSync(join(dataDir, 'reports'))) out[`data/reports/${f}`] = readFileSync(join(dataDir, 'reports', f), 'utf8');
+  for (const f of readdirSync(dataDir))
+    if (/\.(csv|json)$/.test(f)) out[`data/${f}`] = readFileSync(join(dataDir, f), 'utf8');
+  for (const f of readdirSync(join(dataDir, 'reports')))
+    out[`data/reports/${f}`] = readFileSync(join(dataDir, 'reports', f), 'utf8');
   return out;
 }
 
@@ -25,7 +36,8 @@ function inlineData(): Plugin {
   return {
     name: 'inline-data',
     resolveId: (src) => (src === id ? '\0' + id : undefined),
-    load: (src) => (src === '\0' + id ? `export default ${single ? JSON.stringify(dataFiles()) : 'null'};` : undefined),
+    load: (src) =>
+      src === '\0' + id ? `export default ${single ? JSON.stringify(dataFiles()) : 'null'};` : undefined,
   };
 }
 
@@ -39,7 +51,8 @@ function curatedData(): Plugin {
     name: 'curated-data',
     configResolved(config) {
       // Vitest resolves a dummy outDir: copy only in a real build.
-      outDir = config.command === 'build' && !process.env.VITEST ? resolve(config.root, config.build.outDir) : null;
+      outDir =
+        config.command === 'build' && !process.env.VITEST ? resolve(config.root, config.build.outDir) : null;
     },
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {

@@ -7,19 +7,23 @@ const wanted = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(wanted)) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-let hasApt = false;
-try {
-  execSync('command -v apt-get', { stdio: 'ignore' });
-  hasApt = true;
-} catch {
-  hasApt = false;
+function hasApt() {
+  try {
+    execSync('command -v apt-get', { stdio: 'ignore', shell: '/bin/sh' });
+    return true;
+  } catch {
+    return false;
+  }
 }
-if (isRoot && hasApt && !process.env.CHROMIUM_PATH) {
+if (isRoot && hasApt() && !process.env.CHROMIUM_PATH) {
   console.log('Chromium not found: installing Debian packages chromium and fonts-noto-cjk …');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk', {
-    stdio: 'inherit',
-    shell: '/bin/bash',
-  });
+  execSync(
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk',
+    {
+      stdio: 'inherit',
+      shell: '/bin/bash',
+    },
+  );
   if (existsSync(wanted)) process.exit(0);
 }
 console.error(

@@ -1,11 +1,17 @@
 import { test, expect, chartsReady, markPixel, CHARTS } from './fixtures';
 
 test.describe('dashboard', () => {
-  test("draws all four charts and reads Wuhu's 3.76 % from the R&D chart's table", async ({ page, problems }) => {
+  test("draws all four charts and reads Wuhu's 3.76 % from the R&D chart's table", async ({
+    page,
+    problems,
+  }) => {
     await page.goto('./');
     await chartsReady(page);
     const table = page.locator('[data-chart="rd-intensity"] table');
-    const row = table.locator('tbody tr', { hasText: '芜湖' }).filter({ hasText: '2023年' }).filter({ hasText: '实际' });
+    const row = table
+      .locator('tbody tr', { hasText: '芜湖' })
+      .filter({ hasText: '2023年' })
+      .filter({ hasText: '实际' });
     await expect(row).toHaveCount(1);
     await expect(row.locator('td').nth(3)).toHaveText('3.76%');
     expect(problems).toEqual([]);
@@ -31,13 +37,18 @@ test.describe('dashboard', () => {
     void problems;
   });
 
-  test('hovering a mark shows its source sentence; clicking opens the source view at it', async ({ page, problems }) => {
+  test('hovering a mark shows its source sentence; clicking opens the source view at it', async ({
+    page,
+    problems,
+  }) => {
     await page.goto('./#/embed/rd-intensity?cities=wuhu');
     await chartsReady(page, ['rd-intensity']);
     const point = await markPixel(page, 'rd-intensity', 'wuhu-rd_intensity-2023-actual');
     await page.mouse.move(point.x, point.y);
     await page.mouse.move(point.x + 1, point.y);
-    const found = ((await page.locator('[data-testid="chart-tooltip"]').first().textContent()) ?? '').includes('3.76');
+    const found = (
+      (await page.locator('[data-testid="chart-tooltip"]').first().textContent()) ?? ''
+    ).includes('3.76');
     expect(found).toBe(true);
     await expect(page.locator('[data-testid="chart-tooltip"]').first()).toContainText('全社会研发经费投入');
     await page.mouse.click(point.x, point.y);
@@ -84,7 +95,10 @@ test('screenshots at laptop and phone size', async ({ page, problems }) => {
     await page.setViewportSize({ width: w, height: h });
     await page.goto('./');
     await chartsReady(page);
-    await page.screenshot({ path: `test-results/screens/dashboard-${name}.png`, fullPage: name === 'laptop' });
+    await page.screenshot({
+      path: `test-results/screens/dashboard-${name}.png`,
+      fullPage: name === 'laptop',
+    });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `no horizontal scroll at ${w}px`).toBeLessThanOrEqual(1);
   }

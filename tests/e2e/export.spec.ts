@@ -2,7 +2,10 @@ import { test, expect, chartsReady, CHARTS } from './fixtures';
 import { readFileSync } from 'node:fs';
 
 async function downloadOf(page: import('@playwright/test').Page, testid: string): Promise<Buffer> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testid}"]`).first().click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-testid="${testid}"]`).first().click(),
+  ]);
   return readFileSync((await dl.path()) as string);
 }
 
@@ -57,7 +60,9 @@ test('?lang=en and ?lang=zh switch an embed’s labels', async ({ page, problems
 test('CSV export neutralises formula cells from uploaded names', async ({ page, problems }) => {
   await page.goto('./');
   await chartsReady(page);
-  await page.getByTestId('csv-upload').setInputFiles(new URL('../fixtures/e2e/hostile-names.csv', import.meta.url).pathname);
+  await page
+    .getByTestId('csv-upload')
+    .setInputFiles(new URL('../fixtures/e2e/hostile-names.csv', import.meta.url).pathname);
   await expect(page.getByTestId('import-report')).toBeVisible();
   await chartsReady(page);
   const [dl] = await Promise.all([
@@ -70,16 +75,22 @@ test('CSV export neutralises formula cells from uploaded names', async ({ page, 
   void problems;
 });
 
-test('the iframe snippet resizes itself in a host page, and ignores other frames', async ({ page, problems }) => {
+test('the iframe snippet resizes itself in a host page, and ignores other frames', async ({
+  page,
+  problems,
+}) => {
   await page.goto('./');
   await chartsReady(page);
   await page.locator('[data-chart="rd-intensity"] [data-testid="share"]').click();
   const snippet = await page.getByTestId('iframe-snippet').inputValue();
   expect(snippet).toContain('#/embed/rd-intensity');
   // A host page on the same server (as a user's intranet page would be), with a rogue frame beside.
-  const rogue = `<iframe id="rogue" srcdoc="<script>parent.postMessage({type:'cst-embed-height',height:5},'*')<\/script>"></iframe>`;
+  const rogue = `<iframe id="rogue" srcdoc="<script>parent.postMessage({type:'cst-embed-height',height:5},'*')</scr${''}ipt>"></iframe>`;
   await page.route('**/host.html', (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><body>${snippet}${rogue}</body>` }),
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><body>${snippet}${rogue}</body>`,
+    }),
   );
   await page.goto('./host.html');
   const frame = page.locator('iframe[id^="cst-"]');

@@ -17,7 +17,9 @@ export const test = base.extend<{ problems: string[] }>({
     });
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`);
+        console.error(
+          `CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+        );
       });
     });
     await use(problems);
@@ -35,7 +37,8 @@ export async function markPixel(page: Page, chartId: string, ref: string): Promi
         getOption(): { series: { data: ({ ref?: string; value?: unknown } | null)[] }[] };
         convertToPixel(finder: { seriesIndex: number }, value: unknown): number[];
       };
-      const el = document.querySelector(`[data-chart="${id}"] .chart-box`) as (HTMLElement & { __echarts?: Inst }) | null;
+      const el = document.querySelector(`[data-chart="${id}"] .chart-box`) as
+        (HTMLElement & { __echarts?: Inst }) | null;
       const inst = el?.__echarts;
       if (!el || !inst) return null;
       const series = inst.getOption().series;

@@ -25,7 +25,10 @@ test.describe('upload', () => {
     void problems;
   });
 
-  test('a UTF-8-with-BOM long table: Haimen actuals close the gaps of its 2020 plan; 万元 converted', async ({ page, problems }) => {
+  test('a UTF-8-with-BOM long table: Haimen actuals close the gaps of its 2020 plan; 万元 converted', async ({
+    page,
+    problems,
+  }) => {
     await page.goto('./');
     await chartsReady(page);
     await page.getByTestId('csv-upload').setInputFiles(fixture('long-utf8-bom.csv'));

@@ -5,8 +5,19 @@ import type { ChartModel } from '../../src/lib/charts/common';
 import { input, obs, snapshotJson } from './helpers';
 import { CHART_IDS } from '../../src/lib/data/types';
 
-type Item = { value: number | null; ref?: string; symbol?: string; itemStyle?: Record<string, unknown>; label?: { formatter?: string } };
-type Series = { type: string; name: string; data: Item[]; markLine?: { data: { yAxis?: number; name?: string }[] } };
+type Item = {
+  value: number | null;
+  ref?: string;
+  symbol?: string;
+  itemStyle?: Record<string, unknown>;
+  label?: { formatter?: string };
+};
+type Series = {
+  type: string;
+  name: string;
+  data: Item[];
+  markLine?: { data: { yAxis?: number; name?: string }[] };
+};
 
 const series = (m: ChartModel) => (m.option as { series: Series[] }).series;
 const items = (m: ChartModel) => series(m).flatMap((s) => s.data);
@@ -18,9 +29,9 @@ describe('chart option snapshots', () => {
       it(`${id} in ${lang} matches its snapshot`, async () => {
         const m = HEADLINE_CHARTS[id].build(await input({ lang }));
         await expect(snapshotJson(m.option)).toMatchFileSnapshot(`__snapshots__/${id}.${lang}.json`);
-        await expect(JSON.stringify({ table: m.table.rows, footnotes: m.footnotes }, null, 1)).toMatchFileSnapshot(
-          `__snapshots__/${id}.${lang}.table.json`,
-        );
+        await expect(
+          JSON.stringify({ table: m.table.rows, footnotes: m.footnotes }, null, 1),
+        ).toMatchFileSnapshot(`__snapshots__/${id}.${lang}.table.json`);
       });
     }
   }
@@ -85,7 +96,10 @@ describe('honest encodings', () => {
 
   it('labels a mid-year count H1 and keeps it off the full-year line', async () => {
     const m = HEADLINE_CHARTS['high-tech'].build(await input());
-    const h1 = series(m).find((s) => s.type === 'scatter' && s.data.some((d) => d.ref === 'wuhu-high_tech_enterprises-2020-h1-actual'));
+    const h1 = series(m).find(
+      (s) =>
+        s.type === 'scatter' && s.data.some((d) => d.ref === 'wuhu-high_tech_enterprises-2020-h1-actual'),
+    );
     expect(h1).toBeDefined();
     const item = h1?.data.find((d) => d.ref === 'wuhu-high_tech_enterprises-2020-h1-actual');
     expect(item?.value).toBe(850);
@@ -113,8 +127,21 @@ describe('honest encodings', () => {
   });
 
   it('closes the gap of a plan target as soon as an uploaded actual supplies one', async () => {
-    const up = obs({ city: 'haimen', indicator: 'rd_intensity', period: '2020', value: 2.8, source: 'upload:h' });
-    const inp = await input({}, [{ meta: { id: 'h', name: 'haimen.csv', fileName: 'haimen.csv' }, rows: [up], indicators: [], places: [] }]);
+    const up = obs({
+      city: 'haimen',
+      indicator: 'rd_intensity',
+      period: '2020',
+      value: 2.8,
+      source: 'upload:h',
+    });
+    const inp = await input({}, [
+      {
+        meta: { id: 'h', name: 'haimen.csv', fileName: 'haimen.csv' },
+        rows: [up],
+        indicators: [],
+        places: [],
+      },
+    ]);
     const m = HEADLINE_CHARTS['plan-targets'].build(inp);
     const row = m.table.rows.find((r) => r.key === 'haimen-rd_intensity-2020-target');
     expect(row?.cells.join(' ')).toContain('2.8%');
@@ -125,14 +152,22 @@ describe('honest encodings', () => {
 
   it('shows hostile uploaded names literally, with rich-text markup neutralised and tooltips escaped', async () => {
     const places = [
-      { id: 'u-evil', zh: '<img src=x onerror=alert(1)>', en: '<img src=x onerror=alert(1)>', province: '', level: 'prefecture' as const },
+      {
+        id: 'u-evil',
+        zh: '<img src=x onerror=alert(1)>',
+        en: '<img src=x onerror=alert(1)>',
+        province: '',
+        level: 'prefecture' as const,
+      },
       { id: 'u-rich', zh: '深圳{a|x}', en: '深圳{a|x}', province: '', level: 'prefecture' as const },
     ];
     const rows = [
       obs({ city: 'u-evil', indicator: 'rd_intensity', period: '2022', value: 2.5 }),
       obs({ city: 'u-rich', indicator: 'rd_intensity', period: '2022', value: 3.1 }),
     ];
-    const inp = await input({ cities: ['u-evil', 'u-rich'] }, [{ meta: { id: 'test', name: 'e.csv', fileName: 'e.csv' }, rows, indicators: [], places }]);
+    const inp = await input({ cities: ['u-evil', 'u-rich'] }, [
+      { meta: { id: 'test', name: 'e.csv', fileName: 'e.csv' }, rows, indicators: [], places },
+    ]);
     const m = HEADLINE_CHARTS['rd-intensity'].build(inp);
     const names = series(m).map((s) => s.name);
     expect(names).toContain('<img src=x onerror=alert(1)>');

@@ -15,12 +15,17 @@ export async function curated(): Promise<CuratedParts> {
   return loadCurated(async (file) => readRepoFile(file));
 }
 
-export async function input(overrides: Partial<ChartInput> = {}, uploads: UploadPart[] = []): Promise<ChartInput> {
+export async function input(
+  overrides: Partial<ChartInput> = {},
+  uploads: UploadPart[] = [],
+): Promise<ChartInput> {
   const data = buildDataset(await curated(), uploads);
   return { data, cities: ['wuhu', 'fuzhou', 'haimen', 'x_city'], lang: 'zh', dark: false, ...overrides };
 }
 
-export function obs(o: Partial<Observation> & Pick<Observation, 'city' | 'indicator' | 'period' | 'value'>): Observation {
+export function obs(
+  o: Partial<Observation> & Pick<Observation, 'city' | 'indicator' | 'period' | 'value'>,
+): Observation {
   return {
     unit: '%',
     comparator: '=',

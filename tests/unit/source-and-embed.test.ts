@@ -7,7 +7,10 @@ describe('source view highlighting', () => {
   it('finds a quote across line breaks and spaces in the report, as the data check does', () => {
     const text = '全社会研发经费投入占GDP比重达\n3.76%，位居长三角第6位';
     const segs = highlightQuotes(text, [{ quote: '占GDP比重达3.76%', key: 'k' }]);
-    const marked = segs.filter((s) => s.keys.includes('k')).map((s) => s.text).join('');
+    const marked = segs
+      .filter((s) => s.keys.includes('k'))
+      .map((s) => s.text)
+      .join('');
     expect(marked).toBe('占GDP比重达\n3.76%');
     expect(segs.map((s) => s.text).join('')).toBe(text);
   });

@@ -56,7 +56,18 @@ export interface MarkRef {
   href: string;
 }
 
-const PALETTE = ['#d1495b', '#00798c', '#edae49', '#30638e', '#8e5572', '#66a182', '#b5651d', '#5c4d7d', '#2e4057', '#c44536'];
+const PALETTE = [
+  '#d1495b',
+  '#00798c',
+  '#edae49',
+  '#30638e',
+  '#8e5572',
+  '#66a182',
+  '#b5651d',
+  '#5c4d7d',
+  '#2e4057',
+  '#c44536',
+];
 export const REFERENCE_COLOR = '#7a7a7a';
 
 /** cityColor(ds, 'wuhu') -> '#d1495b': one colour per place across every chart (index in places). */
@@ -71,7 +82,10 @@ export function cityColor(ds: Dataset, city: string): string {
 
 /** escapeHtml('<b>') -> '&lt;b&gt;' — for ECharts tooltips, which are written as innerHTML. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /**
@@ -121,17 +135,17 @@ export function tooltipHtml(ds: Dataset, o: Observation, lang: Lang): string {
   line(t(lang, 'kind') + ':', kindLabel(o.kind, lang));
   if (o.comparator === '>=' || o.comparator === '>') line(t(lang, 'lowerBound') + ':', t(lang, 'lowerBound'));
   if (o.status === 'redacted') line(t(lang, 'status') + ':', t(lang, 'maskedLong'));
-  if (o.quote)
-    rows.push(
-      `<div class="tt-quote">「${escapeHtml(o.quote)}」</div>`,
-    );
+  if (o.quote) rows.push(`<div class="tt-quote">「${escapeHtml(o.quote)}」</div>`);
   if (o.note)
     rows.push(
       `<div class="tt-note">${escapeHtml((o.kind === 'derived' ? t(lang, 'derivedHow') : '') + o.note)}</div>`,
     );
-  rows.push(`<div class="tt-source">${escapeHtml(t(lang, 'source'))}: ${escapeHtml(sourceLabel(ds, o, lang))}</div>`);
+  rows.push(
+    `<div class="tt-source">${escapeHtml(t(lang, 'source'))}: ${escapeHtml(sourceLabel(ds, o, lang))}</div>`,
+  );
   const href = sourceHref(o);
-  if (href) rows.push(`<a class="tt-link" href="${escapeHtml(href)}">${escapeHtml(t(lang, 'openSource'))} →</a>`);
+  if (href)
+    rows.push(`<a class="tt-link" href="${escapeHtml(href)}">${escapeHtml(t(lang, 'openSource'))} →</a>`);
   return `<div data-testid="chart-tooltip">${rows.join('')}</div>`;
 }
 
@@ -143,7 +157,11 @@ export function baseOption(input: ChartInput) {
     animation: false,
     backgroundColor: 'transparent',
     aria: { enabled: true, decal: { show: false } },
-    textStyle: { fontFamily: 'system-ui, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif', fontSize: 12 * scale, color: text },
+    textStyle: {
+      fontFamily: 'system-ui, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif',
+      fontSize: 12 * scale,
+      color: text,
+    },
     tooltip: {
       confine: true,
       enterable: true,
@@ -155,8 +173,29 @@ export function baseOption(input: ChartInput) {
 
 /** Standard table columns for observation rows. */
 export function observationTable(ds: Dataset, rows: readonly Observation[], lang: Lang): TableModel {
-  const columns = [t(lang, 'city'), t(lang, 'indicator'), t(lang, 'period'), t(lang, 'value'), t(lang, 'unit'), t(lang, 'kind'), t(lang, 'status'), t(lang, 'note')];
-  const header = ['city', 'indicator', 'period', 'value', 'unit', 'comparator', 'kind', 'status', 'source', 'quote', 'note'];
+  const columns = [
+    t(lang, 'city'),
+    t(lang, 'indicator'),
+    t(lang, 'period'),
+    t(lang, 'value'),
+    t(lang, 'unit'),
+    t(lang, 'kind'),
+    t(lang, 'status'),
+    t(lang, 'note'),
+  ];
+  const header = [
+    'city',
+    'indicator',
+    'period',
+    'value',
+    'unit',
+    'comparator',
+    'kind',
+    'status',
+    'source',
+    'quote',
+    'note',
+  ];
   return {
     columns,
     rows: rows.map((o) => ({
@@ -191,7 +230,11 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
   };
 }
 
-export function sourceFootnote(ds: Dataset, rows: readonly Observation[], lang: Lang): { footnote: string; ids: string[] } {
+export function sourceFootnote(
+  ds: Dataset,
+  rows: readonly Observation[],
+  lang: Lang,
+): { footnote: string; ids: string[] } {
   const ids = [...new Set(rows.map((r) => r.source))];
   const names = ids.map((id) => {
     const up = ds.uploads.get(id);

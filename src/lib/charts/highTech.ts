@@ -4,7 +4,14 @@ import { isReferencePlace } from '../data/dataset';
 import { t } from '../i18n/messages';
 import { formatNumber, periodLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
-import { baseOption, indicatorName, observationTable, placeName, sourceFootnote, tooltipHtml } from './common';
+import {
+  baseOption,
+  indicatorName,
+  observationTable,
+  placeName,
+  sourceFootnote,
+  tooltipHtml,
+} from './common';
 import { cityBars, citySeries, maskedFootnote, periodsOf } from './series';
 
 const COUNT = 'high_tech_enterprises';
@@ -43,8 +50,20 @@ export function build(input: ChartInput): ChartModel {
       { type: 'category', data: categories, gridIndex: 1, axisLabel: { interval: 0, hideOverlap: true } },
     ],
     yAxis: [
-      { type: 'value', gridIndex: 0, min: 0, name: indicatorName(data, COUNT, lang), nameTextStyle: { align: 'left' } },
-      { type: 'value', gridIndex: 1, min: 0, name: indicatorName(data, ADDED, lang), nameTextStyle: { align: 'left' } },
+      {
+        type: 'value',
+        gridIndex: 0,
+        min: 0,
+        name: indicatorName(data, COUNT, lang),
+        nameTextStyle: { align: 'left' },
+      },
+      {
+        type: 'value',
+        gridIndex: 1,
+        min: 0,
+        name: indicatorName(data, ADDED, lang),
+        nameTextStyle: { align: 'left' },
+      },
     ],
     series: [...top.series, ...bottom.series],
   };

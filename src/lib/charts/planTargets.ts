@@ -8,7 +8,16 @@ import { targetProgress } from '../data/targets';
 import { t } from '../i18n/messages';
 import { formatNumber, formatValue, periodLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec, TableModel } from './common';
-import { baseOption, cityColor, escapeHtml, indicatorName, placeName, safeLabel, sourceFootnote, tooltipHtml } from './common';
+import {
+  baseOption,
+  cityColor,
+  escapeHtml,
+  indicatorName,
+  placeName,
+  safeLabel,
+  sourceFootnote,
+  tooltipHtml,
+} from './common';
 
 const SCALE_MAX = 150;
 
@@ -24,8 +33,18 @@ function describe(input: ChartInput, p: TargetProgress): string {
 
 function table(input: ChartInput, progress: TargetProgress[]): TableModel {
   const { data, lang } = input;
-  const v = (o: Observation | null) => (o ? formatValue(o.value, o.comparator, o.unit, lang, data.units) : '');
-  const columns = [t(lang, 'city'), t(lang, 'indicator'), t(lang, 'planYear'), t(lang, 'target'), t(lang, 'baseline'), t(lang, 'latestActual'), t(lang, 'gap'), t(lang, 'achieved')];
+  const v = (o: Observation | null) =>
+    o ? formatValue(o.value, o.comparator, o.unit, lang, data.units) : '';
+  const columns = [
+    t(lang, 'city'),
+    t(lang, 'indicator'),
+    t(lang, 'planYear'),
+    t(lang, 'target'),
+    t(lang, 'baseline'),
+    t(lang, 'latestActual'),
+    t(lang, 'gap'),
+    t(lang, 'achieved'),
+  ];
   return {
     columns,
     rows: progress.map((p) => ({
@@ -42,7 +61,21 @@ function table(input: ChartInput, progress: TargetProgress[]): TableModel {
       ],
     })),
     csv: {
-      header: ['city', 'indicator', 'plan_period', 'target', 'target_comparator', 'unit', 'baseline', 'baseline_period', 'latest_actual', 'latest_period', 'gap', 'achieved_pct', 'source'],
+      header: [
+        'city',
+        'indicator',
+        'plan_period',
+        'target',
+        'target_comparator',
+        'unit',
+        'baseline',
+        'baseline_period',
+        'latest_actual',
+        'latest_period',
+        'gap',
+        'achieved_pct',
+        'source',
+      ],
       rows: progress.map((p) => [
         placeName(data, p.target.city, lang),
         indicatorName(data, p.target.indicator, lang),
@@ -67,7 +100,9 @@ export function build(input: ChartInput): ChartModel {
   const progress = targetProgress(data, input.cities);
   const marks = new Map<string, Observation>();
   const categories = progress.map((p) =>
-    safeLabel(`${placeName(data, p.target.city, lang)} ${periodLabel(p.target.period, lang)} · ${indicatorName(data, p.target.indicator, lang)}`),
+    safeLabel(
+      `${placeName(data, p.target.city, lang)} ${periodLabel(p.target.period, lang)} · ${indicatorName(data, p.target.indicator, lang)}`,
+    ),
   );
   const bars = progress.map((p) => {
     marks.set(rowKey(p.target), p.target);
@@ -76,7 +111,13 @@ export function build(input: ChartInput): ChartModel {
     return {
       value: Math.min(p.achievedPct, SCALE_MAX),
       ref: rowKey(p.target),
-      itemStyle: { color, opacity: p.comparable ? 1 : 0.6, borderColor: color, borderWidth: p.comparable ? 0 : 1, borderType: 'dashed' },
+      itemStyle: {
+        color,
+        opacity: p.comparable ? 1 : 0.6,
+        borderColor: color,
+        borderWidth: p.comparable ? 0 : 1,
+        borderType: 'dashed',
+      },
     };
   });
   const baselineMarks = progress.map((p) =>
@@ -107,10 +148,21 @@ export function build(input: ChartInput): ChartModel {
       },
     },
     grid: { left: 8, right: 8, top: 24, bottom: 28, containLabel: true },
-    xAxis: { type: 'value', min: 0, max: SCALE_MAX, axisLabel: { formatter: '{value}%' }, name: t(lang, 'achieved') },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: SCALE_MAX,
+      axisLabel: { formatter: '{value}%' },
+      name: t(lang, 'achieved'),
+    },
     // Left: what the target is; right: how far along it is, in words (so "no actual" is said, not drawn as 0).
     yAxis: [
-      { type: 'category', data: categories, inverse: true, axisLabel: { width: 230, overflow: 'truncate', interval: 0 } },
+      {
+        type: 'category',
+        data: categories,
+        inverse: true,
+        axisLabel: { width: 230, overflow: 'truncate', interval: 0 },
+      },
       {
         type: 'category',
         data: progress.map((p) => safeLabel(describe(input, p))),
@@ -127,14 +179,29 @@ export function build(input: ChartInput): ChartModel {
         name: t(lang, 'achieved'),
         data: bars,
         barMaxWidth: 22,
-        markLine: { symbol: 'none', silent: true, data: [{ xAxis: 100, name: t(lang, 'target') }], lineStyle: { color: '#444', type: 'solid', width: 2 }, label: { formatter: '100%' } },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          data: [{ xAxis: 100, name: t(lang, 'target') }],
+          lineStyle: { color: '#444', type: 'solid', width: 2 },
+          label: { formatter: '100%' },
+        },
       },
-      { type: 'scatter', name: t(lang, 'baseline'), data: baselineMarks, symbol: 'rect', symbolSize: [3, 18], itemStyle: { color: input.dark ? '#eee' : '#222' } },
+      {
+        type: 'scatter',
+        name: t(lang, 'baseline'),
+        data: baselineMarks,
+        symbol: 'rect',
+        symbolSize: [3, 18],
+        itemStyle: { color: input.dark ? '#eee' : '#222' },
+      },
     ],
   };
   const used = progress.flatMap((p) => [p.target, ...(p.latest ? [p.latest] : [])]);
   const { footnote, ids } = sourceFootnote(data, used, lang);
-  const maskedTargets = data.rows.filter((r) => r.kind === 'target' && r.value === null && input.cities.includes(r.city));
+  const maskedTargets = data.rows.filter(
+    (r) => r.kind === 'target' && r.value === null && input.cities.includes(r.city),
+  );
   const maskedNote = [...new Set(maskedTargets.map((r) => r.city))].map((c) => {
     const n = maskedTargets.filter((r) => r.city === c).length;
     return lang === 'zh'

@@ -6,7 +6,16 @@ import type { MessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { formatNumber, periodLabel, unitLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
-import { REFERENCE_COLOR, baseOption, indicatorName, observationTable, placeName, safeLabel, sourceFootnote, tooltipHtml } from './common';
+import {
+  REFERENCE_COLOR,
+  baseOption,
+  indicatorName,
+  observationTable,
+  placeName,
+  safeLabel,
+  sourceFootnote,
+  tooltipHtml,
+} from './common';
 import { citySeries, maskedFootnote } from './series';
 
 const INDICATOR = 'rd_intensity';
@@ -24,7 +33,8 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
   const unitId = data.indicators.get(indicator)?.unit ?? '';
   const pct = unitId === '%';
   const unit = unitLabel(unitId, lang, data.units);
-  const fmt = (v: number | null) => (pct ? `${formatNumber(v ?? 0, lang)}%` : `${formatNumber(v ?? 0, lang)}`);
+  const fmt = (v: number | null) =>
+    pct ? `${formatNumber(v ?? 0, lang)}%` : `${formatNumber(v ?? 0, lang)}`;
   const bg = input.dark ? '#1e1e1e' : '#ffffff';
   const cities = input.cities.filter((c) => !isReferencePlace(data.places.get(c)));
   const s = citySeries(data, indicator, cities, lang, { bg, kinds: ['actual', 'derived', 'target'] });
@@ -39,7 +49,9 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
         data: refs.map((r, i) => ({
           yAxis: r.value,
           ref: `ref-${r.city}-${r.period}`,
-          name: safeLabel(`${placeName(data, r.city, lang)} ${fmt(r.value)}（${periodLabel(r.period, lang)}）`),
+          name: safeLabel(
+            `${placeName(data, r.city, lang)} ${fmt(r.value)}（${periodLabel(r.period, lang)}）`,
+          ),
           // Alternate above/below so two close references (2.18 %, 1.8 %) do not overprint.
           label: { formatter: '{b}', position: i % 2 ? 'insideEndBottom' : 'insideEndTop' },
         })),
@@ -62,7 +74,12 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
     },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 48, right: 24, top: 40, bottom: 32, containLabel: true },
-    xAxis: { type: 'category', data: s.categories, boundaryGap: true, axisLabel: { interval: 0, hideOverlap: true } },
+    xAxis: {
+      type: 'category',
+      data: s.categories,
+      boundaryGap: true,
+      axisLabel: { interval: 0, hideOverlap: true },
+    },
     yAxis: { type: 'value', name: unit, min: 0, axisLabel: pct ? { formatter: '{value}%' } : {} },
     series,
   };
@@ -72,7 +89,9 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
     .map((c) => {
       const own = s.plotted.filter((o) => o.city === c && o.kind !== 'target');
       const last = own[own.length - 1];
-      return last ? `${placeName(data, c, lang)} ${fmt(last.value)}（${periodLabel(last.period, lang)}）` : '';
+      return last
+        ? `${placeName(data, c, lang)} ${fmt(last.value)}（${periodLabel(last.period, lang)}）`
+        : '';
     })
     .filter(Boolean);
   return {

@@ -45,7 +45,13 @@ export function periodsOf(rows: readonly Observation[]): string[] {
   return [...out].sort((a, b) => periodOrder(a) - periodOrder(b));
 }
 
-function markItem(o: Observation, color: string, lang: Lang, marks: Map<string, Observation>, opts: { bg: string }): MarkItem {
+function markItem(
+  o: Observation,
+  color: string,
+  lang: Lang,
+  marks: Map<string, Observation>,
+  opts: { bg: string },
+): MarkItem {
   const ref = rowKey(o);
   marks.set(ref, o);
   const hollow = o.kind === 'derived' || o.kind === 'target' || isBound(o);
@@ -64,7 +70,12 @@ function markItem(o: Observation, color: string, lang: Lang, marks: Map<string, 
   const tgt = o.kind === 'target' ? `${t(lang, 'target')} ` : '';
   if (prefix || h1 || tgt) {
     const pct = o.unit === '%' ? '%' : '';
-    item.label = { show: true, formatter: safeLabel(`${tgt}${prefix}${formatNumber(o.value ?? 0, lang)}${pct}${h1}`), color, position: 'top' };
+    item.label = {
+      show: true,
+      formatter: safeLabel(`${tgt}${prefix}${formatNumber(o.value ?? 0, lang)}${pct}${h1}`),
+      color,
+      position: 'top',
+    };
   }
   return item;
 }
@@ -78,9 +89,17 @@ export function citySeries(
   indicator: string,
   cities: readonly string[],
   lang: Lang,
-  opts: { bg: string; xAxisIndex?: number; yAxisIndex?: number; kinds?: readonly string[]; periods?: string[] },
+  opts: {
+    bg: string;
+    xAxisIndex?: number;
+    yAxisIndex?: number;
+    kinds?: readonly string[];
+    periods?: string[];
+  },
 ): SeriesBuild {
-  const rows = (ds.byIndicator.get(indicator) ?? []).filter((r) => cities.includes(r.city) && (!opts.kinds || opts.kinds.includes(r.kind)));
+  const rows = (ds.byIndicator.get(indicator) ?? []).filter(
+    (r) => cities.includes(r.city) && (!opts.kinds || opts.kinds.includes(r.kind)),
+  );
   const masked = rows.filter((r) => r.value === null);
   const drawable = rows.filter((r) => r.value !== null);
   const periods = opts.periods ?? periodsOf(drawable);
@@ -101,7 +120,15 @@ export function citySeries(
     const full = (o: Observation) => !isHalfYear(o.period) && (o.kind === 'actual' || o.kind === 'derived');
     const half = (o: Observation) => isHalfYear(o.period) && o.kind !== 'target';
     if (own.some(full))
-      series.push({ type: 'line', name, color, connectNulls: true, data: aligned(full), lineStyle: { width: 2 }, ...axes });
+      series.push({
+        type: 'line',
+        name,
+        color,
+        connectNulls: true,
+        data: aligned(full),
+        lineStyle: { width: 2 },
+        ...axes,
+      });
     if (own.some(half)) series.push({ type: 'scatter', name, color, data: aligned(half), ...axes });
     if (own.some((o) => o.kind === 'target'))
       series.push({ type: 'scatter', name, color, data: aligned((o) => o.kind === 'target'), ...axes });
@@ -153,7 +180,15 @@ export function cityBars(
           borderColor: color,
           borderWidth: target || isBound(o) ? 2 : 0,
           borderType: target || isBound(o) ? 'dashed' : 'solid',
-          decal: half ? { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.6)' } : undefined,
+          decal: half
+            ? {
+                symbol: 'rect',
+                dashArrayX: [1, 0],
+                dashArrayY: [2, 3],
+                rotation: -Math.PI / 4,
+                color: 'rgba(255,255,255,0.6)',
+              }
+            : undefined,
         },
         label: {
           show: true,

@@ -46,7 +46,11 @@ export function build(input: ChartInput): ChartModel {
     },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 56, right: 24, top: 48, bottom: 32, containLabel: true },
-    xAxis: { type: 'category', data: periods.map((p) => periodLabel(p, lang)), axisLabel: { interval: 0, hideOverlap: true } },
+    xAxis: {
+      type: 'category',
+      data: periods.map((p) => periodLabel(p, lang)),
+      axisLabel: { interval: 0, hideOverlap: true },
+    },
     yAxis: { type: 'value', min: 0, name: unit },
     series: bars.series,
   };
@@ -60,7 +64,10 @@ export function build(input: ChartInput): ChartModel {
     table: observationTable(data, tableRows, lang),
     footnotes: notes,
     summary: `${t(lang, 'chartTc')}: ${plotted
-      .map((o) => `${placeName(data, o.city, lang)} ${periodLabel(o.period, lang)} ${formatNumber(o.value ?? 0, lang)} ${unit}`)
+      .map(
+        (o) =>
+          `${placeName(data, o.city, lang)} ${periodLabel(o.period, lang)} ${formatNumber(o.value ?? 0, lang)} ${unit}`,
+      )
       .join('；')}`,
     sources: ids,
     empty: plotted.length === 0,
@@ -68,4 +75,9 @@ export function build(input: ChartInput): ChartModel {
   };
 }
 
-export const techContracts: ChartSpec = { id: 'tech-contracts', title: 'chartTc', subtitle: 'chartTcSub', build };
+export const techContracts: ChartSpec = {
+  id: 'tech-contracts',
+  title: 'chartTc',
+  subtitle: 'chartTcSub',
+  build,
+};

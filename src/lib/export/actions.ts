@@ -22,9 +22,15 @@ export async function exportChart(
   const stem = fileStem(chartId, lang);
   if (kind === 'png') download(await renderPng(model, meta, opts), `${stem}.png`);
   else if (kind === 'svg')
-    download(new Blob([renderSvg(model, meta, opts)], { type: 'image/svg+xml;charset=utf-8' }), `${stem}.svg`);
+    download(
+      new Blob([renderSvg(model, meta, opts)], { type: 'image/svg+xml;charset=utf-8' }),
+      `${stem}.svg`,
+    );
   else if (kind === 'csv')
-    download(new Blob([toCsv(model.table.csv.header, model.table.csv.rows)], { type: 'text/csv;charset=utf-8' }), `${stem}.csv`);
+    download(
+      new Blob([toCsv(model.table.csv.header, model.table.csv.rows)], { type: 'text/csv;charset=utf-8' }),
+      `${stem}.csv`,
+    );
   else {
     const { buildDeck } = await import('./slides');
     download(await buildDeck([{ model, meta }], lang), `${stem}.pptx`);

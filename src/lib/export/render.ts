@@ -77,10 +77,19 @@ function offscreen(width: number, height: number): HTMLDivElement {
 export async function renderPng(model: ChartModel, meta: ExportMeta, opts: RenderOpts = {}): Promise<Blob> {
   const { width = 960, height = 540, pixelRatio = 2, background = 'white' } = opts;
   const div = offscreen(width, height);
-  const chart = echarts.init(div, undefined, { renderer: 'canvas', width, height, devicePixelRatio: pixelRatio });
+  const chart = echarts.init(div, undefined, {
+    renderer: 'canvas',
+    width,
+    height,
+    devicePixelRatio: pixelRatio,
+  });
   try {
     chart.setOption(exportOption(model, meta, background), { notMerge: true });
-    const url = chart.getDataURL({ type: 'png', pixelRatio, backgroundColor: background === 'white' ? '#ffffff' : 'transparent' });
+    const url = chart.getDataURL({
+      type: 'png',
+      pixelRatio,
+      backgroundColor: background === 'white' ? '#ffffff' : 'transparent',
+    });
     return dataUrlToBlob(url);
   } finally {
     chart.dispose();

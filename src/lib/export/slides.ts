@@ -21,16 +21,50 @@ export async function buildDeck(charts: SlideChart[], lang: 'zh' | 'en'): Promis
   const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_16x9'; // 10 × 5.625 in
-  pptx.title = charts.length === 1 ? (charts[0]?.meta.title ?? '') : lang === 'zh' ? '科技指标看板' : 'City S&T indicators';
+  pptx.title =
+    charts.length === 1
+      ? (charts[0]?.meta.title ?? '')
+      : lang === 'zh'
+        ? '科技指标看板'
+        : 'City S&T indicators';
   const font = lang === 'zh' ? 'Microsoft YaHei' : 'Calibri';
   for (const c of charts) {
     const slide = pptx.addSlide();
-    slide.addText(c.meta.title, { x: 0.4, y: 0.2, w: 9.2, h: 0.5, fontSize: 22, bold: true, fontFace: font, color: '222222' });
-    slide.addText(c.meta.subtitle, { x: 0.4, y: 0.68, w: 9.2, h: 0.35, fontSize: 11, fontFace: font, color: '555555' });
+    slide.addText(c.meta.title, {
+      x: 0.4,
+      y: 0.2,
+      w: 9.2,
+      h: 0.5,
+      fontSize: 22,
+      bold: true,
+      fontFace: font,
+      color: '222222',
+    });
+    slide.addText(c.meta.subtitle, {
+      x: 0.4,
+      y: 0.68,
+      w: 9.2,
+      h: 0.35,
+      fontSize: 11,
+      fontFace: font,
+      color: '555555',
+    });
     // The chart without its own title block: the slide carries title and source as editable text.
-    const png = await renderPng(c.model, { title: '', subtitle: '', sourceLine: '' }, { width: 1100, height: 520, pixelRatio: 2 });
+    const png = await renderPng(
+      c.model,
+      { title: '', subtitle: '', sourceLine: '' },
+      { width: 1100, height: 520, pixelRatio: 2 },
+    );
     slide.addImage({ data: await dataUrl(png), x: 0.4, y: 1.05, w: 9.2, h: 9.2 * (520 / 1100) });
-    slide.addText(c.meta.sourceLine, { x: 0.4, y: 5.2, w: 9.2, h: 0.35, fontSize: 9, fontFace: font, color: '555555' });
+    slide.addText(c.meta.sourceLine, {
+      x: 0.4,
+      y: 5.2,
+      w: 9.2,
+      h: 0.35,
+      fontSize: 9,
+      fontFace: font,
+      color: '555555',
+    });
   }
   return (await pptx.write({ outputType: 'blob' })) as Blob;
 }

@@ -52,8 +52,13 @@ export function periodLabel(period: string, lang: Lang): string {
 }
 
 export function kindLabel(kind: Kind, lang: Lang): string {
-  const key = ({ actual: 'kindActual', target: 'kindTarget', derived: 'kindDerived', reference: 'kindReference' } as const)[
-    kind
-  ];
+  const key = (
+    {
+      actual: 'kindActual',
+      target: 'kindTarget',
+      derived: 'kindDerived',
+      reference: 'kindReference',
+    } as const
+  )[kind];
   return t(lang, key);
 }

@@ -70,7 +70,8 @@ const zh = {
   exportDeck: '全部图表幻灯片',
   present: '演示',
   upload: '上传本市数据',
-  uploadHint: '拖放 CSV 文件到此处，或点击选择；也可粘贴 Excel 复制的表格。支持 UTF-8 / GBK(GB18030) / UTF-16，长表或宽表（年份为列）。',
+  uploadHint:
+    '拖放 CSV 文件到此处，或点击选择；也可粘贴 Excel 复制的表格。支持 UTF-8 / GBK(GB18030) / UTF-16，长表或宽表（年份为列）。',
   downloadTemplate: '下载模板',
   downloadTemplateWide: '宽表模板',
   pasteHere: '粘贴表格',

@@ -78,11 +78,16 @@ class AppState {
       sources: new Set(ds.sources.keys()),
     };
     const missingUploads = (this.view.cities ?? []).filter((c) => /^u[-_]/.test(c) && !known.cities.has(c));
-    if (missingUploads.length) this.notify({ zh: t("zh", "notAvailableHere"), en: t("en", "notAvailableHere"), level: "warning" });
+    if (missingUploads.length)
+      this.notify({ zh: t('zh', 'notAvailableHere'), en: t('en', 'notAvailableHere'), level: 'warning' });
     const r = restrictView(this.view, known);
-    const all = [...this.urlNotices, ...r.notices.filter((n) => !(n.param === 'cities' && missingUploads.some((c) => n.raw.includes(c))))];
+    const all = [
+      ...this.urlNotices,
+      ...r.notices.filter((n) => !(n.param === 'cities' && missingUploads.some((c) => n.raw.includes(c)))),
+    ];
     this.urlNotices = [];
-    for (const n of all) this.notify({ zh: `${n.param}: ${n.reason.zh}`, en: `${n.param}: ${n.reason.en}`, level: 'warning' });
+    for (const n of all)
+      this.notify({ zh: `${n.param}: ${n.reason.zh}`, en: `${n.param}: ${n.reason.en}`, level: 'warning' });
     if (r.notices.length) this.view = r.view;
   }
 }

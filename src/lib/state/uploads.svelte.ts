@@ -21,13 +21,23 @@ export const uploads = new UploadsState();
 
 function store(): Promise<DatasetStore> {
   storePromise ??= openDatasetStore({
-    onNotice: (n) => app.notify({ zh: n.message.zh, en: n.message.en, level: n.code === 'migrated' || n.code === 'unblocked' ? 'info' : 'warning' }),
+    onNotice: (n) =>
+      app.notify({
+        zh: n.message.zh,
+        en: n.message.en,
+        level: n.code === 'migrated' || n.code === 'unblocked' ? 'info' : 'warning',
+      }),
   });
   return storePromise;
 }
 
 function toPart(d: StoredDataset): UploadPart {
-  return { meta: { id: d.id, name: d.name, fileName: d.fileName }, rows: d.rows, indicators: d.indicators, places: d.places };
+  return {
+    meta: { id: d.id, name: d.name, fileName: d.fileName },
+    rows: d.rows,
+    indicators: d.indicators,
+    places: d.places,
+  };
 }
 
 function publish(list: StoredDataset[]) {
@@ -73,11 +83,16 @@ export function packSelectedUploads(cities: readonly string[]): string | null {
 }
 
 /** Add an accepted import: shown at once in every chart, then saved. */
-export async function addImport(result: Extract<ImportResult, { ok: true }>, fileName: string, datasetId: string): Promise<void> {
+export async function addImport(
+  result: Extract<ImportResult, { ok: true }>,
+  fileName: string,
+  datasetId: string,
+): Promise<void> {
   const ds: StoredDataset = {
     id: datasetId,
     name: fileName,
     fileName,
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
     importedAt: new Date().toISOString(),
     encoding: result.encoding,
     rows: result.rows,
@@ -88,7 +103,8 @@ export async function addImport(result: Extract<ImportResult, { ok: true }>, fil
   // The new cities join the comparison at once, in every chart.
   if (app.view.cities) {
     const added = result.places.map((p) => p.id).concat(result.rows.map((r) => r.city));
-    app.update({ cities: [...new Set([...app.view.cities, ...added])] });
+    const cities = [...app.view.cities, ...added].filter((c, i, all) => all.indexOf(c) === i);
+    app.update({ cities });
   }
   const s = await store();
   const outcome = await s.save(ds);
