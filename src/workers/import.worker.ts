@@ -21,7 +21,7 @@ scope.onmessage = (e: MessageEvent<ImportRequest>): void => {
   try {
     result = toWire(
       importColumnarBytes(new Uint8Array(bytes), ctx, (fraction) => {
-        if (fraction - last >= 0.01) {
+        if (fraction - last >= 0.01 || (fraction === 1 && last !== 1)) {
           last = fraction;
           scope.postMessage({ type: 'progress', fraction });
         }

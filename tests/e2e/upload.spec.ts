@@ -83,3 +83,26 @@ test.describe('upload', () => {
     void problems;
   });
 });
+
+test('where storage is unavailable (private mode, sandboxed frame) uploads still work for the visit, and the page says so', async ({
+  page,
+  problems,
+}) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      },
+    });
+  });
+  await page.goto('./');
+  await chartsReady(page);
+  await expect(page.getByTestId('memory-only')).toBeVisible();
+  await page
+    .getByTestId('csv-upload')
+    .setInputFiles(new URL('../fixtures/e2e/wide-gb18030.csv', import.meta.url).pathname);
+  await expect(page.getByTestId('import-report')).toBeVisible();
+  await chartsReady(page);
+  await expect(page.locator('[data-chart="rd-intensity"] table')).toContainText('示例甲市');
+  void problems;
+});

@@ -37,6 +37,15 @@ export async function exportChart(
   }
 }
 
+/** All four headline charts as one 16:9 deck, one slide each. */
+export async function exportDeck(
+  charts: { model: ChartModel; meta: ExportMeta }[],
+  lang: 'zh' | 'en',
+): Promise<void> {
+  const { buildDeck } = await import('./slides');
+  download(await buildDeck(charts, lang), lang === 'zh' ? '科技指标看板.pptx' : 'city-st-indicators.pptx');
+}
+
 /** Copy the PNG to the clipboard where the browser allows it; false when it does not. */
 export async function copyPng(model: ChartModel, meta: ExportMeta, opts: RenderOpts = {}): Promise<boolean> {
   if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) return false;

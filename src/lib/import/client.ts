@@ -143,7 +143,11 @@ function viaWorker(
     };
     worker.onmessageerror = () => finish(null);
     const request: ImportRequest = { bytes: buffer, ctx };
-    worker.postMessage(request, [buffer]);
+    try {
+      worker.postMessage(request, [buffer]);
+    } catch {
+      finish(null); // could not be sent (nothing was transferred): run on the main thread instead
+    }
   });
 }
 

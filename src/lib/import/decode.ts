@@ -55,7 +55,7 @@ export function sniffBinary(bytes: Uint8Array): Refusal | null {
     );
   for (const [sig, zh, en] of SIGNATURES)
     if (startsWith(bytes, sig))
-      return refuse('binary', `这是${zh}，不是文本表格（CSV）`, `This is ${en}, not a text table (CSV).`);
+      return refuse('binary', `这是 ${zh}，不是文本表格（CSV）`, `This is ${en}, not a text table (CSV).`);
   return null;
 }
 

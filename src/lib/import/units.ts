@@ -9,7 +9,8 @@ import { cleanText } from './text';
  * money / count / percent / pp, 'none' for a bare multiplier or an unknown unit ('万', ''),
  * and 'other:<key>' for a unit we do not understand but can compare by name ('件/万人').
  */
-export type Dim = 'money' | 'count' | 'percent' | 'pp' | 'none' | `other:${string}`;
+export type Dim =
+  'money' | 'count' | 'percent' | 'pp' | 'rank' | 'area' | 'per10k' | 'times' | 'none' | `other:${string}`;
 
 export interface UnitSpec {
   dim: Dim;
@@ -35,13 +36,21 @@ const MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [
 ];
 
 const MONEY = new Set(['元', '元人民币', '人民币', '人民币元', 'cny', 'rmb', 'yuan', '¥', '￥']);
+/** Counts: all one dimension (a count of people is a count); the label keeps data/units.json's id. */
+const COUNT_LABELS: ReadonlyMap<string, string> = new Map([
+  ['人', 'persons'],
+  ['persons', 'persons'],
+  ['people', 'persons'],
+  ['人次', 'person-times'],
+  ['person-times', 'person-times'],
+  ['户', 'households'],
+  ['households', 'households'],
+]);
 const COUNT = new Set([
   '个',
   '家',
   '项',
   '件',
-  '人',
-  '户',
   '次',
   '所',
   '座',
@@ -49,7 +58,6 @@ const COUNT = new Set([
   '篇',
   '套',
   '名',
-  '位',
   '只',
   '条',
   '款',
@@ -66,6 +74,21 @@ const COUNT = new Set([
 ]);
 const PERCENT = new Set(['%', 'percent', 'pct', '百分比', '百分率']);
 const PP = new Set(['pp', 'p.p.', '百分点', '个百分点', 'percentage point', 'percentage points', 'ppt']);
+const RANK = new Set(['rank', '位', '位次', '名次', '排名', '排位']);
+const TIMES = new Set(['times', '倍']);
+const PER_10K = new Set(['per 10k persons', '件/万人', '项/万人', '个/万人', '件每万人', 'per 10k people']);
+/** Area: power of ten of the base (m²). */
+const AREA: ReadonlyMap<string, number> = new Map([
+  ['平方米', 0],
+  ['m2', 0],
+  ['m²', 0],
+  ['sqm', 0],
+  ['10k m2', 4],
+  ['平方公里', 6],
+  ['平方千米', 6],
+  ['km2', 6],
+  ['km²', 6],
+]);
 
 /** English money labels -> power of ten. */
 const MONEY_EN: ReadonlyMap<string, number> = new Map([
@@ -116,6 +139,13 @@ function parseUncached(text: string): UnitSpec | null {
   const k = t.toLowerCase().replace(/^单位\s*[:：]\s*/, '');
   if (PERCENT.has(k)) return { dim: 'percent', exp: 0, label: '%' };
   if (PP.has(k)) return { dim: 'pp', exp: 0, label: 'pp' };
+  if (RANK.has(k)) return { dim: 'rank', exp: 0, label: 'rank' };
+  if (TIMES.has(k)) return { dim: 'times', exp: 0, label: 'times' };
+  if (PER_10K.has(k)) return { dim: 'per10k', exp: 0, label: 'per 10k persons' };
+  const area = AREA.get(k);
+  if (area !== undefined) return { dim: 'area', exp: area, label: area === 4 ? '10k m2' : t };
+  const countLabel = COUNT_LABELS.get(k);
+  if (countLabel !== undefined) return { dim: 'count', exp: 0, label: countLabel };
   const en = MONEY_EN.get(k);
   if (en !== undefined) return money(en, t);
   let exp = 0;
@@ -130,6 +160,13 @@ function parseUncached(text: string): UnitSpec | null {
   if (rest === '') return { dim: 'none', exp, label: t };
   if (MONEY.has(rest)) return money(exp, t);
   if (COUNT.has(rest)) return { dim: 'count', exp, label: exp === 0 ? 'count' : t };
+  const restLabel = COUNT_LABELS.get(rest);
+  if (restLabel !== undefined) return { dim: 'count', exp, label: exp === 0 ? restLabel : t };
+  const restArea = AREA.get(rest);
+  if (restArea !== undefined) {
+    const e = exp + restArea;
+    return { dim: 'area', exp: e, label: e === 4 ? '10k m2' : t };
+  }
   return { dim: `other:${k.replace(/\s+/g, '')}`, exp: 0, label: t };
 }
 
@@ -166,7 +203,21 @@ export function unitZh(label: string): string {
     case 'count':
       return '个/家/项';
     case 'pp':
-      return '百分点';
+      return '个百分点';
+    case 'persons':
+      return '人';
+    case 'person-times':
+      return '人次';
+    case 'households':
+      return '户';
+    case 'rank':
+      return '位';
+    case '10k m2':
+      return '万平方米';
+    case 'per 10k persons':
+      return '件/万人';
+    case 'times':
+      return '倍';
     default:
       return label;
   }
