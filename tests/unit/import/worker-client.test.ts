@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ImportRequest, ImportWorkerMessage } from '../../../src/lib/import/protocol';
+import type { ImportContext } from '../../../src/lib/import/types';
+import { importBytes, importColumnarBytes, toWire, type WireResult } from '../../../src/lib/import/index';
+import { fromWire, importFile, plainContext } from '../../../src/lib/import/client';
+import { context, fixture } from '../../fixtures/upload/context';
+
+// The worker module installs `self.onmessage`; give it a stand-in scope that records what it posts.
+const posted: Array<{ message: ImportWorkerMessage; transfer: Transferable[] }> = [];
+const scope: {
+  onmessage: ((e: MessageEvent<ImportRequest>) => void) | null;
+  postMessage: (m: ImportWorkerMessage, o?: { transfer?: Transferable[] }) => void;
+} = {
+  onmessage: null,
+  postMessage: (message, o) => {
+    posted.push({
+      message: structuredClone(message, { transfer: o?.transfer ?? [] }),
+      transfer: o?.transfer ?? [],
+    });
+  },
+};
+vi.stubGlobal('self', scope);
+await import('../../../src/workers/import.worker');
+
+function runWorker(bytes: Uint8Array, ctx: ImportContext) {
+  posted.length = 0;
+  const buffer = bytes.slice().buffer;
+  scope.onmessage!({
+    data: structuredClone({ bytes: buffer, ctx }, { transfer: [buffer] }),
+  } as MessageEvent<ImportRequest>);
+  return posted.slice();
+}
+
+function bigCsv(rows: number): Uint8Array<ArrayBuffer> {
+  const lines = ['城市,指标,年份,数值,单位'];
+  for (let i = 0; i < rows; i++)
+    lines.push(`城市${i % 50},研发经费投入强度,${1990 + (i % 30)},${(i % 997) / 10},%`);
+  return new TextEncoder().encode(lines.join('\n') + '\n');
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.stubGlobal('self', scope);
+});
+
+describe('the import worker', () => {
+  it('posts progress, then one result whose columns are transferred, which rebuilds to the same rows', async () => {
+    const bytes = bigCsv(30_000);
+    const messages = runWorker(bytes, context());
+    const progress = messages
+      .filter((m) => m.message.type === 'progress')
+      .map((m) => (m.message as { fraction: number }).fraction);
+    expect(progress.length).toBeGreaterThan(2);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThan(progress[i - 1]!);
+    const last = messages.at(-1)!;
+    expect(last.message.type).toBe('result');
+    expect(messages.filter((m) => m.message.type === 'result')).toHaveLength(1);
+    const result = (last.message as { result: WireResult }).result;
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(last.transfer.length).toBe(10);
+    const rebuilt = await fromWire(result, undefined, undefined);
+    const direct = importBytes(bytes, context());
+    expect(rebuilt).toEqual(direct);
+  });
+
+  it('posts a refusal as its result', () => {
+    const messages = runWorker(fixture('renamed-xlsx.csv'), context());
+    expect(messages.at(-1)!.message).toMatchObject({ type: 'result', result: { ok: false, code: 'xlsx' } });
+    expect(messages.at(-1)!.transfer).toEqual([]);
+  });
+
+  it('sends strings packed: one string for all quotes, not one clone per row', () => {
+    const wire = toWire(importColumnarBytes(bigCsv(1000), context()));
+    expect(wire.ok).toBe(true);
+    if (!wire.ok) return;
+    expect(typeof wire.columns.quotes.text).toBe('string');
+    expect(wire.columns.quotes.ends).toBeInstanceOf(Uint32Array);
+    expect(wire.columns.value).toBeInstanceOf(Float64Array);
+    expect(wire.columns.n).toBe(1000);
+  });
+});
+
+/** A Worker stand-in that runs the real worker module's handler, asynchronously, with cloning and transfer. */
+class LoopbackWorker {
+  onmessage: ((e: MessageEvent<ImportWorkerMessage>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  terminated = false;
+  static last: LoopbackWorker | null = null;
+  constructor(
+    readonly url: URL,
+    readonly options: WorkerOptions,
+  ) {
+    LoopbackWorker.last = this;
+  }
+  postMessage(request: ImportRequest, transfer: Transferable[]) {
+    const data = structuredClone(request, { transfer });
+    setTimeout(() => {
+      posted.length = 0;
+      scope.onmessage!({ data } as MessageEvent<ImportRequest>);
+      for (const p of posted)
+        setTimeout(
+          () =>
+            !this.terminated && this.onmessage?.({ data: p.message } as MessageEvent<ImportWorkerMessage>),
+          0,
+        );
+    }, 0);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+describe('importFile on the main thread', () => {
+  it('runs a module worker and resolves with the same result as importBytes, progress ending at 1', async () => {
+    vi.stubGlobal('Worker', LoopbackWorker);
+    const bytes = bigCsv(20_000);
+    const seen: number[] = [];
+    const r = await importFile(new Blob([bytes]), context(), (f) => seen.push(f));
+    expect(LoopbackWorker.last!.options).toEqual({ type: 'module' });
+    expect(String(LoopbackWorker.last!.url)).toMatch(/workers\/import\.worker\.ts$/);
+    expect(LoopbackWorker.last!.terminated).toBe(true);
+    expect(r).toEqual(importBytes(bytes, context()));
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it('refuses a file over the limit before reading it', async () => {
+    const huge = { size: 61 * 1024 * 1024, arrayBuffer: vi.fn() } as unknown as Blob;
+    const r = await importFile(huge, context());
+    expect(r).toMatchObject({ ok: false, code: 'too-large' });
+    expect(huge.arrayBuffer).not.toHaveBeenCalled();
+  });
+
+  it('falls back to the main thread when a Worker cannot be constructed (file:// pages)', async () => {
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new DOMException('blocked', 'SecurityError');
+        }
+      },
+    );
+    const bytes = fixture('gb18030-wide.csv');
+    expect(await importFile(new Blob([bytes]), context())).toEqual(importBytes(bytes, context()));
+  });
+
+  it('falls back to the main thread when the worker fails to load', async () => {
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onerror: ((e: { preventDefault(): void }) => void) | null = null;
+        postMessage() {
+          setTimeout(() => this.onerror?.({ preventDefault() {} }), 0);
+        }
+        terminate() {}
+      },
+    );
+    const bytes = fixture('cells.csv');
+    expect(await importFile(new Blob([bytes]), context())).toEqual(importBytes(bytes, context()));
+  });
+
+  it('without a worker, works in slices and still reports progress to 1', async () => {
+    const seen: number[] = [];
+    const bytes = bigCsv(50_000);
+    const r = await importFile(new Blob([bytes]), context(), (f) => seen.push(f), { worker: false });
+    expect(r.ok && r.rows.length).toBe(50_000);
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it('can be cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(
+      await importFile(new Blob([bigCsv(10)]), context(), undefined, { signal: controller.signal }),
+    ).toMatchObject({
+      ok: false,
+      code: 'aborted',
+    });
+  });
+
+  it('sends a plain copy of the context, so reactive proxies (Svelte $state) can be posted', () => {
+    const proxied = new Proxy(context(), {});
+    const ctx = { ...context(), indicators: new Proxy(context().indicators, {}) } as ImportContext;
+    expect(() => structuredClone(ctx)).toThrow();
+    expect(() => structuredClone(plainContext(ctx))).not.toThrow();
+    expect(plainContext(proxied)).toEqual({ ...context(), maxBytes: undefined });
+  });
+});
