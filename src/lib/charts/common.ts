@@ -17,6 +17,8 @@ export interface ChartInput {
   indicator?: string | null;
   /** Presentation/export: larger type. */
   scale?: number;
+  /** Width of the plot in CSS px, where a spec lays out differently on a phone (default 800). */
+  width?: number;
 }
 
 export interface TableModel {

@@ -98,10 +98,14 @@ function table(input: ChartInput, progress: TargetProgress[]): TableModel {
 export function build(input: ChartInput): ChartModel {
   const { data, lang } = input;
   const progress = targetProgress(data, input.cities);
+  // On a phone the words ("latest actual … / target …") move to the tooltip and table.
+  const narrow = (input.width ?? 800) < 600;
   const marks = new Map<string, Observation>();
   const categories = progress.map((p) =>
     safeLabel(
-      `${placeName(data, p.target.city, lang)} ${periodLabel(p.target.period, lang)} · ${indicatorName(data, p.target.indicator, lang)}`,
+      narrow
+        ? `${indicatorName(data, p.target.indicator, lang)}\n${placeName(data, p.target.city, lang)} ${periodLabel(p.target.period, lang)}`
+        : `${placeName(data, p.target.city, lang)} ${periodLabel(p.target.period, lang)} · ${indicatorName(data, p.target.indicator, lang)}`,
     ),
   );
   const bars = progress.map((p) => {
@@ -161,13 +165,14 @@ export function build(input: ChartInput): ChartModel {
         type: 'category',
         data: categories,
         inverse: true,
-        axisLabel: { width: 230, overflow: 'truncate', interval: 0 },
+        axisLabel: { width: narrow ? 140 : 230, overflow: 'truncate', interval: 0 },
       },
       {
         type: 'category',
         data: progress.map((p) => safeLabel(describe(input, p))),
         inverse: true,
         position: 'right',
+        show: !narrow,
         axisLine: { show: false },
         axisTick: { show: false },
         axisLabel: { width: 260, overflow: 'truncate', interval: 0, color: input.dark ? '#bbb' : '#444' },
