@@ -158,7 +158,6 @@ export function baseOption(input: ChartInput) {
   return {
     animation: false,
     backgroundColor: 'transparent',
-    aria: { enabled: true, decal: { show: false } },
     textStyle: {
       fontFamily: 'system-ui, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif',
       fontSize: 12 * scale,

@@ -23,7 +23,7 @@ export async function exportChart(
   if (kind === 'png') download(await renderPng(model, meta, opts), `${stem}.png`);
   else if (kind === 'svg')
     download(
-      new Blob([renderSvg(model, meta, opts)], { type: 'image/svg+xml;charset=utf-8' }),
+      new Blob([await renderSvg(model, meta, opts)], { type: 'image/svg+xml;charset=utf-8' }),
       `${stem}.svg`,
     );
   else if (kind === 'csv')

@@ -1,6 +1,6 @@
 // Draw a chart's spec off screen, with title, unit and source line drawn in, for PNG / SVG / slides.
 // The same ChartModel the screen uses, so an export can never disagree with the dashboard.
-import { echarts } from '../echarts/setup';
+import { echarts, useExportParts } from '../echarts/setup';
 import type { ChartModel } from '../charts/common';
 
 export interface ExportMeta {
@@ -35,24 +35,25 @@ export function exportOption(model: ChartModel, meta: ExportMeta, background: 'w
     ...o,
     backgroundColor: background === 'white' ? '#ffffff' : 'transparent',
     tooltip: { show: false },
-    title: {
-      text: meta.title,
-      subtext: meta.subtitle,
-      left: 12,
-      top: 6,
-      textStyle: { fontSize: 16, fontWeight: 'bold', color: '#222' },
-      subtextStyle: { fontSize: 11, color: '#555', width: 900, overflow: 'truncate' },
-    },
-    legend: legend ? { ...legend, top: 52 } : undefined,
-    grid: Array.isArray(grid) ? grid.map(shiftGrid) : grid ? shiftGrid(grid) : undefined,
-    graphic: [
+    // Title block on top, source line at the bottom: two title components (no graphic component needed).
+    title: [
       {
-        type: 'text',
+        text: meta.title,
+        subtext: meta.subtitle,
         left: 12,
-        bottom: 6,
-        style: { text: meta.sourceLine, fontSize: 10, fill: '#555', width: 930, overflow: 'truncate' },
+        top: 6,
+        textStyle: { fontSize: 16, fontWeight: 'bold', color: '#222' },
+        subtextStyle: { fontSize: 11, color: '#555', width: 900, overflow: 'truncate' },
+      },
+      {
+        text: meta.sourceLine,
+        left: 12,
+        bottom: 4,
+        textStyle: { fontSize: 10, fontWeight: 'normal', color: '#555', width: 930, overflow: 'truncate' },
       },
     ],
+    legend: legend ? { ...legend, top: 52 } : undefined,
+    grid: Array.isArray(grid) ? grid.map(shiftGrid) : grid ? shiftGrid(grid) : undefined,
   };
 }
 
@@ -76,6 +77,7 @@ function offscreen(width: number, height: number): HTMLDivElement {
 /** renderPng(model, meta) -> PNG Blob, 960×540 CSS px at pixelRatio 2 (1920 px wide) by default. */
 export async function renderPng(model: ChartModel, meta: ExportMeta, opts: RenderOpts = {}): Promise<Blob> {
   const { width = 960, height = 540, pixelRatio = 2, background = 'white' } = opts;
+  await useExportParts();
   const div = offscreen(width, height);
   const chart = echarts.init(div, undefined, {
     renderer: 'canvas',
@@ -98,7 +100,8 @@ export async function renderPng(model: ChartModel, meta: ExportMeta, opts: Rende
 }
 
 /** renderSvg(model, meta) -> an SVG document with text as text (Chinese intact, escaped by zrender). */
-export function renderSvg(model: ChartModel, meta: ExportMeta, opts: RenderOpts = {}): string {
+export async function renderSvg(model: ChartModel, meta: ExportMeta, opts: RenderOpts = {}): Promise<string> {
+  await useExportParts();
   const { width = 960, height = 540, background = 'white' } = opts;
   const div = offscreen(width, height);
   const chart = echarts.init(div, undefined, { renderer: 'svg', width, height });
