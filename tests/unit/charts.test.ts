@@ -78,12 +78,18 @@ describe('honest encodings', () => {
     expect(row?.cells.join(' ')).toMatch(/0\.28/);
   });
 
-  it('draws national and provincial references as labelled lines, not as cities', async () => {
+  it('draws national and provincial references as dashed grey lines labelled with place and year, not as cities', async () => {
     const m = HEADLINE_CHARTS['rd-intensity'].build(await input());
-    const lines = series(m).flatMap((s) => s.markLine?.data ?? []);
-    expect(lines.map((l) => l.yAxis)).toContain(2.18);
-    expect(lines.find((l) => l.yAxis === 2.18)?.name).toContain('全国');
-    expect(series(m).some((s) => s.name === '全国')).toBe(false);
+    type Ref = Series & { lineStyle?: { type?: string }; endLabel?: { formatter?: string }; symbol?: string };
+    const refs = (series(m) as Ref[]).filter((s) => s.lineStyle?.type === 'dashed');
+    const national = refs.find((s) => s.data.every((d) => d.value === 2.18));
+    expect(national?.endLabel?.formatter).toBe('全国 2.18%（2019年）');
+    expect(national?.symbol).toBe('none');
+    expect(refs.find((s) => s.data.every((d) => d.value === 1.8))?.endLabel?.formatter).toContain('福建');
+    // A reference is not a city: it has no city colour and is not in the city series.
+    const cityNames = (series(m) as Ref[]).filter((s) => s.lineStyle?.type !== 'dashed').map((s) => s.name);
+    expect(cityNames).toContain('芜湖市');
+    expect(cityNames).not.toContain('全国');
   });
 
   it('keeps 突破2000家 a lower bound: an up-triangle labelled ≥', async () => {

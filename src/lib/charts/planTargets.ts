@@ -156,8 +156,25 @@ export function build(input: ChartInput): ChartModel {
       type: 'value',
       min: 0,
       max: SCALE_MAX,
-      axisLabel: { formatter: '{value}%' },
+      interval: 25,
+      axisLabel: { formatter: (v: number) => (v === 100 ? `100% ${t(lang, 'target')}` : `${v}%`) },
+      // The 100 % line is the target: the fifth split line (0, 25, 50, 75, 100 …) drawn dark.
+      splitLine: {
+        lineStyle: {
+          color: [
+            '#e4e4e4',
+            '#e4e4e4',
+            '#e4e4e4',
+            '#e4e4e4',
+            input.dark ? '#ddd' : '#333',
+            '#e4e4e4',
+            '#e4e4e4',
+          ],
+        },
+      },
       name: t(lang, 'achieved'),
+      nameLocation: 'middle',
+      nameGap: 24,
     },
     // Left: what the target is; right: how far along it is, in words (so "no actual" is said, not drawn as 0).
     yAxis: [
@@ -184,13 +201,6 @@ export function build(input: ChartInput): ChartModel {
         name: t(lang, 'achieved'),
         data: bars,
         barMaxWidth: 22,
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          data: [{ xAxis: 100, name: t(lang, 'target') }],
-          lineStyle: { color: '#444', type: 'solid', width: 2 },
-          label: { formatter: '100%' },
-        },
       },
       {
         type: 'scatter',

@@ -40,28 +40,33 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
   const s = citySeries(data, indicator, cities, lang, { bg, kinds: ['actual', 'derived', 'target'] });
   const refs = referenceRows(input, indicator);
   for (const r of refs) s.marks.set(`ref-${r.city}-${r.period}`, r);
-  const markLine = refs.length
-    ? {
-        silent: false,
-        symbol: 'none',
-        lineStyle: { type: 'dashed', color: REFERENCE_COLOR },
-        label: { position: 'insideEndTop', color: REFERENCE_COLOR },
-        data: refs.map((r, i) => ({
-          yAxis: r.value,
-          ref: `ref-${r.city}-${r.period}`,
-          name: safeLabel(
-            `${placeName(data, r.city, lang)} ${fmt(r.value)}（${periodLabel(r.period, lang)}）`,
-          ),
-          // Alternate above/below so two close references (2.18 %, 1.8 %) do not overprint.
-          label: { formatter: '{b}', position: i % 2 ? 'insideEndBottom' : 'insideEndTop' },
-        })),
-      }
-    : undefined;
   const series = s.series.slice();
-  if (markLine) {
-    // A carrier series for the reference lines, so they show even when no city is selected.
-    series.push({ type: 'line', name: t(lang, 'reference'), data: [], markLine, color: REFERENCE_COLOR });
-  }
+  // References are dashed grey lines across the whole period axis, labelled at their end with place,
+  // value and the year the source gives (plain line series: no markLine component in the bundle).
+  const span = s.categories.length ? s.categories : refs.map((r) => periodLabel(r.period, lang));
+  refs.forEach((r, i) => {
+    const ref = `ref-${r.city}-${r.period}`;
+    series.push({
+      type: 'line',
+      name: safeLabel(placeName(data, r.city, lang)),
+      color: REFERENCE_COLOR,
+      symbol: 'none',
+      triggerLineEvent: true,
+      lineStyle: { type: 'dashed', width: 1.5, color: REFERENCE_COLOR },
+      data: span.map(() => ({ value: r.value, ref })),
+      endLabel: {
+        show: true,
+        color: REFERENCE_COLOR,
+        formatter: safeLabel(
+          `${placeName(data, r.city, lang)} ${fmt(r.value)}（${periodLabel(r.period, lang)}）`,
+        ),
+        // Alternate above/below so two close references (2.18 %, 1.8 %) do not overprint.
+        offset: [-4, i % 2 ? 12 : -10],
+        align: 'right',
+      },
+      z: 1,
+    });
+  });
   const option = {
     ...baseOption(input),
     tooltip: {

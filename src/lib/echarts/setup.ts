@@ -2,7 +2,7 @@
 // keeping the first load near the echarts/core floor. Export-only parts are registered on demand.
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
+import { GridComponent, TooltipComponent, LegendComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
@@ -12,7 +12,6 @@ echarts.use([
   GridComponent,
   TooltipComponent,
   LegendComponent,
-  MarkLineComponent,
   CanvasRenderer,
 ]);
 

@@ -1,0 +1,1353 @@
+#!/usr/bin/env node
+// Performance benchmark of the production build against its floors (bare echarts/core, bare
+// papaparse), in headless Chromium on loopback. `npm run bench` (= node scripts/bench.mjs).
+//
+//   node scripts/bench.mjs [--no-build] [--runs 7] [--import-runs 3] [--toggles 7]
+//                          [--only size,ready,import,toggle] [--no-fail] [--csv-rows 1000000]
+//
+// Prints a markdown table, writes bench/results.json, exits 1 when a budget is missed (or a part
+// could not be measured), unless --no-fail. Every wait has a timeout: a missed one fails its
+// metric with a message instead of hanging. Timings vary 10-25% on the 2-core machines: budgets
+// on time are ratios against a floor measured in the same run, or main-thread script time.
+import { spawn } from 'node:child_process';
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ensureBigCsv } from './bench/big-csv.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const BENCH = join(ROOT, 'bench');
+const BUILD = join(BENCH, '.build');
+const BARE_SRC = join(BENCH, 'bare');
+const BARE_OUT = join(BUILD, 'bare');
+const OPTIONS_JSON = join(BUILD, 'options.json');
+const RESULTS = join(BENCH, 'results.json');
+
+const CHART_IDS = ['rd-intensity', 'high-tech', 'tech-contracts', 'plan-targets'];
+const TOGGLE_CITY = 'fuzhou';
+const KB = 1024;
+
+const BUDGET = {
+  sizeKB: 230,
+  readyRatio: 1.3,
+  importRatio: 1.5,
+  longTaskMs: 100,
+  toggleScriptMs: 16,
+};
+
+const TIMEOUT = {
+  build: 10 * 60_000,
+  options: 120_000,
+  ready: 60_000,
+  importReport: 240_000,
+  bareParse: 120_000,
+  afterImportReady: 120_000,
+  toggle: 15_000,
+  evaluate: 30_000,
+};
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+function usage() {
+  return `usage: node scripts/bench.mjs [options]
+  --no-build            reuse dist/ (and bench/.build/ if present) instead of building
+  --runs N              cold loads per page for "charts ready" (default 7)
+  --import-runs N       CSV imports, app and bare each (default 3)
+  --toggles N           city toggles measured (default 7)
+  --only LIST           comma list of: size, ready, import, toggle (default all)
+  --csv-rows N          rows of the generated CSV (default 1000000; other sizes use their own file)
+  --chromium PATH       browser (default $CHROMIUM_PATH or /usr/bin/chromium)
+  --no-fail             exit 0 even when a budget is missed`;
+}
+
+function parseArgs(argv) {
+  const o = {
+    build: true,
+    runs: 7,
+    importRuns: 3,
+    toggles: 7,
+    only: ['size', 'ready', 'import', 'toggle'],
+    fail: true,
+    csvRows: 1_000_000,
+    chromium: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  };
+  const int = (name, v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} wants a positive integer, got ${v}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s);
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} wants a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--no-build':
+        o.build = false;
+        break;
+      case '--runs':
+        o.runs = int(flag, value());
+        break;
+      case '--import-runs':
+        o.importRuns = int(flag, value());
+        break;
+      case '--toggles':
+        o.toggles = int(flag, value());
+        break;
+      case '--csv-rows':
+        o.csvRows = int(flag, value());
+        break;
+      case '--chromium':
+        o.chromium = value();
+        break;
+      case '--only': {
+        const parts = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const bad = parts.filter((p) => !['size', 'ready', 'import', 'toggle'].includes(p));
+        if (bad.length || !parts.length)
+          throw new Error(`--only: unknown part(s) ${bad.join(', ') || '(none)'}`);
+        o.only = parts;
+        break;
+      }
+      case '--no-fail':
+        o.fail = false;
+        break;
+      case '-h':
+      case '--help':
+        console.log(usage());
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown argument ${argv[i]}\n${usage()}`);
+    }
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const log = (...a) => console.error('[bench]', ...a);
+
+function median(xs) {
+  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+function errText(e) {
+  return e instanceof Error ? e.message.split('\n')[0] : String(e);
+}
+
+/** withTimeout(promise, 5000, 'what') -> the promise's value, or rejects with a clear message. */
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** run('npx', ['vite', 'build']) -> { code, out } with the combined output; killed after timeoutMs. */
+function run(cmd, args, { cwd = ROOT, timeoutMs } = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      detached: true,
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => {
+      out += `\n[bench] killed after ${timeoutMs} ms`;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolvePromise({ code: -1, out: out + String(e) });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code: code ?? -1, out });
+    });
+  });
+}
+
+const tail = (s, n = 25) => s.trim().split('\n').slice(-n).join('\n');
+
+// ---------------------------------------------------------------------------------------------
+// Preparation: app build, chart options, bare page, big CSV
+
+async function buildApp() {
+  log('building the app: npx vite build ...');
+  const t0 = Date.now();
+  const r = await run('npx', ['vite', 'build'], { timeoutMs: TIMEOUT.build });
+  if (r.code !== 0) throw new Error(`npx vite build failed (exit ${r.code}):\n${tail(r.out)}`);
+  log(`app built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** The four options via the app's own specs, loaded through Vite's SSR loader (virtual:inline-data). */
+async function writeOptionsJson() {
+  const vite = await import('vite');
+  const server = await vite.createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const mod = await withTimeout(
+      server.ssrLoadModule('/scripts/bench/options.ts'),
+      TIMEOUT.options,
+      'loading scripts/bench/options.ts',
+    );
+    const out = await withTimeout(
+      mod.writeOptions(ROOT, OPTIONS_JSON),
+      TIMEOUT.options,
+      'building the options',
+    );
+    log(
+      `options.json: ${out.cities.length} cities; ` +
+        Object.entries(out.sizes)
+          .map(([id, s]) => `${id} ${s.series} series/${s.points} points`)
+          .join(', '),
+    );
+    return out;
+  } finally {
+    await server.close();
+  }
+}
+
+function echartsUseList(file) {
+  const text = readFileSync(file, 'utf8');
+  const m = /echarts\.use\(\[([\s\S]*?)\]\)/.exec(text);
+  return m
+    ? m[1]
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .sort()
+    : null;
+}
+
+/** Warn when the bare page registers other ECharts parts than the app (the floor would be unfair). */
+function checkRegistration() {
+  const app = join(ROOT, 'src/lib/echarts/setup.ts');
+  if (!existsSync(app)) return 'src/lib/echarts/setup.ts not found';
+  const a = echartsUseList(app);
+  const b = echartsUseList(join(BARE_SRC, 'main.js'));
+  if (!a || !b) return 'could not read the echarts.use([...]) lists to compare';
+  if (a.join() !== b.join()) {
+    const onlyApp = a.filter((x) => !b.includes(x));
+    const onlyBare = b.filter((x) => !a.includes(x));
+    return `bench/bare/main.js registers other ECharts parts than the app (app only: ${onlyApp.join(', ') || '-'}; bare only: ${onlyBare.join(', ') || '-'})`;
+  }
+  return null;
+}
+
+/** True when bench/.build/bare is missing or older than bench/bare/ (then --no-build rebuilds it). */
+function bareStale() {
+  const out = join(BARE_OUT, 'index.html');
+  if (!existsSync(out)) return true;
+  const built = statSync(out).mtimeMs;
+  return readdirSync(BARE_SRC).some((f) => statSync(join(BARE_SRC, f)).mtimeMs > built);
+}
+
+async function buildBare() {
+  const vite = await import('vite');
+  log('building the bare echarts/core page ...');
+  await vite.build({
+    root: BARE_SRC,
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: BARE_OUT,
+      emptyOutDir: true,
+      target: 'es2022',
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 2000,
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static server (loopback, no caching, ephemeral port)
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+};
+
+function serve(dir) {
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': statSync(file).size,
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolvePromise({ server, root, url: `http://127.0.0.1:${port}/` });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-page code (serialised by Playwright; runs in the browser)
+
+/** Installed before any page script: long tasks, and the time all charts are data-ready. */
+function pageHooks(ids) {
+  const b = (window.__bench = { ids, ready: null, longtasks: [], longtaskError: null });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {
+    b.longtaskError = String(e);
+  }
+  const allReady = () => ids.every((id) => document.querySelector(`[data-chart="${id}"][data-ready="true"]`));
+  let timer = 0;
+  const check = () => {
+    if (b.ready !== null || !allReady()) return;
+    b.ready = performance.now();
+    mo.disconnect();
+    clearInterval(timer);
+  };
+  const mo = new MutationObserver(check);
+  mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+  timer = setInterval(check, 100);
+}
+
+/** Arms the import watch; returns after stamping t0 (the caller sets the files right after). */
+function armImport() {
+  const imp = (window.__imp = {
+    t0: 0,
+    end: null,
+    failed: null,
+    heapStart: 0,
+    heapPeak: 0,
+    samples: 0,
+  });
+  const heap = () => performance.memory?.usedJSHeapSize ?? 0;
+  const sample = () => {
+    const h = heap();
+    imp.samples++;
+    if (h > imp.heapPeak) imp.heapPeak = h;
+  };
+  const check = () => {
+    if (imp.end !== null) return;
+    const ok = document.querySelector('[data-testid="import-report"]');
+    const bad = document.querySelector('[data-testid="import-failed"]');
+    if (!ok && !bad) return;
+    imp.end = performance.now();
+    if (bad) imp.failed = bad.textContent?.trim() ?? 'import failed';
+    sample();
+    mo.disconnect();
+    clearInterval(timer);
+  };
+  const mo = new MutationObserver(check);
+  mo.observe(document.body, { subtree: true, childList: true });
+  const timer = setInterval(() => {
+    sample();
+    check();
+  }, 50);
+  imp.heapStart = heap();
+  imp.heapPeak = imp.heapStart;
+  imp.t0 = performance.now();
+  return imp.t0;
+}
+
+/**
+ * Clicks the city's checkbox and resolves when the four charts have re-rendered: every instance
+ * fired `finished` after the click and every card is data-ready="true" (checked again after the
+ * current task, so the whole synchronous re-render is inside the time). With animation off,
+ * ECharts fires `finished` inside setOption, so data-ready may never visibly leave "true":
+ * the instances (`.chart-box.__echarts`, the browser tests' hook) are the reliable signal.
+ */
+function toggleCity({ ids, selector, timeoutMs }) {
+  return new Promise((resolvePromise, reject) => {
+    const input = document.querySelector(selector);
+    if (!input) {
+      reject(new Error(`no element ${selector}`));
+      return;
+    }
+    const insts = ids.map(
+      (id) => document.querySelector(`[data-chart="${id}"] .chart-box`)?.__echarts ?? null,
+    );
+    const fired = new Map();
+    const handlers = [];
+    let done = false;
+    let lastEvent = 0;
+    let settleTimer = 0;
+    const allReady = () =>
+      ids.every((id) => document.querySelector(`[data-chart="${id}"][data-ready="true"]`));
+    const missing = () => ids.filter((id, i) => insts[i] && !fired.has(id));
+    const cleanup = () => {
+      mo.disconnect();
+      clearTimeout(killTimer);
+      clearTimeout(settleTimer);
+      clearInterval(poll);
+      handlers.forEach(([inst, h]) => inst.off('finished', h));
+    };
+    const channel = new MessageChannel();
+    let pending = false;
+    channel.port1.onmessage = () => {
+      pending = false;
+      if (done || !allReady()) return;
+      if (missing().length) {
+        // Some chart re-rendered nothing? Accept after a quiet second, and say so.
+        if (!settleTimer)
+          settleTimer = setTimeout(() => finish(`no 'finished' from ${missing().join(', ')}`), 1000);
+        return;
+      }
+      finish(null);
+    };
+    const check = () => {
+      if (done || pending) return;
+      pending = true;
+      channel.port2.postMessage(0);
+    };
+    const finish = (note) => {
+      if (done) return;
+      done = true;
+      const end = note ? lastEvent || performance.now() : performance.now();
+      cleanup();
+      resolvePromise({
+        wallMs: end - t0,
+        lastFinishedMs: lastEvent ? lastEvent - t0 : null,
+        checked: input.checked,
+        instances: insts.filter(Boolean).length,
+        note,
+      });
+    };
+    insts.forEach((inst, i) => {
+      if (!inst) return;
+      const h = () => {
+        lastEvent = performance.now();
+        clearTimeout(settleTimer);
+        settleTimer = 0;
+        if (!fired.has(ids[i])) fired.set(ids[i], lastEvent);
+        check();
+      };
+      inst.on('finished', h);
+      handlers.push([inst, h]);
+    });
+    const mo = new MutationObserver(check);
+    mo.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+    const poll = setInterval(check, 50);
+    const killTimer = setTimeout(() => {
+      if (done) return;
+      done = true;
+      cleanup();
+      const notReady = ids.filter((id) => !document.querySelector(`[data-chart="${id}"][data-ready="true"]`));
+      reject(
+        new Error(
+          `charts not re-rendered ${timeoutMs} ms after the toggle (not ready: ${notReady.join(', ') || '-'}; ` +
+            `no 'finished': ${missing().join(', ') || '-'})`,
+        ),
+      );
+    }, timeoutMs);
+    // The click runs in its own task (a timer), not inside the CDP evaluate that installed this:
+    // Chromium's ScriptDuration does not count script run by the inspector itself.
+    let t0 = 0;
+    setTimeout(() => {
+      t0 = performance.now();
+      input.click();
+      check();
+    }, 0);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser measurements
+
+async function newPage(browser) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    locale: 'zh-CN',
+    colorScheme: 'light',
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${errText(e)}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text().slice(0, 300)}`);
+  });
+  page.on('crash', () => problems.push('page crashed'));
+  const close = () => withTimeout(context.close(), 15_000, 'closing a browser context').catch(() => {});
+  return { context, page, problems, close };
+}
+
+const withProblems = (msg, problems) =>
+  problems.length ? `${msg} [${problems.slice(0, 3).join(' | ')}]` : msg;
+
+/** Waits until the page's own hook saw all charts ready; -> ms since navigation start. */
+async function waitReady(page, problems, what) {
+  try {
+    await page.waitForFunction(
+      () => window.__bench?.ready != null || !!document.querySelector('[data-testid="load-error"]'),
+      null,
+      {
+        timeout: TIMEOUT.ready,
+        polling: 100,
+      },
+    );
+  } catch (e) {
+    const state = await withTimeout(
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-chart]')].map(
+          (el) => `${el.getAttribute('data-chart')}=${el.getAttribute('data-ready')}`,
+        ),
+      ),
+      5000,
+      'reading chart states',
+    ).catch(() => []);
+    throw new Error(
+      withProblems(
+        `${what}: charts not ready within ${TIMEOUT.ready} ms (${state.join(' ') || 'no [data-chart]'}; ${errText(e)})`,
+        problems,
+      ),
+      { cause: e },
+    );
+  }
+  const loadError = await page.evaluate(
+    () => document.querySelector('[data-testid="load-error"]')?.textContent ?? null,
+  );
+  if (loadError)
+    throw new Error(withProblems(`${what}: the app shows a load error: ${loadError.trim()}`, problems));
+  return page.evaluate(() => window.__bench.ready);
+}
+
+async function appReadyRun(browser, appUrl) {
+  const { page, problems, close } = await newPage(browser);
+  try {
+    await page.addInitScript(pageHooks, CHART_IDS);
+    await page.goto(`${appUrl}#/`, { timeout: TIMEOUT.ready });
+    return await waitReady(page, problems, 'app #/');
+  } finally {
+    await close();
+  }
+}
+
+async function bareReadyRun(browser, bareUrl) {
+  const { page, problems, close } = await newPage(browser);
+  try {
+    await page.goto(bareUrl, { timeout: TIMEOUT.ready });
+    try {
+      await page.waitForFunction(() => window.__bareReady != null || window.__bareError != null, null, {
+        timeout: TIMEOUT.ready,
+        polling: 100,
+      });
+    } catch (e) {
+      throw new Error(
+        withProblems(`bare page not ready within ${TIMEOUT.ready} ms (${errText(e)})`, problems),
+        { cause: e },
+      );
+    }
+    const { ready, error } = await page.evaluate(() => ({
+      ready: window.__bareReady,
+      error: window.__bareError,
+    }));
+    if (error) throw new Error(withProblems(`bare page: ${error}`, problems));
+    return ready;
+  } finally {
+    await close();
+  }
+}
+
+/** Script files requested until all charts are ready, gzipped -9 from disk. */
+async function measureSize(browser, appUrl, route, ids) {
+  const { context, page, problems, close } = await newPage(browser);
+  try {
+    const seen = new Map(); // url -> request start (epoch ms)
+    const note = (url, start) => {
+      if (!url.startsWith(appUrl)) return;
+      if (!seen.has(url) || seen.get(url) > start) seen.set(url, start);
+    };
+    const onResponse = (r) => {
+      const req = r.request();
+      const path = new URL(r.url()).pathname;
+      if (req.resourceType() === 'script' || /\.m?js$/.test(path))
+        note(r.url(), req.timing().startTime || Date.now());
+    };
+    page.on('response', onResponse);
+    context.on('response', onResponse);
+    page.on('worker', (w) => note(w.url(), Date.now()));
+    await page.addInitScript(pageHooks, ids);
+    await page.goto(`${appUrl}${route}`, { timeout: TIMEOUT.ready });
+    const readyMs = await waitReady(page, problems, `size ${route}`);
+    const readyEpoch = await page.evaluate(() => performance.timeOrigin + window.__bench.ready);
+    await page.waitForTimeout(500); // let late response events arrive
+    const files = [];
+    const unmapped = [];
+    for (const [url, start] of seen) {
+      if (start > readyEpoch + 5) continue; // requested after the charts were ready
+      const rel = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+      const file = normalize(join(DIST, rel));
+      if (!file.startsWith(DIST + sep) || !existsSync(file)) {
+        unmapped.push(url);
+        continue;
+      }
+      const buf = readFileSync(file);
+      files.push({ file: rel, bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length });
+    }
+    files.sort((a, b) => b.gzip - a.gzip);
+    const gzip = files.reduce((s, f) => s + f.gzip, 0);
+    return {
+      gzipKB: gzip / KB,
+      rawKB: files.reduce((s, f) => s + f.bytes, 0) / KB,
+      files,
+      unmapped,
+      readyMs,
+    };
+  } finally {
+    await close();
+  }
+}
+
+async function appImportRun(browser, appUrl, csvFile) {
+  const { context, page, problems, close } = await newPage(browser);
+  try {
+    await page.addInitScript(pageHooks, CHART_IDS);
+    await page.goto(`${appUrl}#/`, { timeout: TIMEOUT.ready });
+    await waitReady(page, problems, 'import: app #/');
+    const input = page.locator('input[type=file][data-testid="csv-upload"]');
+    if ((await input.count()) !== 1)
+      throw new Error('import: no single input[type=file][data-testid="csv-upload"] on #/');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.waitForTimeout(300);
+    const m0 = await cdp.send('Performance.getMetrics');
+    // Diagnosis: worker lifetimes (the app's importer parses in a worker), in page time.
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    const workers = [];
+    page.on('worker', (w) => {
+      const span = { url: w.url().split('/').pop(), start: Date.now() - origin, end: null };
+      workers.push(span);
+      w.on('close', () => (span.end = Date.now() - origin));
+    });
+    const t0 = await page.evaluate(armImport);
+    await input.setInputFiles(csvFile, { timeout: 60_000 });
+    try {
+      await page.waitForFunction(() => window.__imp.end !== null, null, {
+        timeout: TIMEOUT.importReport,
+        polling: 250,
+      });
+    } catch (e) {
+      throw new Error(
+        withProblems(
+          `import: no [data-testid="import-report"] within ${TIMEOUT.importReport} ms (${errText(e)})`,
+          problems,
+        ),
+        { cause: e },
+      );
+    }
+    const m1 = await cdp.send('Performance.getMetrics');
+    const r = await page.evaluate(() => {
+      const imp = window.__imp;
+      const text = (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null;
+      return {
+        ...imp,
+        longtasks: window.__bench.longtasks,
+        longtaskError: window.__bench.longtaskError,
+        counts: {
+          imported: text('count-imported'),
+          rejected: text('count-rejected'),
+          warned: text('count-warned'),
+        },
+        encoding: text('import-encoding'),
+      };
+    });
+    if (r.failed) throw new Error(withProblems(`import: the app refused the file: ${r.failed}`, problems));
+    const overlaps = (lt, a, b) => lt.start < b && lt.start + lt.duration > a;
+    const inWindow = r.longtasks.filter((lt) => overlaps(lt, t0, r.end));
+    const finalTask = inWindow.find((lt) => lt.start <= r.end && lt.start + lt.duration >= r.end) ?? null;
+    const metric = (m, name) => m.metrics.find((x) => x.name === name)?.value ?? 0;
+    // After the report: the charts take the new rows in. Not budgeted, reported for diagnosis.
+    let after = null;
+    try {
+      await page.waitForFunction(
+        (ids) => ids.every((id) => document.querySelector(`[data-chart="${id}"][data-ready="true"]`)),
+        CHART_IDS,
+        { timeout: TIMEOUT.afterImportReady, polling: 250 },
+      );
+      await page.waitForTimeout(1000);
+      const lt = await page.evaluate(() => window.__bench.longtasks);
+      const late = lt.filter((x) => x.start + x.duration > r.end);
+      after = {
+        longestTaskMs: Math.max(0, ...late.map((x) => x.duration)),
+        heapMB: (await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0)) / 2 ** 20,
+      };
+    } catch (e) {
+      after = { error: errText(e) };
+    }
+    return {
+      ms: r.end - t0,
+      // Where the time went (diagnosis): the workers' lifetimes (ms after t0, +-a few ms), and
+      // the main-thread task in which the report appeared (render of the report and the new rows).
+      workers: workers.map((w) => ({
+        url: w.url,
+        startMs: w.start - t0,
+        endMs: w.end === null ? null : w.end - t0,
+      })),
+      reportTaskMs: finalTask ? finalTask.duration : null,
+      longestTaskMs: r.longtaskError ? null : Math.max(0, ...inWindow.map((x) => x.duration)),
+      longTasks: inWindow.length,
+      longtaskError: r.longtaskError,
+      heapStartMB: r.heapStart / 2 ** 20,
+      heapPeakMB: r.heapPeak / 2 ** 20,
+      heapSamples: r.samples,
+      mainThreadScriptMs: (metric(m1, 'ScriptDuration') - metric(m0, 'ScriptDuration')) * 1000,
+      mainThreadTaskMs: (metric(m1, 'TaskDuration') - metric(m0, 'TaskDuration')) * 1000,
+      counts: r.counts,
+      encoding: r.encoding,
+      after,
+    };
+  } finally {
+    await close();
+  }
+}
+
+async function bareParseRun(browser, bareUrl, csvUrl) {
+  const { page, problems, close } = await newPage(browser);
+  try {
+    await page.goto(bareUrl, { timeout: TIMEOUT.ready });
+    await page.waitForFunction(() => typeof window.bareParse === 'function', null, {
+      timeout: TIMEOUT.ready,
+      polling: 100,
+    });
+    try {
+      return await withTimeout(
+        page.evaluate((url) => window.bareParse(url), csvUrl),
+        TIMEOUT.bareParse,
+        'bare papaparse of the CSV',
+      );
+    } catch (e) {
+      throw new Error(withProblems(errText(e), problems), { cause: e });
+    }
+  } finally {
+    await close();
+  }
+}
+
+async function toggleRuns(browser, appUrl, n) {
+  const { context, page, problems, close } = await newPage(browser);
+  try {
+    await page.addInitScript(pageHooks, CHART_IDS);
+    await page.goto(`${appUrl}#/`, { timeout: TIMEOUT.ready });
+    await waitReady(page, problems, 'toggle: app #/');
+    const selector = `[data-city="${TOGGLE_CITY}"] input`;
+    if (!(await page.locator(selector).count())) throw new Error(`toggle: no ${selector} on #/`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = (m, name) => m.metrics.find((x) => x.name === name)?.value ?? 0;
+    const runs = [];
+    for (let i = 0; i < n; i++) {
+      await page.waitForTimeout(400); // idle between toggles
+      const m0 = await cdp.send('Performance.getMetrics');
+      const r = await withTimeout(
+        page.evaluate(toggleCity, { ids: CHART_IDS, selector, timeoutMs: TIMEOUT.toggle }),
+        TIMEOUT.toggle + 5000,
+        `toggle ${i + 1}`,
+      ).catch((e) => {
+        throw new Error(withProblems(`toggle ${i + 1}: ${errText(e)}`, problems));
+      });
+      await page.waitForTimeout(300); // work scheduled after the last `finished` still counts
+      const m1 = await cdp.send('Performance.getMetrics');
+      const d = (name) => (metric(m1, name) - metric(m0, name)) * 1000;
+      runs.push({
+        ...r,
+        scriptMs: d('ScriptDuration'),
+        taskMs: d('TaskDuration'),
+        layoutMs: d('LayoutDuration'),
+        styleMs: d('RecalcStyleDuration'),
+      });
+      if (r.instances < CHART_IDS.length)
+        log(`toggle: only ${r.instances} chart instances found via .chart-box.__echarts`);
+      if (r.note) log(`toggle ${i + 1}: ${r.note}`);
+    }
+    return runs;
+  } finally {
+    await close();
+  }
+}
+
+/** The floor for the toggle: the bare page re-sets its four options (notMerge), n times. */
+async function bareRerenderRuns(browser, bareUrl, n) {
+  const { context, page, problems, close } = await newPage(browser);
+  try {
+    await page.goto(bareUrl, { timeout: TIMEOUT.ready });
+    try {
+      await page.waitForFunction(() => window.__bareReady != null || window.__bareError != null, null, {
+        timeout: TIMEOUT.ready,
+        polling: 100,
+      });
+    } catch (e) {
+      throw new Error(
+        withProblems(`bare page not ready within ${TIMEOUT.ready} ms (${errText(e)})`, problems),
+        {
+          cause: e,
+        },
+      );
+    }
+    const error = await page.evaluate(() => window.__bareError ?? null);
+    if (error) throw new Error(withProblems(`bare page: ${error}`, problems));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = (m, name) => m.metrics.find((x) => x.name === name)?.value ?? 0;
+    const runs = [];
+    for (let i = 0; i < n; i++) {
+      await page.waitForTimeout(400);
+      const m0 = await cdp.send('Performance.getMetrics');
+      const wallMs = await withTimeout(
+        page.evaluate(() => window.bareRerender()),
+        TIMEOUT.toggle,
+        'bare re-render',
+      );
+      await page.waitForTimeout(300);
+      const m1 = await cdp.send('Performance.getMetrics');
+      runs.push({ wallMs, scriptMs: (metric(m1, 'ScriptDuration') - metric(m0, 'ScriptDuration')) * 1000 });
+    }
+    return runs;
+  } finally {
+    await close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+const metrics = [];
+
+/**
+ * addMetric({ key, label, unit, runs, value, budget, error, info }) — pass = value <= budget; a
+ * budgeted metric that could not be measured fails; an unbudgeted one is information only.
+ */
+function addMetric(m) {
+  const pass = m.budget == null ? null : !m.error && m.value != null && m.value <= m.budget;
+  metrics.push({ ...m, pass });
+}
+
+function fmt(v, unit) {
+  if (v == null) return '—';
+  const d = unit === '×' ? 2 : Math.abs(v) >= 100 ? 0 : 1;
+  return unit === '×' ? `${v.toFixed(d)}×` : `${v.toFixed(d)} ${unit}`;
+}
+
+function table() {
+  const rows = ['| metric | value | budget | pass |', '|---|---|---|---|'];
+  for (const m of metrics) {
+    const value = m.error ? `error: ${m.error.split('\n')[0].slice(0, 160)}` : fmt(m.value, m.unit);
+    const budget = m.budget == null ? '—' : `≤ ${m.unit === '×' ? `${m.budget}×` : `${m.budget} ${m.unit}`}`;
+    const pass = m.pass === null ? '—' : m.pass ? 'pass' : '**FAIL**';
+    rows.push(`| ${m.label} | ${value.replace(/\|/g, '\\|')} | ${budget} | ${pass} |`);
+  }
+  return rows.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const want = new Set(opts.only);
+  const started = new Date();
+  mkdirSync(BUILD, { recursive: true });
+  const notes = [];
+
+  // 1. Builds. Each part that cannot be prepared fails only the metrics that need it.
+  let appError = null;
+  if (opts.build) {
+    try {
+      await buildApp();
+    } catch (e) {
+      appError = e.message;
+    }
+  }
+  if (!appError && !existsSync(join(DIST, 'index.html')))
+    appError = 'dist/index.html missing (build the app, or drop --no-build)';
+  if (appError) log(appError);
+
+  let bareError = null;
+  let optionsInfo = null;
+  const needBare = want.has('ready') || want.has('import') || want.has('toggle');
+  if (needBare) {
+    const regWarning = checkRegistration();
+    if (regWarning) {
+      notes.push(regWarning);
+      log(`warning: ${regWarning}`);
+    }
+    if ((want.has('ready') || want.has('toggle')) && (opts.build || !existsSync(OPTIONS_JSON))) {
+      try {
+        log('writing bench/.build/options.json with the app chart specs (Vite SSR loader) ...');
+        optionsInfo = await writeOptionsJson();
+      } catch (e) {
+        bareError = `chart options: ${errText(e)}`;
+        log(bareError);
+      }
+    } else if (existsSync(OPTIONS_JSON)) {
+      try {
+        optionsInfo = JSON.parse(readFileSync(OPTIONS_JSON, 'utf8'));
+      } catch (e) {
+        bareError = `bench/.build/options.json unreadable: ${errText(e)}`;
+      }
+    }
+    try {
+      if (opts.build || bareStale()) await buildBare();
+      if (existsSync(OPTIONS_JSON)) copyFileSync(OPTIONS_JSON, join(BARE_OUT, 'options.json'));
+    } catch (e) {
+      bareError = `bare page build: ${errText(e)}`;
+      log(bareError);
+    }
+  }
+
+  let csv = null;
+  let csvError = null;
+  if (want.has('import')) {
+    const name = opts.csvRows === 1_000_000 ? 'big.csv' : `big-${opts.csvRows}.csv`;
+    try {
+      csv = await ensureBigCsv(join(BUILD, name), opts.csvRows);
+      log(
+        `CSV ${name}: ${opts.csvRows} rows, ${(csv.bytes / 1e6).toFixed(1)} MB${csv.reused ? ' (reused)' : ' (generated)'}`,
+      );
+    } catch (e) {
+      csvError = `CSV generation: ${errText(e)}`;
+    }
+  }
+
+  // 2. Servers and browser.
+  const servers = [];
+  let browser = null;
+  const shutdown = async () => {
+    if (browser) await withTimeout(browser.close(), 15_000, 'closing the browser').catch(() => {});
+    browser = null;
+    for (const s of servers.splice(0)) {
+      s.server.closeAllConnections?.();
+      s.server.close();
+    }
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, () => {
+      log(`${sig}: stopping`);
+      shutdown().finally(() => process.exit(130));
+    });
+  }
+
+  const machine = {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    memoryGB: round(totalmem() / 2 ** 30, 1),
+    date: started.toISOString(),
+    chromium: null,
+  };
+
+  try {
+    const appSrv = appError ? null : await serve(DIST);
+    if (appSrv) servers.push(appSrv);
+    const benchSrv = needBare ? await serve(BUILD) : null;
+    if (benchSrv) servers.push(benchSrv);
+    const bareUrl = benchSrv ? `${benchSrv.url}bare/index.html` : null;
+
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: opts.chromium,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      timeout: 60_000,
+    });
+    machine.chromium = browser.version();
+    log(`Chromium ${machine.chromium}; app ${appSrv?.url ?? '(none)'}; bench ${benchSrv?.url ?? '(none)'}`);
+
+    // --- size
+    if (want.has('size')) {
+      for (const [route, ids, label] of [
+        ['#/', CHART_IDS, 'initial JS, gzip -9: #/'],
+        ['#/embed/rd-intensity', ['rd-intensity'], 'initial JS, gzip -9: #/embed/rd-intensity'],
+      ]) {
+        const key = `size ${route}`;
+        if (appError) {
+          addMetric({
+            key,
+            label,
+            unit: 'KB',
+            budget: BUDGET.sizeKB,
+            error: `app: ${appError.split('\n')[0]}`,
+          });
+          continue;
+        }
+        try {
+          log(`measuring ${key} ...`);
+          const r = await measureSize(browser, appSrv.url, route, ids);
+          addMetric({
+            key,
+            label,
+            unit: 'KB',
+            value: r.gzipKB,
+            runs: [r.gzipKB],
+            budget: BUDGET.sizeKB,
+            info: { rawKB: r.rawKB, files: r.files, unmapped: r.unmapped, readyMs: r.readyMs },
+          });
+          if (r.unmapped.length) notes.push(`${route}: scripts not found in dist/: ${r.unmapped.join(', ')}`);
+        } catch (e) {
+          addMetric({ key, label, unit: 'KB', budget: BUDGET.sizeKB, error: errText(e) });
+        }
+      }
+    }
+
+    // --- charts ready, interleaved app/bare, cold
+    if (want.has('ready')) {
+      const app = [];
+      const bare = [];
+      const errors = { app: [], bare: [] };
+      for (let i = 0; i < opts.runs; i++) {
+        const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
+        for (const which of order) {
+          if (which === 'app' && appError) continue;
+          if (which === 'bare' && bareError) continue;
+          try {
+            const ms =
+              which === 'app' ? await appReadyRun(browser, appSrv.url) : await bareReadyRun(browser, bareUrl);
+            (which === 'app' ? app : bare).push(ms);
+          } catch (e) {
+            errors[which].push(errText(e));
+            log(`ready run ${i + 1} ${which}: ${errText(e)}`);
+          }
+        }
+        log(`ready run ${i + 1}/${opts.runs}: app ${round(app.at(-1))} ms, bare ${round(bare.at(-1))} ms`);
+      }
+      const appErr = appError ? `app: ${appError.split('\n')[0]}` : !app.length ? errors.app[0] : null;
+      const bareErr = bareError ?? (!bare.length ? errors.bare[0] : null);
+      addMetric({
+        key: 'ready app',
+        label: 'charts ready: app #/ (median, cold)',
+        unit: 'ms',
+        value: median(app),
+        runs: app,
+        error: appErr,
+        info: { errors: errors.app },
+      });
+      addMetric({
+        key: 'ready bare',
+        label: 'charts ready: bare echarts/core (median, cold)',
+        unit: 'ms',
+        value: median(bare),
+        runs: bare,
+        error: bareErr,
+        info: {
+          errors: errors.bare,
+          options: optionsInfo?.sizes ?? null,
+          cities: optionsInfo?.cities?.length ?? null,
+        },
+      });
+      const ratio = app.length && bare.length ? median(app) / median(bare) : null;
+      const pairs = app.map((a, i) => (bare[i] ? a / bare[i] : null)).filter((x) => x != null);
+      addMetric({
+        key: 'ready ratio',
+        label: 'charts ready: app / bare',
+        unit: '×',
+        value: ratio,
+        runs: pairs,
+        budget: BUDGET.readyRatio,
+        error: ratio == null ? appErr || bareErr || 'no successful runs' : null,
+        info: { pairRatioMedian: median(pairs), failedRuns: errors.app.length + errors.bare.length },
+      });
+    }
+
+    // --- CSV import
+    if (want.has('import')) {
+      const app = [];
+      const bare = [];
+      const errors = { app: [], bare: [] };
+      const blocked = appError ? `app: ${appError.split('\n')[0]}` : csvError;
+      const bareBlocked =
+        csvError ?? (bareError && bareError.startsWith('bare page build') ? bareError : null);
+      const csvUrl = csv ? `../${csv.file.slice(BUILD.length + 1)}` : null;
+      for (let i = 0; i < opts.importRuns; i++) {
+        const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
+        for (const which of order) {
+          if (which === 'app' && blocked) continue;
+          if (which === 'bare' && bareBlocked) continue;
+          try {
+            if (which === 'app') {
+              const r = await appImportRun(browser, appSrv.url, csv.file);
+              app.push(r);
+              log(
+                `import run ${i + 1} app: ${round(r.ms)} ms, longest task ${round(r.longestTaskMs)} ms, heap peak ${round(r.heapPeakMB)} MB, ` +
+                  `main-thread script ${round(r.mainThreadScriptMs)} ms, counts ${JSON.stringify(r.counts)}`,
+              );
+            } else {
+              const r = await bareParseRun(browser, bareUrl, csvUrl);
+              bare.push(r);
+              log(`import run ${i + 1} bare: decode+parse ${round(r.totalMs)} ms (${r.rows} rows)`);
+            }
+          } catch (e) {
+            errors[which].push(errText(e));
+            log(`import run ${i + 1} ${which}: ${errText(e)}`);
+          }
+        }
+      }
+      const appErr = blocked ?? (!app.length ? errors.app[0] : null);
+      const bareErr = bareBlocked ?? (!bare.length ? errors.bare[0] : null);
+      const appMs = app.map((r) => r.ms);
+      const bareMs = bare.map((r) => r.totalMs);
+      addMetric({
+        key: 'import app',
+        label: `CSV import ${(opts.csvRows / 1e6).toFixed(opts.csvRows % 1e6 ? 2 : 0)}M rows: app, file → report (median)`,
+        unit: 'ms',
+        value: median(appMs),
+        runs: appMs,
+        error: appErr,
+        info: { runs: app, errors: errors.app, csvBytes: csv?.bytes ?? null },
+      });
+      addMetric({
+        key: 'import bare',
+        label: 'CSV parse: bare TextDecoder + papaparse (median)',
+        unit: 'ms',
+        value: median(bareMs),
+        runs: bareMs,
+        error: bareErr,
+        info: { runs: bare, errors: errors.bare },
+      });
+      const ratio = appMs.length && bareMs.length ? median(appMs) / median(bareMs) : null;
+      addMetric({
+        key: 'import ratio',
+        label: 'CSV import: app / bare',
+        unit: '×',
+        value: ratio,
+        runs: appMs.map((a, i) => (bareMs[i] ? a / bareMs[i] : null)).filter((x) => x != null),
+        budget: BUDGET.importRatio,
+        error: ratio == null ? appErr || bareErr || 'no successful runs' : null,
+      });
+      const lt = app.map((r) => r.longestTaskMs).filter((x) => x != null);
+      addMetric({
+        key: 'import longtask',
+        label: 'CSV import: longest main-thread task (max of runs)',
+        unit: 'ms',
+        value: lt.length ? Math.max(...lt) : null,
+        runs: lt,
+        budget: BUDGET.longTaskMs,
+        error:
+          appErr ??
+          (app.length && !lt.length ? `longtask observer unavailable: ${app[0].longtaskError}` : null),
+        info: { median: median(lt) },
+      });
+      const heap = app.map((r) => r.heapPeakMB);
+      addMetric({
+        key: 'import heap',
+        label: 'CSV import: peak JS heap, main thread (median)',
+        unit: 'MB',
+        value: median(heap),
+        runs: heap,
+        error: appErr,
+        info: { heapStartMB: app.map((r) => r.heapStartMB), afterImport: app.map((r) => r.after) },
+      });
+    }
+
+    // --- toggle
+    if (want.has('toggle')) {
+      if (appError) {
+        const error = `app: ${appError.split('\n')[0]}`;
+        addMetric({
+          key: 'toggle script',
+          label: 'city toggle: main-thread script (median)',
+          unit: 'ms',
+          budget: BUDGET.toggleScriptMs,
+          error,
+        });
+        addMetric({
+          key: 'toggle wall',
+          label: 'city toggle: click → 4 charts ready (median)',
+          unit: 'ms',
+          error,
+        });
+      } else {
+        try {
+          log(`measuring ${opts.toggles} toggles of ${TOGGLE_CITY} ...`);
+          const runs = await toggleRuns(browser, appSrv.url, opts.toggles);
+          const script = runs.map((r) => r.scriptMs);
+          const wall = runs.map((r) => r.wallMs);
+          log(
+            `toggle script ms: ${script.map((x) => round(x)).join(', ')}; wall ms: ${wall.map((x) => round(x)).join(', ')}`,
+          );
+          addMetric({
+            key: 'toggle script',
+            label: 'city toggle: main-thread script (CDP ScriptDuration, median)',
+            unit: 'ms',
+            value: median(script),
+            runs: script,
+            budget: BUDGET.toggleScriptMs,
+            info: { runs },
+          });
+          addMetric({
+            key: 'toggle wall',
+            label: 'city toggle: click → 4 charts ready (median)',
+            unit: 'ms',
+            value: median(wall),
+            runs: wall,
+          });
+        } catch (e) {
+          addMetric({
+            key: 'toggle script',
+            label: 'city toggle: main-thread script (median)',
+            unit: 'ms',
+            budget: BUDGET.toggleScriptMs,
+            error: errText(e),
+          });
+          addMetric({
+            key: 'toggle wall',
+            label: 'city toggle: click → 4 charts ready (median)',
+            unit: 'ms',
+            error: errText(e),
+          });
+        }
+      }
+      // The floor: the bare page re-drawing the same four options (information, no budget).
+      const floorLabel = 'toggle floor: bare re-setOption ×4, notMerge, script (median)';
+      if (bareError) {
+        addMetric({ key: 'toggle floor', label: floorLabel, unit: 'ms', error: bareError });
+      } else {
+        try {
+          const runs = await bareRerenderRuns(browser, bareUrl, opts.toggles);
+          const script = runs.map((r) => r.scriptMs);
+          log(`bare re-render script ms: ${script.map((x) => round(x)).join(', ')}`);
+          addMetric({
+            key: 'toggle floor',
+            label: floorLabel,
+            unit: 'ms',
+            value: median(script),
+            runs: script,
+            info: { runs },
+          });
+        } catch (e) {
+          addMetric({ key: 'toggle floor', label: floorLabel, unit: 'ms', error: errText(e) });
+        }
+      }
+    }
+  } catch (e) {
+    notes.push(`bench aborted: ${errText(e)}`);
+    log(`bench aborted: ${e.stack ?? e}`);
+    addMetric({ key: 'bench', label: 'benchmark run', unit: '', error: errText(e) });
+  } finally {
+    await shutdown();
+  }
+
+  // 3. Report.
+  const md = table();
+  console.log(
+    `\n## Benchmark ${started.toISOString()} — Chromium ${machine.chromium ?? '?'}, Node ${machine.node}, ${machine.cpus} CPUs\n`,
+  );
+  console.log(md);
+  const failed = metrics.filter((m) => m.pass === false);
+  const extra = [...notes, ...metrics.filter((m) => m.error).map((m) => `${m.label}: ${m.error}`)];
+  if (extra.length) console.log(`\n${extra.map((n) => `- ${n.replace(/\n/g, '\n  ')}`).join('\n')}`);
+  console.log(
+    `\nKB = 1024 bytes. Ready: ${opts.runs} cold runs each, interleaved. Import: ${opts.importRuns} runs each. Toggle: ${opts.toggles} toggles.`,
+  );
+
+  const results = {
+    machine,
+    options: { ...opts, chromium: undefined, chromiumPath: opts.chromium },
+    budgets: BUDGET,
+    metrics: Object.fromEntries(
+      metrics.map((m) => [
+        m.key,
+        {
+          label: m.label,
+          unit: m.unit,
+          runs: (m.runs ?? []).map((x) => round(x, 2)),
+          median: round(m.value, 3),
+          budget: m.budget ?? null,
+          pass: m.pass,
+          error: m.error ?? null,
+          ...(m.info ? { details: m.info } : {}),
+        },
+      ]),
+    ),
+    notes,
+    pass: failed.length === 0,
+  };
+  writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
+  log(`wrote ${RESULTS.slice(ROOT.length + 1)}`);
+  if (failed.length) log(`${failed.length} metric(s) failed: ${failed.map((m) => m.key).join(', ')}`);
+  return failed.length && opts.fail ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`[bench] ${e.stack ?? e}`);
+    process.exit(2);
+  },
+);

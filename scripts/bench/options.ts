@@ -1,0 +1,55 @@
+// The four headline charts' ECharts options, built in Node by the app's own chart specs, for the
+// bare echarts/core page of the benchmark (bench/bare). Functions (formatters) are dropped by
+// JSON.stringify, as the bare page cannot receive them.
+//
+// load.ts imports `virtual:inline-data`, which only Vite resolves: scripts/bench.mjs loads this
+// module through Vite's SSR loader with the project's vite.config.ts (see loadOptionsModule there).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadCurated } from '../../src/lib/data/load';
+import { buildDataset, citiesWithData } from '../../src/lib/data/dataset';
+import { HEADLINE_CHARTS } from '../../src/lib/charts/registry';
+
+export interface BenchOptions {
+  generated: string;
+  cities: string[];
+  /** Chart id -> its option as JSON (no functions). */
+  charts: Record<string, unknown>;
+  /** Chart id -> series count and data points, to describe the workload in the results. */
+  sizes: Record<string, { series: number; points: number; bytes: number }>;
+}
+
+function countSeries(option: unknown): { series: number; points: number } {
+  const series = (option as { series?: unknown }).series;
+  const list: unknown[] = Array.isArray(series) ? series : series ? [series] : [];
+  let points = 0;
+  for (const s of list) {
+    const data = (s as { data?: unknown }).data;
+    if (Array.isArray(data)) points += data.length;
+  }
+  return { series: list.length, points };
+}
+
+/** buildOptions('/work/main') -> the four options as the dashboard draws them at #/ (all cities, zh, light). */
+export async function buildOptions(root: string): Promise<BenchOptions> {
+  const parts = await loadCurated(async (file) => readFileSync(resolve(root, file), 'utf8'));
+  const data = buildDataset(parts);
+  const cities = citiesWithData(data);
+  const charts: Record<string, unknown> = {};
+  const sizes: BenchOptions['sizes'] = {};
+  for (const [id, spec] of Object.entries(HEADLINE_CHARTS)) {
+    const model = spec.build({ data, cities, lang: 'zh', dark: false });
+    const json = JSON.stringify(model.option);
+    charts[id] = JSON.parse(json) as unknown;
+    sizes[id] = { ...countSeries(model.option), bytes: json.length };
+  }
+  return { generated: new Date().toISOString(), cities, charts, sizes };
+}
+
+/** writeOptions(root, 'bench/.build/options.json') -> what it wrote. */
+export async function writeOptions(root: string, outFile: string): Promise<BenchOptions> {
+  const out = await buildOptions(root);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(out));
+  return out;
+}
