@@ -23,8 +23,10 @@ export interface ChartInput {
 
 export interface TableModel {
   columns: string[];
-  /** Display cells (text only; rendered as text nodes). */
+  /** Display cells (text only; rendered as text nodes); at most TABLE_ROWS of them. */
   rows: { key: string; cells: string[] }[];
+  /** How many rows the data has (the CSV export has all of them). */
+  total: number;
   /** Same rows for CSV export: numbers stay numbers. */
   csv: { header: string[]; rows: (string | number | null)[][] };
 }
@@ -74,13 +76,15 @@ export const REFERENCE_COLOR = '#7a7a7a';
 
 /** cityColor(ds, 'wuhu') -> '#d1495b': one colour per place across every chart (index in places). */
 export function cityColor(ds: Dataset, city: string): string {
-  let i = 0;
-  for (const id of ds.places.keys()) {
-    if (id === city) return PALETTE[i % PALETTE.length] ?? REFERENCE_COLOR;
-    i++;
+  let index = colorIndex.get(ds.places);
+  if (!index) {
+    index = new Map([...ds.places.keys()].map((id, i) => [id, i]));
+    colorIndex.set(ds.places, index);
   }
-  return REFERENCE_COLOR;
+  const i = index.get(city);
+  return i === undefined ? REFERENCE_COLOR : (PALETTE[i % PALETTE.length] ?? REFERENCE_COLOR);
 }
+const colorIndex = new WeakMap<object, Map<string, number>>();
 
 /** escapeHtml('<b>') -> '&lt;b&gt;' — for ECharts tooltips, which are written as innerHTML. */
 export function escapeHtml(s: string): string {
@@ -172,6 +176,9 @@ export function baseOption(input: ChartInput) {
   };
 }
 
+/** Rows shown in a chart's HTML table; a million-row upload must not become a million DOM rows. */
+export const TABLE_ROWS = 500;
+
 /** Standard table columns for observation rows. */
 export function observationTable(ds: Dataset, rows: readonly Observation[], lang: Lang): TableModel {
   const columns = [
@@ -199,7 +206,8 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
   ];
   return {
     columns,
-    rows: rows.map((o) => ({
+    total: rows.length,
+    rows: rows.slice(0, TABLE_ROWS).map((o) => ({
       key: rowKey(o),
       cells: [
         placeName(ds, o.city, lang),

@@ -47,6 +47,7 @@ function table(input: ChartInput, progress: TargetProgress[]): TableModel {
   ];
   return {
     columns,
+    total: progress.length,
     rows: progress.map((p) => ({
       key: rowKey(p.target),
       cells: [

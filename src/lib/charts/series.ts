@@ -107,14 +107,24 @@ export function citySeries(
   const marks = new Map<string, Observation>();
   const series: Record<string, unknown>[] = [];
   const axes = { xAxisIndex: opts.xAxisIndex ?? 0, yAxisIndex: opts.yAxisIndex ?? 0 };
+  // Index once: a large upload has many cities, and a scan per city per period would be quadratic.
+  const byCity = new Map<string, Map<string, Observation[]>>();
+  for (const r of drawable) {
+    let periods = byCity.get(r.city);
+    if (!periods) byCity.set(r.city, (periods = new Map()));
+    const list = periods.get(r.period);
+    if (list) list.push(r);
+    else periods.set(r.period, [r]);
+  }
   for (const city of cities) {
-    const own = drawable.filter((r) => r.city === city);
-    if (!own.length) continue;
+    const ownByPeriod = byCity.get(city);
+    if (!ownByPeriod) continue;
+    const own = [...ownByPeriod.values()].flat();
     const color = cityColor(ds, city);
     const name = safeLabel(placeName(ds, city, lang));
     const aligned = (pick: (o: Observation) => boolean) =>
       periods.map((p) => {
-        const o = own.find((r) => r.period === p && pick(r));
+        const o = ownByPeriod.get(p)?.find(pick);
         return o ? markItem(o, color, lang, marks, opts) : { value: null };
       });
     const full = (o: Observation) => !isHalfYear(o.period) && (o.kind === 'actual' || o.kind === 'derived');
@@ -158,12 +168,16 @@ export function cityBars(
 ): { series: Record<string, unknown>[]; marks: Map<string, Observation> } {
   const marks = new Map<string, Observation>();
   const series: Record<string, unknown>[] = [];
+  const byCityPeriod = new Map<string, Observation>();
+  for (const r of rows)
+    if (r.value !== null && !byCityPeriod.has(`${r.city}\u0000${r.period}`))
+      byCityPeriod.set(`${r.city}\u0000${r.period}`, r);
+  const hasCity = new Set(rows.filter((r) => r.value !== null).map((r) => r.city));
   for (const city of cities) {
-    const own = rows.filter((r) => r.city === city && r.value !== null);
-    if (!own.length) continue;
+    if (!hasCity.has(city)) continue;
     const color = cityColor(ds, city);
     const data = periods.map((p) => {
-      const o = own.find((r) => r.period === p);
+      const o = byCityPeriod.get(`${city}\u0000${p}`);
       if (!o) return { value: null };
       const ref = rowKey(o);
       marks.set(ref, o);
