@@ -22,8 +22,20 @@ import type {
   StoredDataset,
 } from './types';
 import { validateStoredDataset } from './validate';
+import { PackError, packRows, unpackRows } from './pack';
 
 type Db = IDBPDatabase<unknown>;
+
+/** The packed rows of a stored record, if it has them (records written before packing have `rows`). */
+function packedOf(record: unknown): unknown {
+  if (
+    typeof record !== 'object' ||
+    record === null ||
+    !Object.prototype.hasOwnProperty.call(record, 'packed')
+  )
+    return null;
+  return (record as { packed: unknown }).packed;
+}
 
 function byImported(a: StoredDataset, b: StoredDataset): number {
   return a.importedAt < b.importedAt
@@ -193,17 +205,25 @@ class Store implements DatasetStore {
         const tx = db.transaction(DATASETS, 'readonly');
         const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
         const bad: { key: IDBValidKey; record: unknown; problem: Bilingual }[] = [];
-        keys.forEach((key, i) => {
+        for (const [i, key] of keys.entries()) {
           const record: unknown = values[i];
-          const r = validateStoredDataset(record);
-          if (r.ok && r.value.id === key) out.set(r.value.id, r.value);
-          else {
-            const problem = r.ok
-              ? { zh: '记录编号与键不一致', en: 'record id does not match its key' }
-              : r.problem;
+          // Rows are kept packed in columns (see pack.ts); the rest is validated as before.
+          const packed = packedOf(record);
+          const r = validateStoredDataset(
+            packed ? { ...(record as object), rows: [], packed: undefined } : record,
+          );
+          const rows = packed ? await unpackRows(packed) : null;
+          if (r.ok && r.value.id === key && (!rows || rows.ok)) {
+            out.set(r.value.id, rows?.ok ? { ...r.value, rows: rows.rows } : r.value);
+          } else {
+            const problem = !r.ok
+              ? r.problem
+              : rows && !rows.ok
+                ? rows.problem
+                : { zh: '记录编号与键不一致', en: 'record id does not match its key' };
             bad.push({ key, record, problem });
           }
-        });
+        }
         if (bad.length) await this.quarantine(db, bad);
       } catch {
         this.notice('read-failed', msg.readFailed);
@@ -247,11 +267,12 @@ class Store implements DatasetStore {
 
   /** One readwrite transaction holding one put; rejects with the most telling error. */
   private async write(db: Db, ds: StoredDataset): Promise<void> {
+    const record = { ...ds, rows: [], packed: await packRows(ds.rows) };
     const tx = db.transaction(DATASETS, 'readwrite');
     const done = tx.done;
     let put: Promise<unknown>;
     try {
-      put = tx.store.put(ds);
+      put = tx.store.put(record);
     } catch (e) {
       done.catch(() => undefined);
       try {
@@ -275,9 +296,10 @@ class Store implements DatasetStore {
   }
 
   async save(ds: StoredDataset): Promise<SaveOutcome> {
-    const v = validateStoredDataset(ds);
+    // Rows are checked while packing (a million of them must not be validated one object at a time).
+    const v = validateStoredDataset({ ...ds, rows: [] });
     if (!v.ok) return { saved: false, reason: 'error', message: msg.saveInvalid(v.problem) };
-    const rec = v.value;
+    const rec = { ...v.value, rows: ds.rows };
     const db = this.db;
     if (!db) {
       this.memory.set(rec.id, rec);
@@ -293,6 +315,13 @@ class Store implements DatasetStore {
       this.memory.delete(rec.id);
       return { saved: true };
     } catch (e) {
+      if (e instanceof PackError) {
+        return {
+          saved: false,
+          reason: 'error',
+          message: msg.saveInvalid({ zh: `第 ${e.row + 1} 行的 ${e.field} 无效`, en: e.message }),
+        };
+      }
       this.memory.set(rec.id, rec);
       if (isQuotaError(e)) return { saved: false, reason: 'quota', message: msg.saveQuota };
       const name = errorName(e);
