@@ -38,6 +38,19 @@ function inlineData(): Plugin {
     resolveId: (src) => (src === id ? '\0' + id : undefined),
     load: (src) =>
       src === '\0' + id ? `export default ${single ? JSON.stringify(dataFiles()) : 'null'};` : undefined,
+    // The dataset is fetched while the scripts load, not after them. Injected after Vite's own HTML
+    // processing (which would copy the files into assets/); none in the single-file build (data inlined).
+    transformIndexHtml: {
+      order: 'post',
+      handler: () =>
+        single
+          ? []
+          : ['indicators.csv', 'indicators.json', 'cities.json', 'units.json', 'sources.json'].map((f) => ({
+              tag: 'link',
+              attrs: { rel: 'preload', href: `data/${f}`, as: 'fetch', crossorigin: 'anonymous' },
+              injectTo: 'head' as const,
+            })),
+    },
   };
 }
 

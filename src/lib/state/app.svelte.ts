@@ -25,6 +25,8 @@ class AppState {
   notices = $state<UiNotice[]>([]);
   /** View-param notices from the last URL parse (shown once data is known). */
   urlNotices = $state.raw<Notice[]>(parseView(typeof location === 'undefined' ? '' : location.hash).notices);
+  /** Set once the first chart is on screen: what is not needed for that picture loads after it. */
+  painted = $state(false);
   dark = $state(typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches);
 
   dataset: Dataset | null = $derived(this.curated ? buildDataset(this.curated, this.uploads) : null);
