@@ -17,6 +17,9 @@ export interface UiNotice {
 
 let nextNotice = 1;
 
+/** Uploaded cities selected by default; more are chosen in the city picker. */
+export const MAX_DEFAULT_UPLOADED = 12;
+
 class AppState {
   view = $state<View>(parseView(typeof location === 'undefined' ? '' : location.hash).view);
   curated = $state.raw<CuratedParts | null>(null);
@@ -35,13 +38,18 @@ class AppState {
     return this.view.lang;
   }
 
-  /** The selected places: the URL's list, else every city with data (uploads included). */
+  /**
+   * The selected places: the URL's list, else every curated city and the first uploaded ones. A file
+   * with hundreds of cities would make every chart an unreadable (and slow) tangle; the rest are one
+   * click away in the picker.
+   */
   selectedCities: string[] = $derived.by(() => {
     const ds = this.dataset;
     if (!ds) return [];
-    const all = citiesWithData(ds);
     const chosen = this.view.cities?.filter((c) => ds.places.has(c) && !isReferencePlace(ds.places.get(c)));
-    return chosen ?? all;
+    if (chosen) return chosen;
+    let uploaded = 0;
+    return citiesWithData(ds).filter((c) => !/^u[-_]/.test(c) || ++uploaded <= MAX_DEFAULT_UPLOADED);
   });
 
   notify(n: Omit<UiNotice, 'id'>) {

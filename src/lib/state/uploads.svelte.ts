@@ -1,6 +1,6 @@
 // Uploaded datasets: import -> state (charts update at once) -> IndexedDB (kept across reloads).
 // A refused file changes nothing already loaded; a save that fails keeps the data for this visit.
-import { app } from './app.svelte';
+import { app, MAX_DEFAULT_UPLOADED } from './app.svelte';
 import type { DatasetStore, StoredDataset } from '../storage';
 import { openDatasetStore } from '../storage';
 import type { ImportResult } from '../import';
@@ -106,6 +106,13 @@ export async function addImport(
     const cities = [...app.view.cities, ...added].filter((c, i, all) => all.indexOf(c) === i);
     app.update({ cities });
   }
+  const newCities = result.places.length;
+  if (!app.view.cities && newCities > MAX_DEFAULT_UPLOADED)
+    app.notify({
+      zh: `文件中有 ${newCities} 个新城市：图表先显示前 ${MAX_DEFAULT_UPLOADED} 个，其余可在“选择城市”中勾选`,
+      en: `The file has ${newCities} new cities: the charts show the first ${MAX_DEFAULT_UPLOADED}; choose others in the city picker`,
+      level: 'info',
+    });
   const s = await store();
   const outcome = await s.save(ds);
   uploads.mode = s.mode;
