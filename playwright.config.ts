@@ -5,8 +5,8 @@ const PORT = 4173;
 // Browser tests drive the production build (dist/) in the machine's Chromium.
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  timeout: 90_000,
+  expect: { timeout: 25_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,
