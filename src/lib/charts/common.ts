@@ -176,6 +176,19 @@ export function baseOption(input: ChartInput) {
   };
 }
 
+/**
+ * A screen-reader summary: the title and at most 12 items, then how many more (the table has all).
+ * summarise('R&D', ['a','b'], 'en') -> 'R&D: a; b'
+ */
+export function summarise(title: string, items: readonly string[], lang: Lang): string {
+  const shown = items.slice(0, 12).join(lang === 'zh' ? '；' : '; ');
+  const more = items.length - 12;
+  if (more <= 0) return `${title}: ${shown}`;
+  return lang === 'zh'
+    ? `${title}：${shown}；另有 ${more} 项见数据表`
+    : `${title}: ${shown}; ${more} more in the data table`;
+}
+
 /** Rows shown in a chart's HTML table; a million-row upload must not become a million DOM rows. */
 export const TABLE_ROWS = 500;
 

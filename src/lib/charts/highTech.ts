@@ -10,6 +10,7 @@ import {
   observationTable,
   placeName,
   sourceFootnote,
+  summarise,
   tooltipHtml,
 } from './common';
 import { cityBars, citySeries, maskedFootnote, periodsOf } from './series';
@@ -83,7 +84,7 @@ export function build(input: ChartInput): ChartModel {
     option,
     table: observationTable(data, tableRows, lang),
     footnotes: [footnote, ...maskedFootnote(data, masked, lang)],
-    summary: `${t(lang, 'chartHt')}: ${latest.join('；')}`,
+    summary: summarise(t(lang, 'chartHt'), latest, lang),
     sources: ids,
     empty: plotted.length === 0,
     marks,

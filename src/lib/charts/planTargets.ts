@@ -9,6 +9,7 @@ import { t } from '../i18n/messages';
 import { formatNumber, formatValue, periodLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec, TableModel } from './common';
 import {
+  summarise,
   baseOption,
   cityColor,
   escapeHtml,
@@ -228,7 +229,14 @@ export function build(input: ChartInput): ChartModel {
     option,
     table: table(input, progress),
     footnotes: [footnote, ...maskedNote],
-    summary: `${t(lang, 'chartPt')}: ${progress.map((p) => `${placeName(data, p.target.city, lang)} ${indicatorName(data, p.target.indicator, lang)} ${describe(input, p)}`).join('；')}`,
+    summary: summarise(
+      t(lang, 'chartPt'),
+      progress.map(
+        (p) =>
+          `${placeName(data, p.target.city, lang)} ${indicatorName(data, p.target.indicator, lang)} ${describe(input, p)}`,
+      ),
+      lang,
+    ),
     sources: ids,
     empty: progress.length === 0,
     height: Math.max(380, 60 + progress.length * 30),

@@ -14,6 +14,7 @@ import {
   placeName,
   safeLabel,
   sourceFootnote,
+  summarise,
   tooltipHtml,
 } from './common';
 import { citySeries, maskedFootnote } from './series';
@@ -103,7 +104,11 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
     option,
     table: observationTable(data, tableRows, lang),
     footnotes: [footnote, ...maskedFootnote(data, s.masked, lang)],
-    summary: `${titleKey === 'chartEx' ? indicatorName(data, indicator, lang) : t(lang, titleKey)}: ${latest.join('；')}`,
+    summary: summarise(
+      titleKey === 'chartEx' ? indicatorName(data, indicator, lang) : t(lang, titleKey),
+      latest,
+      lang,
+    ),
     sources: ids,
     empty: s.plotted.length === 0 && refs.length === 0,
     marks: s.marks,

@@ -5,7 +5,7 @@ import type { Observation } from '../data/types';
 import { t } from '../i18n/messages';
 import { formatNumber, periodLabel, unitLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
-import { baseOption, observationTable, placeName, sourceFootnote, tooltipHtml } from './common';
+import { summarise, baseOption, observationTable, placeName, sourceFootnote, tooltipHtml } from './common';
 import { cityBars, maskedFootnote, periodsOf } from './series';
 
 const VALUE = 'tech_contract_value';
@@ -63,12 +63,14 @@ export function build(input: ChartInput): ChartModel {
     option,
     table: observationTable(data, tableRows, lang),
     footnotes: notes,
-    summary: `${t(lang, 'chartTc')}: ${plotted
-      .map(
+    summary: summarise(
+      t(lang, 'chartTc'),
+      plotted.map(
         (o) =>
           `${placeName(data, o.city, lang)} ${periodLabel(o.period, lang)} ${formatNumber(o.value ?? 0, lang)} ${unit}`,
-      )
-      .join('；')}`,
+      ),
+      lang,
+    ),
     sources: ids,
     empty: plotted.length === 0,
     marks: bars.marks,
