@@ -192,6 +192,18 @@ export function summarise(title: string, items: readonly string[], lang: Lang): 
 /** Rows shown in a chart's HTML table; a million-row upload must not become a million DOM rows. */
 export const TABLE_ROWS = 500;
 
+/** The item tooltip of a chart whose data items carry `ref`: the observation behind the mark. */
+export function itemTooltip(input: ChartInput, marks: ReadonlyMap<string, Observation>) {
+  return {
+    ...baseOption(input).tooltip,
+    trigger: 'item' as const,
+    formatter: (p: { data?: { ref?: string } }) => {
+      const o = p.data?.ref ? marks.get(p.data.ref) : undefined;
+      return o ? tooltipHtml(input.data, o, input.lang) : '';
+    },
+  };
+}
+
 /** Standard table columns for observation rows. */
 export function observationTable(ds: Dataset, rows: readonly Observation[], lang: Lang): TableModel {
   const columns = [

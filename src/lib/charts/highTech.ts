@@ -11,7 +11,7 @@ import {
   placeName,
   sourceFootnote,
   summarise,
-  tooltipHtml,
+  itemTooltip,
 } from './common';
 import { cityBars, citySeries, maskedFootnote, periodsOf } from './series';
 
@@ -33,14 +33,7 @@ export function build(input: ChartInput): ChartModel {
   const categories = periods.map((p) => periodLabel(p, lang));
   const option = {
     ...baseOption(input),
-    tooltip: {
-      ...baseOption(input).tooltip,
-      trigger: 'item',
-      formatter: (p: { data?: { ref?: string } }) => {
-        const o = p.data?.ref ? marks.get(p.data.ref) : undefined;
-        return o ? tooltipHtml(data, o, lang) : '';
-      },
-    },
+    tooltip: itemTooltip(input, marks),
     legend: { top: 0, type: 'scroll' },
     grid: [
       { left: 56, right: 24, top: 48, height: '38%', containLabel: true },

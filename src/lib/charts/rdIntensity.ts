@@ -15,7 +15,7 @@ import {
   safeLabel,
   sourceFootnote,
   summarise,
-  tooltipHtml,
+  itemTooltip,
 } from './common';
 import { citySeries, maskedFootnote } from './series';
 
@@ -70,14 +70,7 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
   });
   const option = {
     ...baseOption(input),
-    tooltip: {
-      ...baseOption(input).tooltip,
-      trigger: 'item',
-      formatter: (p: { data?: { ref?: string } }) => {
-        const o = p.data?.ref ? s.marks.get(p.data.ref) : undefined;
-        return o ? tooltipHtml(data, o, lang) : '';
-      },
-    },
+    tooltip: itemTooltip(input, s.marks),
     legend: { top: 0, type: 'scroll' },
     grid: { left: 48, right: 24, top: 40, bottom: 32, containLabel: true },
     xAxis: {
