@@ -30,6 +30,8 @@ class AppState {
   urlNotices = $state.raw<Notice[]>(parseView(typeof location === 'undefined' ? '' : location.hash).notices);
   /** Set once the first chart is on screen: what is not needed for that picture loads after it. */
   painted = $state(false);
+  /** Set when the browser is idle after the first picture: the time to load storage and the upload UI. */
+  settled = $state(false);
   dark = $state(typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches);
 
   dataset: Dataset | null = $derived(this.curated ? buildDataset(this.curated, this.uploads) : null);
