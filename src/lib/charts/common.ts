@@ -3,6 +3,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { Dataset } from '../data/dataset';
 import { rowKey } from '../data/dataset';
 import type { ChartId, Observation } from '../data/types';
+import { OBSERVATION_FIELDS } from '../data/types';
 import type { Lang, MessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { formatValue, kindLabel, periodLabel } from '../i18n/format';
@@ -216,19 +217,6 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
     t(lang, 'status'),
     t(lang, 'note'),
   ];
-  const header = [
-    'city',
-    'indicator',
-    'period',
-    'value',
-    'unit',
-    'comparator',
-    'kind',
-    'status',
-    'source',
-    'quote',
-    'note',
-  ];
   return {
     columns,
     total: rows.length,
@@ -246,7 +234,7 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
       ],
     })),
     csv: {
-      header,
+      header: [...OBSERVATION_FIELDS],
       rows: rows.map((o) => [
         placeName(ds, o.city, lang),
         indicatorName(ds, o.indicator, lang),

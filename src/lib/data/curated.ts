@@ -3,7 +3,7 @@
 // (header = line 1), so a reviewer can jump straight to the row. Numbers are read strictly:
 // '' is null (missing), never 0, and anything that is not a plain decimal is rejected.
 import Papa from 'papaparse';
-import { COMPARATORS, KINDS, STATUSES } from './types';
+import { COMPARATORS, KINDS, OBSERVATION_FIELDS, STATUSES } from './types';
 import type { Comparator, Kind, Observation, Status } from './types';
 
 export type DataProblem = { line: number; rule: string; message: string };
@@ -14,19 +14,7 @@ export interface CsvEntry {
   row: Observation;
 }
 
-export const CSV_COLUMNS = [
-  'city',
-  'indicator',
-  'period',
-  'value',
-  'unit',
-  'comparator',
-  'kind',
-  'status',
-  'source',
-  'quote',
-  'note',
-] as const;
+export const CSV_COLUMNS = OBSERVATION_FIELDS;
 type Column = (typeof CSV_COLUMNS)[number];
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;

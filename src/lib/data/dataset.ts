@@ -75,6 +75,11 @@ export function rowKey(o: Pick<Observation, 'city' | 'indicator' | 'period' | 'k
   return `${o.city}-${o.indicator}-${o.period.toLowerCase() || 'na'}-${o.kind}`;
 }
 
+/** Ids the importer gives to uploaded places (`u-…`) and indicators (`u_…`). */
+export function isUploadedId(id: string): boolean {
+  return /^u[-_]/.test(id);
+}
+
 /** Places that are comparison references rather than cities. */
 export function isReferencePlace(p: Place | undefined): boolean {
   return !!p && (p.level === 'nation' || p.level === 'province');

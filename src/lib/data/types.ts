@@ -13,6 +13,21 @@ export const KINDS: readonly Kind[] = ['actual', 'target', 'derived', 'reference
 export type Status = 'reported' | 'redacted';
 export const STATUSES: readonly Status[] = ['reported', 'redacted'];
 
+/** The fields of an observation, in data/indicators.csv column order (also CSV export and share links). */
+export const OBSERVATION_FIELDS = [
+  'city',
+  'indicator',
+  'period',
+  'value',
+  'unit',
+  'comparator',
+  'kind',
+  'status',
+  'source',
+  'quote',
+  'note',
+] as const satisfies readonly (keyof Observation)[];
+
 /** One row of data/indicators.csv (or of an upload, normalised to the same shape). */
 export interface Observation {
   city: string;

@@ -1,7 +1,7 @@
 // App state in runes: the view (mirrored in the URL), the dataset (curated + uploads) and notices.
 // Data flows one way: loaders -> this state -> chart specs -> Chart.svelte.
 import type { Dataset, UploadPart } from '../data/dataset';
-import { buildDataset, citiesWithData, isReferencePlace } from '../data/dataset';
+import { buildDataset, citiesWithData, isReferencePlace, isUploadedId } from '../data/dataset';
 import type { CuratedParts } from '../data/dataset';
 import type { Lang } from '../i18n/messages';
 import { t } from '../i18n/messages';
@@ -51,7 +51,7 @@ class AppState {
     const chosen = this.view.cities?.filter((c) => ds.places.has(c) && !isReferencePlace(ds.places.get(c)));
     if (chosen) return chosen;
     let uploaded = 0;
-    return citiesWithData(ds).filter((c) => !/^u[-_]/.test(c) || ++uploaded <= MAX_DEFAULT_UPLOADED);
+    return citiesWithData(ds).filter((c) => !isUploadedId(c) || ++uploaded <= MAX_DEFAULT_UPLOADED);
   });
 
   notify(n: Omit<UiNotice, 'id'>) {
@@ -89,7 +89,7 @@ class AppState {
       indicators: new Set(ds.indicators.keys()),
       sources: new Set(ds.sources.keys()),
     };
-    const missingUploads = (this.view.cities ?? []).filter((c) => /^u[-_]/.test(c) && !known.cities.has(c));
+    const missingUploads = (this.view.cities ?? []).filter((c) => isUploadedId(c) && !known.cities.has(c));
     if (missingUploads.length)
       this.notify({ zh: t('zh', 'notAvailableHere'), en: t('en', 'notAvailableHere'), level: 'warning' });
     const r = restrictView(this.view, known);

@@ -3,6 +3,7 @@
 // Default import: lz-string is a UMD/CommonJS module, whose named exports Node's ESM loader cannot see.
 import LZString from 'lz-string';
 import type { IndicatorDef, Observation, Place } from '../data/types';
+import { OBSERVATION_FIELDS } from '../data/types';
 import { FORBIDDEN_KEYS, validateDatasetContent, type DatasetContent } from '../storage/validate';
 import { DATA_PATTERN, LINK_DATA_MAX_CHARS } from './url';
 
@@ -15,19 +16,7 @@ const MAX_JSON_CHARS = LINK_DATA_MAX_CHARS * 60;
 /** Refuse a decompressed payload larger than this (a crafted link can expand a lot). */
 const MAX_DECOMPRESSED_CHARS = 2_000_000;
 
-const ROW_FIELDS = [
-  'city',
-  'indicator',
-  'period',
-  'value',
-  'unit',
-  'comparator',
-  'kind',
-  'status',
-  'source',
-  'quote',
-  'note',
-] as const satisfies readonly (keyof Observation)[];
+const ROW_FIELDS = OBSERVATION_FIELDS;
 const INDICATOR_FIELDS = [
   'id',
   'zh',
