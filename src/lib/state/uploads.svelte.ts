@@ -41,6 +41,8 @@ function toPart(d: StoredDataset): UploadPart {
 }
 
 function publish(list: StoredDataset[]) {
+  // Nothing saved and nothing shown: leave the dataset alone, or every chart would redraw for nothing.
+  if (!list.length && !uploads.list.length && !app.uploads.length) return;
   uploads.list = list;
   app.uploads = list.map(toPart);
 }
