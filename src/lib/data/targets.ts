@@ -68,6 +68,7 @@ export function targetProgress(ds: Dataset, cities: readonly string[]): TargetPr
     (a, b) =>
       cityIndex(a.target.city) - cityIndex(b.target.city) ||
       periodOrder(a.target.period) - periodOrder(b.target.period) ||
-      a.target.indicator.localeCompare(b.target.indicator),
+      // Ids are ASCII: a plain comparison, stable across machines (and no ICU collator to load).
+      (a.target.indicator < b.target.indicator ? -1 : a.target.indicator > b.target.indicator ? 1 : 0),
   );
 }

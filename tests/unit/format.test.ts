@@ -1,0 +1,41 @@
+// Numbers read the same as the platform writes them (the app avoids Intl only for its cold-start cost).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatNumber, formatValue } from '../../src/lib/i18n/format';
+
+const intl = (lang: 'zh' | 'en', digits: number) =>
+  new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits });
+
+describe('formatNumber', () => {
+  it('groups thousands and trims trailing zeros', () => {
+    expect(formatNumber(1407, 'zh')).toBe('1,407');
+    expect(formatNumber(2_000_000.5, 'en')).toBe('2,000,000.5');
+    expect(formatNumber(3.7, 'zh')).toBe('3.7');
+    expect(formatNumber(3.756, 'zh')).toBe('3.76');
+    expect(formatNumber(-1234.5, 'en')).toBe('-1,234.5');
+    expect(formatNumber(12.3456, 'en', 3)).toBe('12.346');
+  });
+
+  it('agrees with Intl.NumberFormat for zh-CN and en-US', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          // Up to 14 significant digits: beyond that a double no longer holds the written decimals.
+          fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
+        ),
+        fc.constantFrom('zh' as const, 'en' as const),
+        fc.integer({ min: 0, max: 4 }),
+        (x, lang, digits) => {
+          const want = intl(lang, digits).format(x).replace(/^-0$/, '0');
+          expect(formatNumber(x, lang, digits)).toBe(want);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never draws a masked figure as a number', () => {
+    expect(formatValue(null, '=', '%', 'zh', new Map())).not.toMatch(/\d/);
+  });
+});
