@@ -22,6 +22,9 @@ export interface ChartInput {
   width?: number;
 }
 
+/** Plots narrower than this (CSS px) get the phone layout; the only width a spec distinguishes. */
+export const NARROW_PLOT = 600;
+
 export interface TableModel {
   columns: string[];
   /** Display cells (text only; rendered as text nodes); at most TABLE_ROWS of them. */

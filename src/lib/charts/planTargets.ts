@@ -18,6 +18,7 @@ import {
   safeLabel,
   sourceFootnote,
   tooltipHtml,
+  NARROW_PLOT,
 } from './common';
 
 const SCALE_MAX = 150;
@@ -101,7 +102,7 @@ export function build(input: ChartInput): ChartModel {
   const { data, lang } = input;
   const progress = targetProgress(data, input.cities);
   // On a phone the words ("latest actual … / target …") move to the tooltip and table.
-  const narrow = (input.width ?? 800) < 600;
+  const narrow = (input.width ?? 800) < NARROW_PLOT;
   const marks = new Map<string, Observation>();
   const categories = progress.map((p) =>
     safeLabel(

@@ -28,13 +28,36 @@ class AppState {
   notices = $state<UiNotice[]>([]);
   /** View-param notices from the last URL parse (shown once data is known). */
   urlNotices = $state.raw<Notice[]>(parseView(typeof location === 'undefined' ? '' : location.hash).notices);
-  /** Set once the first chart is on screen: what is not needed for that picture loads after it. */
+  /**
+   * Set once every chart of the first picture is drawn, in a task after it (so the browser can paint
+   * first): what that picture does not need (the explorer, hidden tables, storage, the upload UI)
+   * comes after it.
+   */
   painted = $state(false);
+  /** Set as the last chart of the first picture is drawn, in that same update (see ChartCard). */
+  chartsDrawn = $state(false);
+  #drawing = 0;
   /** Set when the browser is idle after the first picture: the time to load storage and the upload UI. */
   settled = $state(false);
   dark = $state(typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches);
 
   dataset: Dataset | null = $derived(this.curated ? buildDataset(this.curated, this.uploads) : null);
+
+  /**
+   * A chart the first picture waits for; call the returned function once it is drawn, fails, or goes
+   * away (only the first call counts).
+   */
+  waitForChart(): () => void {
+    this.#drawing++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      if (--this.#drawing > 0) return;
+      this.chartsDrawn = true;
+      if (!this.painted) setTimeout(() => (this.painted = true), 0);
+    };
+  }
 
   get lang(): Lang {
     return this.view.lang;
