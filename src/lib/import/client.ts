@@ -5,7 +5,14 @@
 //   -> ImportResult (see types.ts); progress goes 0 -> 1 (worker decode + parse to 0.9, rebuilding rows to 1).
 
 import type { IndicatorDef, Observation, Place } from '../data/types';
-import type { ImportContext, ImportFailure, ImportResult, ImportSuccess, ProgressFn } from './types';
+import type {
+  ImportContext,
+  ImportFailure,
+  ImportResult,
+  ImportSuccess,
+  ImportSummary,
+  ProgressFn,
+} from './types';
 import type { ImportRequest, ImportWorkerMessage } from './protocol';
 import type { WireResult } from './index';
 import { checkSize } from './limits';
@@ -16,6 +23,11 @@ export interface ImportFileOptions {
   signal?: AbortSignal;
   /** false = never start a worker (tests, or a page known to forbid them). Default true. */
   worker?: boolean;
+  /**
+   * Called once the outcome is known (counts, issues, refusal), before the rows are rebuilt on the
+   * main thread: for a million rows that takes a few hundred ms of slices, and the report need not wait.
+   */
+  onSummary?: (summary: ImportSummary) => void;
 }
 
 const SLICE_MS = 12;
@@ -104,12 +116,43 @@ export async function fromWire(
   return result;
 }
 
-function startWorker(): Worker | null {
+function newWorker(): Worker | null {
   try {
     return new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return null;
   }
+}
+
+// A worker started ahead of the upload (its module fetched and compiled while the page is idle), so
+// an import starts parsing at once. Each import uses it up; the next one is started after it.
+let spare: Worker | null = null;
+
+/** Start the import worker ahead of time (call when the upload UI appears). */
+export function prewarmImportWorker(): void {
+  if (spare || typeof Worker !== 'function') return;
+  const w = newWorker();
+  // A worker that cannot load (a page that forbids it) is dropped; the import then makes its own
+  // attempt and falls back to the main thread as before.
+  if (w)
+    w.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault();
+      if (spare === w) spare = null;
+      w.terminate();
+    };
+  spare = w;
+}
+
+/** Stop the worker started ahead of time, if any (the upload UI went away). */
+export function releaseImportWorker(): void {
+  spare?.terminate();
+  spare = null;
+}
+
+function startWorker(): Worker | null {
+  const w = spare ?? newWorker();
+  spare = null;
+  return w;
 }
 
 /** Runs the import in a worker; resolves null if the worker could not run (then the caller falls back). */
@@ -170,8 +213,14 @@ export async function importFile(
   const worker = options.worker === false ? null : startWorker();
   if (worker) {
     const r = await viaWorker(worker, await file.arrayBuffer(), plain, onProgress, signal);
+    prewarmImportWorker(); // for the next file
     if (r === 'aborted') return ABORTED;
-    if (r !== null) return r.ok ? fromWire(r, onProgress, signal) : r;
+    if (r !== null) {
+      if (!r.ok) return r;
+      const { columns: _rows, ...summary } = r;
+      options.onSummary?.(summary);
+      return fromWire(r, onProgress, signal);
+    }
   }
   // No worker: the buffer sent to a failed worker is detached, so read the file again. The importer itself is
   // loaded only now, so the main bundle does not carry it (the worker has its own copy).

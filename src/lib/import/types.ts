@@ -72,6 +72,9 @@ export interface ImportFailure {
 
 export type ImportResult = ImportSuccess | ImportFailure;
 
+/** What the report shows: the outcome without the rows themselves (known before they are rebuilt). */
+export type ImportSummary = Omit<ImportSuccess, 'rows' | 'lines'> | ImportFailure;
+
 export type ProgressFn = (fraction: number) => void;
 
 export const DEFAULT_MAX_BYTES = 60 * 1024 * 1024;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportRequest, ImportWorkerMessage } from '../../../src/lib/import/protocol';
 import type { ImportContext } from '../../../src/lib/import/types';
 import { importBytes, importColumnarBytes, toWire, type WireResult } from '../../../src/lib/import/index';
-import { fromWire, importFile, plainContext } from '../../../src/lib/import/client';
+import { fromWire, importFile, plainContext, releaseImportWorker } from '../../../src/lib/import/client';
 import { context, fixture } from '../../fixtures/upload/context';
 
 // The worker module installs `self.onmessage`; give it a stand-in scope that records what it posts.
@@ -88,11 +88,13 @@ class LoopbackWorker {
   onmessageerror: (() => void) | null = null;
   terminated = false;
   static last: LoopbackWorker | null = null;
+  static all: LoopbackWorker[] = [];
   constructor(
     readonly url: URL,
     readonly options: WorkerOptions,
   ) {
     LoopbackWorker.last = this;
+    LoopbackWorker.all.push(this);
   }
   postMessage(request: ImportRequest, transfer: Transferable[]) {
     const data = structuredClone(request, { transfer });
@@ -113,16 +115,33 @@ class LoopbackWorker {
 }
 
 describe('importFile on the main thread', () => {
+  // Each test starts without a worker started ahead by the one before.
+  afterEach(() => releaseImportWorker());
+
   it('runs a module worker and resolves with the same result as importBytes, progress ending at 1', async () => {
     vi.stubGlobal('Worker', LoopbackWorker);
+    LoopbackWorker.all = [];
     const bytes = bigCsv(20_000);
     const seen: number[] = [];
-    const r = await importFile(new Blob([bytes]), context(), (f) => seen.push(f));
-    expect(LoopbackWorker.last!.options).toEqual({ type: 'module' });
-    expect(String(LoopbackWorker.last!.url)).toMatch(/workers\/import\.worker\.ts$/);
-    expect(LoopbackWorker.last!.terminated).toBe(true);
+    let summary: unknown = null;
+    const r = await importFile(new Blob([bytes]), context(), (f) => seen.push(f), {
+      onSummary: (s) => (summary = s),
+    });
+    const [used, spare] = LoopbackWorker.all;
+    expect(used!.options).toEqual({ type: 'module' });
+    expect(String(used!.url)).toMatch(/workers\/import\.worker\.ts$/);
+    expect(used!.terminated).toBe(true);
+    // The next file's worker is already started, and that one is used next.
+    expect(LoopbackWorker.all).toHaveLength(2);
+    expect(spare!.terminated).toBe(false);
     expect(r).toEqual(importBytes(bytes, context()));
     expect(seen.at(-1)).toBe(1);
+    // The report's summary came first: everything but the rows, the same counts.
+    expect(summary).toMatchObject({ ok: true, counts: r.ok ? r.counts : null });
+    expect(summary).not.toHaveProperty('rows');
+    await importFile(new Blob([bytes]), context());
+    expect(spare!.terminated).toBe(true);
+    expect(LoopbackWorker.all).toHaveLength(3);
   });
 
   it('refuses a file over the limit before reading it', async () => {
