@@ -26,6 +26,7 @@ import { cpus, totalmem } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureBigCsv } from './bench/big-csv.mjs';
+import { CONTENT_TYPES } from './content-types.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -359,19 +360,6 @@ async function buildBare() {
 // ---------------------------------------------------------------------------------------------
 // Static server (loopback, no caching, ephemeral port)
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-};
-
 function serve(dir) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
@@ -389,7 +377,7 @@ function serve(dir) {
       return;
     }
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': statSync(file).size,
       'Cache-Control': 'no-store',
     });
