@@ -408,10 +408,14 @@ function pageHooks(ids) {
   const allReady = () => ids.every((id) => document.querySelector(`[data-chart="${id}"][data-ready="true"]`));
   let timer = 0;
   const check = () => {
-    if (b.ready !== null || !allReady()) return;
-    b.ready = performance.now();
+    if (b.ready !== null) return;
+    const failed = !!document.querySelector('[data-testid="load-error"]');
+    if (!failed && !allReady()) return;
+    if (!failed) b.ready = performance.now();
     mo.disconnect();
     clearInterval(timer);
+    // Tells the driver without it polling the page (see gotoReady).
+    console.debug(failed ? '__bench:load-error' : '__bench:ready');
   };
   const mo = new MutationObserver(check);
   mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
@@ -585,17 +589,23 @@ async function newPage(browser) {
 const withProblems = (msg, problems) =>
   problems.length ? `${msg} [${problems.slice(0, 3).join(' | ')}]` : msg;
 
-/** Waits until the page's own hook saw all charts ready; -> ms since navigation start. */
-async function waitReady(page, problems, what) {
+/**
+ * Opens `url` with pageHooks installed and waits until the hook saw all charts ready; -> ms since
+ * navigation start. The hook reports through the console: polling (waitForFunction) would evaluate
+ * Playwright's injected script in the page, ~20 ms of main-thread work at an arbitrary moment of the
+ * load, which a page busy until its charts are drawn pays in full and an idle one not at all.
+ */
+async function gotoReady(page, url, problems, what, ids = CHART_IDS) {
+  await page.addInitScript(pageHooks, ids);
+  const signal = page.waitForEvent('console', {
+    predicate: (m) => m.text().startsWith('__bench:') || m.type() === 'error',
+    timeout: TIMEOUT.ready,
+  });
+  signal.catch(() => {}); // awaited below; a failed goto must not leave it unhandled
+  await page.goto(url, { timeout: TIMEOUT.ready, waitUntil: 'commit' });
+  let text;
   try {
-    await page.waitForFunction(
-      () => window.__bench?.ready != null || !!document.querySelector('[data-testid="load-error"]'),
-      null,
-      {
-        timeout: TIMEOUT.ready,
-        polling: 100,
-      },
-    );
+    text = (await signal).text();
   } catch (e) {
     const state = await withTimeout(
       page.evaluate(() =>
@@ -614,20 +624,21 @@ async function waitReady(page, problems, what) {
       { cause: e },
     );
   }
-  const loadError = await page.evaluate(
-    () => document.querySelector('[data-testid="load-error"]')?.textContent ?? null,
-  );
-  if (loadError)
-    throw new Error(withProblems(`${what}: the app shows a load error: ${loadError.trim()}`, problems));
+  if (text !== '__bench:ready') {
+    const loadError = await page.evaluate(
+      () => document.querySelector('[data-testid="load-error"]')?.textContent?.trim() ?? null,
+    );
+    throw new Error(
+      withProblems(`${what}: ${loadError ? `the app shows a load error: ${loadError}` : text}`, problems),
+    );
+  }
   return page.evaluate(() => window.__bench.ready);
 }
 
 async function appReadyRun(browser, appUrl) {
   const { page, problems, close } = await newPage(browser);
   try {
-    await page.addInitScript(pageHooks, CHART_IDS);
-    await page.goto(`${appUrl}#/`, { timeout: TIMEOUT.ready });
-    return await waitReady(page, problems, 'app #/');
+    return await gotoReady(page, `${appUrl}#/`, problems, 'app #/');
   } finally {
     await close();
   }
@@ -636,24 +647,8 @@ async function appReadyRun(browser, appUrl) {
 async function bareReadyRun(browser, bareUrl) {
   const { page, problems, close } = await newPage(browser);
   try {
-    await page.goto(bareUrl, { timeout: TIMEOUT.ready });
-    try {
-      await page.waitForFunction(() => window.__bareReady != null || window.__bareError != null, null, {
-        timeout: TIMEOUT.ready,
-        polling: 100,
-      });
-    } catch (e) {
-      throw new Error(
-        withProblems(`bare page not ready within ${TIMEOUT.ready} ms (${errText(e)})`, problems),
-        { cause: e },
-      );
-    }
-    const { ready, error } = await page.evaluate(() => ({
-      ready: window.__bareReady,
-      error: window.__bareError,
-    }));
-    if (error) throw new Error(withProblems(`bare page: ${error}`, problems));
-    return ready;
+    // Timed by the same hook as the app (its charts carry the same data-ready attributes).
+    return await gotoReady(page, bareUrl, problems, 'bare page');
   } finally {
     await close();
   }
@@ -677,9 +672,7 @@ async function measureSize(browser, appUrl, route, ids) {
     page.on('response', onResponse);
     context.on('response', onResponse);
     page.on('worker', (w) => note(w.url(), Date.now()));
-    await page.addInitScript(pageHooks, ids);
-    await page.goto(`${appUrl}${route}`, { timeout: TIMEOUT.ready });
-    const readyMs = await waitReady(page, problems, `size ${route}`);
+    const readyMs = await gotoReady(page, `${appUrl}${route}`, problems, `size ${route}`, ids);
     const readyEpoch = await page.evaluate(() => performance.timeOrigin + window.__bench.ready);
     await page.waitForTimeout(500); // let late response events arrive
     const files = [];
@@ -712,9 +705,7 @@ async function measureSize(browser, appUrl, route, ids) {
 async function appImportRun(browser, appUrl, csvFile) {
   const { context, page, problems, close } = await newPage(browser);
   try {
-    await page.addInitScript(pageHooks, CHART_IDS);
-    await page.goto(`${appUrl}#/`, { timeout: TIMEOUT.ready });
-    await waitReady(page, problems, 'import: app #/');
+    await gotoReady(page, `${appUrl}#/`, problems, 'import: app #/');
     const input = page.locator('input[type=file][data-testid="csv-upload"]');
     if ((await input.count()) !== 1)
       throw new Error('import: no single input[type=file][data-testid="csv-upload"] on #/');
@@ -872,9 +863,7 @@ async function bareParseRun(browser, bareUrl, csvUrl) {
 async function toggleRuns(browser, appUrl, n) {
   const { context, page, problems, close } = await newPage(browser);
   try {
-    await page.addInitScript(pageHooks, CHART_IDS);
-    await page.goto(`${appUrl}#/`, { timeout: TIMEOUT.ready });
-    await waitReady(page, problems, 'toggle: app #/');
+    await gotoReady(page, `${appUrl}#/`, problems, 'toggle: app #/');
     const selector = `[data-city="${TOGGLE_CITY}"] input`;
     if (!(await page.locator(selector).count())) throw new Error(`toggle: no ${selector} on #/`);
     const cdp = await context.newCDPSession(page);
@@ -954,22 +943,7 @@ function taskScript(buf) {
 async function bareRerenderRuns(browser, bareUrl, n) {
   const { context, page, problems, close } = await newPage(browser);
   try {
-    await page.goto(bareUrl, { timeout: TIMEOUT.ready });
-    try {
-      await page.waitForFunction(() => window.__bareReady != null || window.__bareError != null, null, {
-        timeout: TIMEOUT.ready,
-        polling: 100,
-      });
-    } catch (e) {
-      throw new Error(
-        withProblems(`bare page not ready within ${TIMEOUT.ready} ms (${errText(e)})`, problems),
-        {
-          cause: e,
-        },
-      );
-    }
-    const error = await page.evaluate(() => window.__bareError ?? null);
-    if (error) throw new Error(withProblems(`bare page: ${error}`, problems));
+    await gotoReady(page, bareUrl, problems, 'toggle floor: bare page');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metric = (m, name) => m.metrics.find((x) => x.name === name)?.value ?? 0;
