@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { checkDataset, quoteStatesNumber } from '../../src/lib/data/check';
 import type { DatasetInput } from '../../src/lib/data/check';
-import { CSV_COLUMNS, parseIndicatorsCsv } from '../../src/lib/data/curated';
+import { CSV_COLUMNS, parseIndicatorsCsv, readIndicatorsCsv } from '../../src/lib/data/curated';
 import type { IndicatorDef, Observation, Place, SourceDef, UnitDef } from '../../src/lib/data/types';
 
 type Cells = Record<(typeof CSV_COLUMNS)[number], string>;
@@ -125,6 +125,19 @@ describe('dataset check on the fixture', () => {
     expect(problemsAt(broken, 'csv-syntax').map((p) => p.line)).toEqual([goodRows.length + 2]);
   });
 
+  it('flags a row with a missing or an extra field, and keeps the rows around it', () => {
+    const short = 'demo,rd_intensity,2021,3.1,%,=,actual,reported,summary,q';
+    const long = 'demo,rd_intensity,2021,3.1,%,=,actual,reported,summary,q,,extra';
+    const text = `${goodCsv.trimEnd()}\n${short}\n${long}\n`;
+    const { entries, problems } = readIndicatorsCsv(text);
+    expect(problems.map((p) => [p.line, p.rule])).toEqual([
+      [goodRows.length + 2, 'csv-syntax'],
+      [goodRows.length + 3, 'csv-syntax'],
+    ]);
+    expect(problems[0]?.message).toContain('expected 11 fields, found 10');
+    expect(entries.map((e) => e.line)).toEqual(goodRows.map((_, i) => i + 2));
+  });
+
   it('flags definition files that disagree with each other', () => {
     const indicators = defs.indicators.map((d, i) => (i === 0 ? { ...d, unit: 'furlongs' } : d));
     const found = checkDataset(fixture(goodCsv, { indicators })).filter((p) => p.rule === 'bad-definition');
@@ -152,6 +165,17 @@ describe('reading data/indicators.csv', () => {
     const { rows, problems } = parseIndicatorsCsv(text);
     expect(rows[0]?.note).toBe('two\nlines');
     expect(problems.map((p) => [p.line, p.rule])).toEqual([[5, 'bad-enum']]);
+  });
+});
+
+describe('reading data/indicators.csv saved with Windows line ends', () => {
+  it('reads the same rows and lines, with no stray carriage return in the last column', () => {
+    const crlf = goodCsv.replace(/\r?\n/g, '\r\n');
+    const lf = readIndicatorsCsv(goodCsv);
+    const read = readIndicatorsCsv(crlf);
+    expect(read.problems).toEqual(lf.problems);
+    expect(read.entries).toEqual(lf.entries);
+    expect(read.entries.some((e) => /\r/.test(Object.values(e.row).join('')))).toBe(false);
   });
 });
 
