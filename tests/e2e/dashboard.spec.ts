@@ -106,3 +106,51 @@ test('screenshots at laptop and phone size', async ({ page, problems }) => {
   }
   void problems;
 });
+
+test('the charts do not move once drawn: the upload panel arriving later keeps its place', async ({
+  page,
+  problems,
+}) => {
+  type Watch = { readyAt: number | null; shifts: { at: number; value: number; moved: string[] }[] };
+  await page.addInitScript((ids) => {
+    const w: Watch = { readyAt: null, shifts: [] };
+    (window as unknown as { __watch: Watch }).__watch = w;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        sources?: { node?: Node | null }[];
+      })[])
+        w.shifts.push({
+          at: e.startTime,
+          value: e.value,
+          moved: (e.sources ?? []).map((s) => (s.node as Element | null)?.className?.toString() ?? '?'),
+        });
+    }).observe({ type: 'layout-shift', buffered: true });
+    // When the page itself marks the last chart ready (a test's polling would notice later).
+    new MutationObserver((_, mo) => {
+      if (ids.every((id) => document.querySelector(`[data-chart="${id}"][data-ready="true"]`))) {
+        w.readyAt = performance.now();
+        mo.disconnect();
+      }
+    }).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-ready'],
+    });
+  }, CHARTS);
+  for (const [w, h] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('./');
+    await chartsReady(page);
+    await expect(page.getByTestId('csv-upload')).toBeEnabled(); // the import code has loaded
+    const { readyAt, shifts } = await page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
+    expect(readyAt).not.toBeNull();
+    const later = shifts.filter((s) => s.at >= readyAt!);
+    expect(later, `no layout shift after the charts were drawn at ${w}px`).toEqual([]);
+  }
+  void problems;
+});
