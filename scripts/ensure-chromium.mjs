@@ -2,8 +2,9 @@
 // CHROMIUM_PATH, else /usr/bin/chromium; as root with apt-get, install Debian's chromium + CJK fonts.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import { CHROMIUM_PATH } from './chromium.mjs';
 
-const wanted = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const wanted = CHROMIUM_PATH;
 if (existsSync(wanted)) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

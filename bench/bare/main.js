@@ -76,6 +76,5 @@ async function draw() {
 }
 
 draw().catch((e) => {
-  window.__bareError = e instanceof Error ? e.message : String(e);
   console.error(e);
 });
