@@ -392,6 +392,50 @@ class Engine {
     return c;
   }
 
+  /** The row's kind code (0 = actual when there is no kind column); -1 after reporting the row dropped. */
+  private rowKind(f: readonly string[], line: number): number {
+    const col = this.layout!.cols.kind;
+    if (col < 0) return 0;
+    const raw = f[col]!;
+    const kind = this.kind(raw);
+    if (kind < 0)
+      this.issues.add(
+        line,
+        this.layout!.headers[col]!,
+        'error',
+        'bad-kind',
+        raw,
+        {
+          zh: `类型“${clip(raw.trim())}”无法识别（可用：实际、目标/计划、参考、推算）`,
+          en: `kind "${clip(raw.trim())}" is not recognised (use actual, target, reference, derived)`,
+        },
+        ROW_DROPPED,
+      );
+    return kind;
+  }
+
+  /** The row's comparator code (0 = '=' when there is no column); -1 after reporting the row dropped. */
+  private rowComparator(f: readonly string[], line: number): number {
+    const col = this.layout!.cols.comparator;
+    if (col < 0) return 0;
+    const raw = f[col]!;
+    const cmp = this.comparator(raw);
+    if (cmp < 0)
+      this.issues.add(
+        line,
+        this.layout!.headers[col]!,
+        'error',
+        'bad-comparator',
+        raw,
+        {
+          zh: `比较符“${clip(raw.trim())}”无法识别（可用：=、约、>、>=、<、<=，或“超过”“突破”“以上”等）`,
+          en: `comparator "${clip(raw.trim())}" is not recognised (use =, ~, >, >=, <, <=)`,
+        },
+        ROW_DROPPED,
+      );
+    return cmp;
+  }
+
   /** The user's note for a row: note column, then 来源 column. */
   private baseNote(f: readonly string[]): string {
     const { note, source } = this.layout!.cols;
@@ -602,46 +646,10 @@ class Engine {
         preCodes = ['masked-period'];
       }
     }
-    let kind = 0;
-    if (c.kind >= 0) {
-      const raw = f[c.kind]!;
-      kind = this.kind(raw);
-      if (kind < 0) {
-        this.issues.add(
-          line,
-          L.headers[c.kind]!,
-          'error',
-          'bad-kind',
-          raw,
-          {
-            zh: `类型“${clip(raw.trim())}”无法识别（可用：实际、目标/计划、参考、推算）`,
-            en: `kind "${clip(raw.trim())}" is not recognised (use actual, target, reference, derived)`,
-          },
-          ROW_DROPPED,
-        );
-        return;
-      }
-    }
-    let cmp = 0;
-    if (c.comparator >= 0) {
-      const raw = f[c.comparator]!;
-      cmp = this.comparator(raw);
-      if (cmp < 0) {
-        this.issues.add(
-          line,
-          L.headers[c.comparator]!,
-          'error',
-          'bad-comparator',
-          raw,
-          {
-            zh: `比较符“${clip(raw.trim())}”无法识别（可用：=、约、>、>=、<、<=，或“超过”“突破”“以上”等）`,
-            en: `comparator "${clip(raw.trim())}" is not recognised (use =, ~, >, >=, <, <=)`,
-          },
-          ROW_DROPPED,
-        );
-        return;
-      }
-    }
+    const kind = this.rowKind(f, line);
+    if (kind < 0) return;
+    const cmp = this.rowComparator(f, line);
+    if (cmp < 0) return;
     let sourceUnit = '';
     let unitFrom: Msg = UNIT_COLUMN;
     if (c.unit >= 0) sourceUnit = f[c.unit]!;
@@ -694,46 +702,10 @@ class Engine {
       );
       return;
     }
-    let kind = 0;
-    if (c.kind >= 0) {
-      kind = this.kind(f[c.kind]!);
-      if (kind < 0) {
-        const raw = f[c.kind]!;
-        this.issues.add(
-          line,
-          L.headers[c.kind]!,
-          'error',
-          'bad-kind',
-          raw,
-          {
-            zh: `类型“${clip(raw.trim())}”无法识别（可用：实际、目标/计划、参考、推算）`,
-            en: `kind "${clip(raw.trim())}" is not recognised (use actual, target, reference, derived)`,
-          },
-          ROW_DROPPED,
-        );
-        return;
-      }
-    }
-    let cmp = 0;
-    if (c.comparator >= 0) {
-      cmp = this.comparator(f[c.comparator]!);
-      if (cmp < 0) {
-        const raw = f[c.comparator]!;
-        this.issues.add(
-          line,
-          L.headers[c.comparator]!,
-          'error',
-          'bad-comparator',
-          raw,
-          {
-            zh: `比较符“${clip(raw.trim())}”无法识别（可用：=、约、>、>=、<、<=）`,
-            en: `comparator "${clip(raw.trim())}" is not recognised (use =, ~, >, >=, <, <=)`,
-          },
-          ROW_DROPPED,
-        );
-        return;
-      }
-    }
+    const kind = this.rowKind(f, line);
+    if (kind < 0) return;
+    const cmp = this.rowComparator(f, line);
+    if (cmp < 0) return;
     const unitCell = c.unit >= 0 ? f[c.unit]! : '';
     const note = c.note >= 0 || c.source >= 0 ? this.baseNote(f) : '';
     const periods = L.periods;
