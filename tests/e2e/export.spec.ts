@@ -64,6 +64,8 @@ test('CSV export neutralises formula cells from uploaded names', async ({ page, 
     .getByTestId('csv-upload')
     .setInputFiles(new URL('../fixtures/e2e/hostile-names.csv', import.meta.url).pathname);
   await expect(page.getByTestId('import-report')).toBeVisible();
+  // The report comes before the rows join the charts: wait for the chart to hold them.
+  await expect(page.locator('[data-chart="rd-intensity"] table')).toContainText('HYPERLINK');
   await chartsReady(page);
   const [dl] = await Promise.all([
     page.waitForEvent('download'),

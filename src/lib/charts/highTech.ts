@@ -1,6 +1,6 @@
 // high-tech: national high-tech enterprises in existence per city over time (top) and the number
 // added per period (bottom). 突破2000家 is a lower bound (up-triangle, "≥"); mid-year points say H1.
-import { isReferencePlace } from '../data/dataset';
+import { isReferencePlace, rowsOf } from '../data/dataset';
 import { t } from '../i18n/messages';
 import { formatNumber, periodLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
@@ -22,7 +22,7 @@ export function build(input: ChartInput): ChartModel {
   const { data, lang } = input;
   const bg = input.dark ? '#1e1e1e' : '#ffffff';
   const cities = input.cities.filter((c) => !isReferencePlace(data.places.get(c)));
-  const pick = (id: string) => (data.byIndicator.get(id) ?? []).filter((r) => cities.includes(r.city));
+  const pick = (id: string) => rowsOf(data, id, cities);
   const countRows = pick(COUNT);
   const addedRows = pick(ADDED);
   const periods = periodsOf([...countRows, ...addedRows].filter((r) => r.value !== null));

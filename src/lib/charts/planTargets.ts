@@ -217,9 +217,7 @@ export function build(input: ChartInput): ChartModel {
   };
   const used = progress.flatMap((p) => [p.target, ...(p.latest ? [p.latest] : [])]);
   const { footnote, ids } = sourceFootnote(data, used, lang);
-  const maskedTargets = data.rows.filter(
-    (r) => r.kind === 'target' && r.value === null && input.cities.includes(r.city),
-  );
+  const maskedTargets = data.targets.filter((r) => r.value === null && input.cities.includes(r.city));
   const maskedNote = [...new Set(maskedTargets.map((r) => r.city))].map((c) => {
     const n = maskedTargets.filter((r) => r.city === c).length;
     return lang === 'zh'

@@ -23,9 +23,10 @@ const INDICATOR = 'rd_intensity';
 
 export function referenceRows(input: ChartInput, indicator: string): Observation[] {
   const { data } = input;
-  return (data.byIndicator.get(indicator) ?? []).filter(
-    (r) => r.kind === 'reference' && r.value !== null && isReferencePlace(data.places.get(r.city)),
-  );
+  const byPlace = data.byIndicator.get(indicator) ?? new Map<string, readonly Observation[]>();
+  return [...byPlace]
+    .filter(([place]) => isReferencePlace(data.places.get(place)))
+    .flatMap(([, rows]) => rows.filter((r) => r.kind === 'reference' && r.value !== null));
 }
 
 /** Any indicator over time per city, with reference lines; used by rd-intensity and the explorer. */

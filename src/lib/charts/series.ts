@@ -3,7 +3,7 @@
 // target = hollow diamond off the line; H1 = its own category, never joined to full years;
 // masked = not drawn at all (listed in a footnote), never 0.
 import type { Dataset } from '../data/dataset';
-import { isHalfYear, periodOrder, rowKey } from '../data/dataset';
+import { isHalfYear, periodOrder, rowKey, rowsOf } from '../data/dataset';
 import type { Observation } from '../data/types';
 import type { Lang } from '../i18n/messages';
 import { t } from '../i18n/messages';
@@ -97,9 +97,7 @@ export function citySeries(
     periods?: string[];
   },
 ): SeriesBuild {
-  const rows = (ds.byIndicator.get(indicator) ?? []).filter(
-    (r) => cities.includes(r.city) && (!opts.kinds || opts.kinds.includes(r.kind)),
-  );
+  const rows = rowsOf(ds, indicator, cities).filter((r) => !opts.kinds || opts.kinds.includes(r.kind));
   const masked = rows.filter((r) => r.value === null);
   const drawable = rows.filter((r) => r.value !== null);
   const periods = opts.periods ?? periodsOf(drawable);

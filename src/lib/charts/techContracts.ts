@@ -1,6 +1,6 @@
 // tech-contracts: technology-contract turnover per city and period as bars. A first-half figure is
 // its own hatched "H1" bar, never joined by a line to full years; stated YoY growth labels the bar.
-import { isReferencePlace, rowKey } from '../data/dataset';
+import { isReferencePlace, rowKey, rowsOf } from '../data/dataset';
 import type { Observation } from '../data/types';
 import { t } from '../i18n/messages';
 import { formatNumber, periodLabel, unitLabel } from '../i18n/format';
@@ -15,7 +15,7 @@ export function build(input: ChartInput): ChartModel {
   const { data, lang } = input;
   const bg = input.dark ? '#1e1e1e' : '#ffffff';
   const cities = input.cities.filter((c) => !isReferencePlace(data.places.get(c)));
-  const pick = (id: string) => (data.byIndicator.get(id) ?? []).filter((r) => cities.includes(r.city));
+  const pick = (id: string) => rowsOf(data, id, cities);
   const valueRows = pick(VALUE);
   const yoyRows = pick(YOY);
   const periods = periodsOf(valueRows.filter((r) => r.value !== null));

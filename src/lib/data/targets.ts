@@ -27,13 +27,12 @@ export function isFlowIndicator(id: string): boolean {
 /** targetProgress(ds, ['haimen']) -> one entry per target row of those places, grouped by city then plan year. */
 export function targetProgress(ds: Dataset, cities: readonly string[]): TargetProgress[] {
   const out: TargetProgress[] = [];
-  for (const target of ds.rows) {
-    if (target.kind !== 'target' || !cities.includes(target.city) || target.value === null) continue;
+  for (const target of ds.targets) {
+    if (!cities.includes(target.city) || target.value === null) continue;
     const pOrder = periodOrder(target.period);
-    const candidates = (ds.byIndicator.get(target.indicator) ?? [])
+    const candidates = (ds.byIndicator.get(target.indicator)?.get(target.city) ?? [])
       .filter(
         (r) =>
-          r.city === target.city &&
           (r.kind === 'actual' || r.kind === 'derived') &&
           r.value !== null &&
           isHalfYear(r.period) === isHalfYear(target.period) &&

@@ -5,6 +5,7 @@
 //   -> ImportResult (see types.ts); progress goes 0 -> 1 (worker decode + parse to 0.9, rebuilding rows to 1).
 
 import type { IndicatorDef, Observation, Place } from '../data/types';
+import { emptyIndex, indexRows, rememberIndex } from '../data/dataset';
 import type {
   ImportContext,
   ImportFailure,
@@ -97,6 +98,8 @@ export async function fromWire(
   const strings = unpackStrings(columns.strings);
   const quoteAt = packedAt(columns.quotes);
   const rows: Observation[] = [];
+  // Indexed slice by slice as the rows are rebuilt, so showing them does not scan them all at once.
+  const index = emptyIndex();
   const n = columns.n;
   let from = 0;
   while (from < n) {
@@ -104,6 +107,7 @@ export async function fromWire(
     do {
       const to = Math.min(n, from + 2000);
       materialize(columns, strings, columns.source, quoteAt, from, to, rows);
+      indexRows(rows, index, from, to);
       from = to;
     } while (from < n && performance.now() - started < SLICE_MS);
     onProgress?.(0.9 + (0.1 * from) / n);
@@ -112,6 +116,7 @@ export async function fromWire(
       if (signal?.aborted) return ABORTED;
     }
   }
+  rememberIndex(rows, index);
   const result: ImportSuccess = { ...summary, rows, lines: columns.line };
   return result;
 }

@@ -5,6 +5,7 @@ import type { DatasetStore, StoredDataset } from '../storage';
 import { openDatasetStore } from '../storage';
 import type { ImportResult } from '../import';
 import type { UploadPart } from '../data/dataset';
+import { placesIn, rowIndex } from '../data/dataset';
 import { decodeDatasetFromLink, encodeDatasetForLink } from './share';
 
 let storePromise: Promise<DatasetStore> | null = null;
@@ -104,7 +105,7 @@ export async function addImport(
   publish([...uploads.list.filter((d) => d.id !== ds.id), ds]);
   // The new cities join the comparison at once, in every chart.
   if (app.view.cities) {
-    const added = result.places.map((p) => p.id).concat(result.rows.map((r) => r.city));
+    const added = result.places.map((p) => p.id).concat(...placesIn(rowIndex(result.rows)));
     const cities = [...app.view.cities, ...added].filter((c, i, all) => all.indexOf(c) === i);
     app.update({ cities });
   }

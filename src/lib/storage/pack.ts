@@ -3,6 +3,7 @@
 // Packing and unpacking yield every slice, so no main-thread task runs long.
 import { COMPARATORS, KINDS, STATUSES } from '../data/types';
 import type { Observation } from '../data/types';
+import { emptyIndex, indexRows, rememberIndex } from '../data/dataset';
 import { LIMITS } from './validate';
 
 const TEXT = ['city', 'indicator', 'period', 'unit', 'source', 'quote', 'note'] as const;
@@ -122,6 +123,8 @@ export async function unpackRows(raw: unknown): Promise<Unpacked> {
     }
   }
   const rows: Observation[] = new Array(n);
+  // Indexed slice by slice as the rows are rebuilt, so showing them does not scan them all at once.
+  const index = emptyIndex();
   const t = cols as Record<TextField, Uint32Array>;
   const s = (f: TextField, i: number) => dict[(t[f] as Uint32Array)[i] as number] as string;
   for (let start = 0; start < n; start += SLICE) {
@@ -150,6 +153,8 @@ export async function unpackRows(raw: unknown): Promise<Unpacked> {
         note: s('note', i),
       };
     }
+    indexRows(rows, index, start, end);
   }
+  rememberIndex(rows, index);
   return { ok: true, rows };
 }
