@@ -37,9 +37,27 @@ describe('packed rows', () => {
       row({ city: `u-${i % 300}`, value: i / 100, period: String(1990 + (i % 35)) }),
     );
     const packed = await packRows(rows);
-    expect(packed.dict.length).toBeLessThan(1000);
+    expect(packed.dict.ends.length).toBeLessThan(1000);
     const back = await unpackRows(packed);
     expect(back.ok && back.rows[123_456]).toEqual(rows[123_456]);
+  });
+
+  it('keeps the string table as one string: storing it copies, not serialises each value', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => row({ quote: (i / 100).toFixed(2), value: i / 100 }));
+    const packed = await packRows(rows);
+    expect(typeof packed.dict.text).toBe('string');
+    expect(packed.dict.ends).toBeInstanceOf(Uint32Array);
+    const back = await unpackRows(packed);
+    expect(back.ok && back.rows.map((r) => r.quote)).toEqual(rows.map((r) => r.quote));
+  });
+
+  it('still reads a record saved by the previous version (string table as an array)', async () => {
+    const rows = [row(), row({ city: 'u-def', quote: 'x.xx', value: null, status: 'redacted' })];
+    const packed = await packRows(rows);
+    const { text, ends } = packed.dict;
+    const list = Array.from(ends, (end, i) => text.slice(i ? ends[i - 1] : 0, end));
+    const v1 = { ...packed, format: 'columns-v1', dict: list };
+    expect(await unpackRows(v1)).toEqual({ ok: true, rows });
   });
 
   it('refuses a damaged record instead of inventing rows', async () => {
@@ -49,6 +67,8 @@ describe('packed rows', () => {
     expect(await unpackRows(broken)).toMatchObject({ ok: false, problem: { en: 'damaged column city' } });
     expect((await unpackRows({ ...packed, flags: new Uint8Array([255, 0]) })).ok).toBe(false);
     expect((await unpackRows('garbage')).ok).toBe(false);
+    const cut = { ...packed, dict: { ...packed.dict, text: packed.dict.text.slice(1) } };
+    expect(await unpackRows(cut)).toMatchObject({ ok: false, problem: { en: 'damaged string table' } });
   });
 
   it('will not store a row the importer could never make', async () => {

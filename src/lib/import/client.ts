@@ -17,7 +17,8 @@ import type {
 import type { ImportRequest, ImportWorkerMessage } from './protocol';
 import type { WireResult } from './index';
 import { checkSize } from './limits';
-import { materialize, packedAt, unpackStrings } from './columnar';
+import { materialize, packedAt } from './columnar';
+import { unpackStrings } from '../data/packedStrings';
 
 export interface ImportFileOptions {
   /** Cancels the import: the worker is stopped and the promise resolves to a refusal with code 'aborted'. */

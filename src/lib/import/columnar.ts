@@ -6,6 +6,7 @@
 //                 kind: 'actual', status: 'reported', source: 'upload:my', quote: '3.10', note: '' }
 
 import type { Comparator, Kind, Observation, Status } from '../data/types';
+import { packStrings, type PackedStrings } from '../data/packedStrings';
 
 export const COMPARATOR_CODES: readonly Comparator[] = ['=', '>', '>=', '<', '<=', '~'];
 export const KIND_CODES: readonly Kind[] = ['actual', 'target', 'derived', 'reference'];
@@ -124,33 +125,6 @@ export class ObservationColumns {
       flags: this.flags.slice(0, n),
     };
   }
-}
-
-/** Many strings as one string + end offsets: one structured-clone copy instead of a million small ones. */
-export interface PackedStrings {
-  text: string;
-  ends: Uint32Array;
-}
-
-export function packStrings(list: readonly string[]): PackedStrings {
-  const ends = new Uint32Array(list.length);
-  let at = 0;
-  for (let i = 0; i < list.length; i++) {
-    at += list[i]!.length;
-    ends[i] = at;
-  }
-  return { text: list.join(''), ends };
-}
-
-export function unpackStrings(p: PackedStrings): string[] {
-  const out = new Array<string>(p.ends.length);
-  let start = 0;
-  for (let i = 0; i < p.ends.length; i++) {
-    const end = p.ends[i]!;
-    out[i] = p.text.slice(start, end);
-    start = end;
-  }
-  return out;
 }
 
 /** The columns as posted by the worker (all typed arrays exact-size, transferable). */

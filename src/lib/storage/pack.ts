@@ -5,6 +5,7 @@ import { COMPARATORS, KINDS, STATUSES } from '../data/types';
 import type { Observation } from '../data/types';
 import { emptyIndex, indexRows, rememberIndex } from '../data/dataset';
 import { LIMITS } from './validate';
+import { packStrings, unpackStrings, type PackedStrings } from '../data/packedStrings';
 
 const TEXT = ['city', 'indicator', 'period', 'unit', 'source', 'quote', 'note'] as const;
 type TextField = (typeof TEXT)[number];
@@ -22,10 +23,13 @@ const SLICE = 10_000;
 export const MAX_PACKED_ROWS = 2_000_000;
 
 export interface PackedRows {
-  format: 'columns-v1';
+  format: 'columns-v2';
   n: number;
-  /** Every distinct string of the text columns. */
-  dict: string[];
+  /**
+   * Every distinct string of the text columns, packed as one string (v1 kept a string array: half a
+   * million values as strings made IndexedDB's put a 100 ms serialisation on the main thread).
+   */
+  dict: PackedStrings;
   /** Per text field, one index into `dict` per row. */
   text: Record<TextField, Uint32Array>;
   /** NaN where the value is null (missing or masked). */
@@ -82,29 +86,43 @@ export async function packRows(rows: readonly Observation[]): Promise<PackedRows
       flags[i] = c | (k << 3) | (s << 5);
     }
   }
-  return { format: 'columns-v1', n, dict, text, value, flags };
+  return { format: 'columns-v2', n, dict: packStrings(dict), text, value, flags };
 }
 
 export type Unpacked = { ok: true; rows: Observation[] } | { ok: false; problem: { zh: string; en: string } };
 
 const bad = (en: string, zh: string): Unpacked => ({ ok: false, problem: { zh, en } });
 
+/** The dictionary of a v2 record (packed) or a v1 record (an array); null when damaged. */
+function readDict(format: unknown, raw: unknown): string[] | null {
+  if (format === 'columns-v1')
+    return Array.isArray(raw) && raw.every((s) => typeof s === 'string') ? (raw as string[]) : null;
+  const p = raw as Partial<PackedStrings> | null;
+  if (typeof p !== 'object' || p === null || typeof p.text !== 'string' || !(p.ends instanceof Uint32Array))
+    return null;
+  let at = 0;
+  for (const end of p.ends) {
+    if (end < at) return null;
+    at = end;
+  }
+  return at === p.text.length ? unpackStrings(p as PackedStrings) : null;
+}
+
 /** unpackRows(packed) -> fresh Observation objects, or the first problem (a damaged record is set aside). */
 export async function unpackRows(raw: unknown): Promise<Unpacked> {
   if (typeof raw !== 'object' || raw === null) return bad('rows are missing', '缺少数据行');
-  const p = raw as Partial<PackedRows>;
+  const p = raw as Partial<Omit<PackedRows, 'format'>> & { format?: unknown };
   const n = p.n;
   if (
-    p.format !== 'columns-v1' ||
+    (p.format !== 'columns-v2' && p.format !== 'columns-v1') ||
     typeof n !== 'number' ||
     !Number.isInteger(n) ||
     n < 0 ||
     n > MAX_PACKED_ROWS
   )
     return bad('unknown row format', '无法识别的数据行格式');
-  if (!Array.isArray(p.dict) || !p.dict.every((s) => typeof s === 'string'))
-    return bad('damaged string table', '字符串表已损坏');
-  const dict = p.dict as string[];
+  const dict = readDict(p.format, p.dict);
+  if (!dict) return bad('damaged string table', '字符串表已损坏');
   if (
     !(p.value instanceof Float64Array) ||
     p.value.length !== n ||
@@ -117,16 +135,21 @@ export async function unpackRows(raw: unknown): Promise<Unpacked> {
   for (const f of TEXT) {
     const c = (cols as Record<string, unknown>)[f];
     if (!(c instanceof Uint32Array) || c.length !== n) return bad(`damaged column ${f}`, `${f} 列已损坏`);
-    for (let i = 0; i < n; i++) {
-      const s = dict[c[i] as number];
-      if (s === undefined || s.length > MAX_LEN[f]) return bad(`damaged column ${f}`, `${f} 列已损坏`);
-    }
   }
   const rows: Observation[] = new Array(n);
   // Indexed slice by slice as the rows are rebuilt, so showing them does not scan them all at once.
   const index = emptyIndex();
   const t = cols as Record<TextField, Uint32Array>;
-  const s = (f: TextField, i: number) => dict[(t[f] as Uint32Array)[i] as number] as string;
+  // Each cell is checked as it is read (in the slices, not in one pass over all columns first).
+  let damaged: TextField | null = null;
+  const s = (f: TextField, i: number) => {
+    const v = dict[(t[f] as Uint32Array)[i] as number];
+    if (v === undefined || v.length > MAX_LEN[f]) {
+      damaged ??= f;
+      return '';
+    }
+    return v;
+  };
   for (let start = 0; start < n; start += SLICE) {
     if (start) await tick();
     const end = Math.min(n, start + SLICE);
@@ -138,8 +161,7 @@ export async function unpackRows(raw: unknown): Promise<Unpacked> {
       const v = p.value[i] as number;
       if (!comparator || !kind || !status || fl >> 6 || v === Infinity || v === -Infinity)
         return bad(`damaged row ${i + 1}`, `第 ${i + 1} 条数据已损坏`);
-      if (!s('city', i) || !s('indicator', i)) return bad(`damaged row ${i + 1}`, `第 ${i + 1} 条数据已损坏`);
-      rows[i] = {
+      const row: Observation = {
         city: s('city', i),
         indicator: s('indicator', i),
         period: s('period', i),
@@ -152,6 +174,9 @@ export async function unpackRows(raw: unknown): Promise<Unpacked> {
         quote: s('quote', i),
         note: s('note', i),
       };
+      if (damaged) return bad(`damaged column ${damaged}`, `${damaged} 列已损坏`);
+      if (!row.city || !row.indicator) return bad(`damaged row ${i + 1}`, `第 ${i + 1} 条数据已损坏`);
+      rows[i] = row;
     }
     indexRows(rows, index, start, end);
   }
