@@ -25,6 +25,34 @@ test.describe('upload', () => {
     void problems;
   });
 
+  test('a long upload: the screen-reader table holds the first 100 rows and says how many there are; shown, it holds them all', async ({
+    page,
+    problems,
+  }) => {
+    await page.goto('./');
+    await chartsReady(page);
+    const lines = ['城市,指标,年份,数值'];
+    for (let c = 1; c <= 8; c++)
+      for (let y = 1991; y <= 2020; y++)
+        lines.push(`示例${c}市,研发经费投入强度,${y},${(c + (y - 1990) / 10).toFixed(2)}`);
+    await page
+      .getByTestId('csv-upload')
+      .setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await expect(page.getByTestId('count-imported')).toHaveText('240');
+    const card = page.locator('[data-chart="rd-intensity"]');
+    await expect(card.locator('table')).toContainText('示例1市');
+    await chartsReady(page);
+    await expect(card.locator('table tbody tr')).toHaveCount(100);
+    await expect(card.getByText(/^显示前 100 行，共 \d+ 行/)).toBeAttached();
+    await card.getByRole('button', { name: '显示数据表' }).click();
+    const rows = await card.locator('table tbody tr').count();
+    expect(rows).toBeGreaterThanOrEqual(240);
+    await expect(
+      card.locator('table tbody tr', { hasText: '示例8市' }).filter({ hasText: '2020年' }),
+    ).toHaveCount(1);
+    void problems;
+  });
+
   test('a UTF-8-with-BOM long table: Haimen actuals close the gaps of its 2020 plan; 万元 converted', async ({
     page,
     problems,
