@@ -13,15 +13,17 @@ import {
 } from 'node:fs';
 import { resolve, join, normalize, sep } from 'node:path';
 import { createHash } from 'node:crypto';
+import { bundleCurated, CURATED_BUNDLE } from './src/lib/data/curatedBundle';
 
 const dataDir = resolve(import.meta.dirname, 'data');
 const single = !!process.env.SINGLE_FILE;
 
-/** Every file the app fetches from data/, keyed by its relative path ('data/cities.json'). */
+/** data/curated.json: the CSV and definition files of data/, read and checked now, not in the browser. */
+const curatedJson = () => bundleCurated((file) => readFileSync(resolve(dataDir, '..', file), 'utf8'));
+
+/** Every file the app fetches from data/, keyed by its relative path ('data/curated.json'). */
 function dataFiles(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of readdirSync(dataDir))
-    if (/\.(csv|json)$/.test(f)) out[`data/${f}`] = readFileSync(join(dataDir, f), 'utf8');
+  const out: Record<string, string> = { [CURATED_BUNDLE]: curatedJson() };
   for (const f of readdirSync(join(dataDir, 'reports')))
     out[`data/reports/${f}`] = readFileSync(join(dataDir, 'reports', f), 'utf8');
   return out;
@@ -45,18 +47,21 @@ function inlineData(): Plugin {
       handler: () =>
         single
           ? []
-          : ['indicators.csv', 'indicators.json', 'cities.json', 'units.json', 'sources.json'].map((f) => ({
-              tag: 'link',
-              attrs: { rel: 'preload', href: `data/${f}`, as: 'fetch', crossorigin: 'anonymous' },
-              injectTo: 'head' as const,
-            })),
+          : [
+              {
+                tag: 'link',
+                attrs: { rel: 'preload', href: CURATED_BUNDLE, as: 'fetch', crossorigin: 'anonymous' },
+                injectTo: 'head' as const,
+              },
+            ],
     },
   };
 }
 
 /**
  * data/ stays the single source of truth at the top of the repo: served at ./data/ in dev and
- * copied to dist/data/ at build, where the app fetches it at run time (no copy of numbers in TS).
+ * copied to dist/data/ at build, with data/curated.json made from it (what the app fetches at start-up;
+ * a bad curated row fails the build, or answers 500 in dev, naming its line).
  */
 function curatedData(): Plugin {
   let outDir: string | null = null;
@@ -70,6 +75,17 @@ function curatedData(): Plugin {
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {
         const rel = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/'));
+        if (`data${rel}` === CURATED_BUNDLE) {
+          try {
+            const body = curatedJson();
+            res.setHeader('Content-Type', 'application/json; charset=utf-8');
+            res.end(body);
+          } catch (e) {
+            res.statusCode = 500;
+            res.end(String(e));
+          }
+          return;
+        }
         const file = join(dataDir, rel);
         if (!file.startsWith(dataDir + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
         const type = file.endsWith('.json')
@@ -82,7 +98,9 @@ function curatedData(): Plugin {
       });
     },
     closeBundle() {
-      if (outDir && !single) cpSync(dataDir, join(outDir, 'data'), { recursive: true });
+      if (!outDir || single) return;
+      cpSync(dataDir, join(outDir, 'data'), { recursive: true });
+      writeFileSync(join(outDir, CURATED_BUNDLE), curatedJson());
     },
   };
 }

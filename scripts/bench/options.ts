@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadCurated } from '../../src/lib/data/load';
+import { bundleCurated, CURATED_BUNDLE } from '../../src/lib/data/curatedBundle';
 import { buildDataset, citiesWithData } from '../../src/lib/data/dataset';
 import { HEADLINE_CHARTS } from '../../src/lib/charts/registry';
 
@@ -32,7 +33,10 @@ function countSeries(option: unknown): { series: number; points: number } {
 
 /** buildOptions('/work/main') -> the four options as the dashboard draws them at #/ (all cities, zh, light). */
 export async function buildOptions(root: string): Promise<BenchOptions> {
-  const parts = await loadCurated(async (file) => readFileSync(resolve(root, file), 'utf8'));
+  const read = (file: string) => readFileSync(resolve(root, file), 'utf8');
+  const parts = await loadCurated(async (file) =>
+    file === CURATED_BUNDLE ? bundleCurated(read) : read(file),
+  );
   const data = buildDataset(parts);
   const cities = citiesWithData(data);
   const charts: Record<string, unknown> = {};

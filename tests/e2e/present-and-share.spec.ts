@@ -45,8 +45,8 @@ test('all four charts download as one 16:9 deck', async ({ page, problems }) => 
 });
 
 test('a dataset file that fails to load says which and why', async ({ page }) => {
-  await page.route('**/data/cities.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/data/curated.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('./');
-  await expect(page.getByTestId('load-error')).toContainText('data/cities.json');
+  await expect(page.getByTestId('load-error')).toContainText('data/curated.json');
   await expect(page.getByTestId('load-error')).toContainText('404');
 });

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { loadCurated } from '../../src/lib/data/load';
 import type { CuratedParts, UploadPart } from '../../src/lib/data/dataset';
 import { buildDataset } from '../../src/lib/data/dataset';
+import { bundleCurated, CURATED_BUNDLE } from '../../src/lib/data/curatedBundle';
 import type { ChartInput } from '../../src/lib/charts/common';
 import type { Observation } from '../../src/lib/data/types';
 
@@ -12,7 +13,9 @@ const root = resolve(import.meta.dirname, '../..');
 export const readRepoFile = (file: string) => readFileSync(resolve(root, file), 'utf8');
 
 export async function curated(): Promise<CuratedParts> {
-  return loadCurated(async (file) => readRepoFile(file));
+  return loadCurated(async (file) =>
+    file === CURATED_BUNDLE ? bundleCurated(readRepoFile) : readRepoFile(file),
+  );
 }
 
 export async function input(

@@ -32,6 +32,10 @@ export interface CuratedParts {
   sources: SourceDef[];
 }
 
+/** The curated dataset in one file, written at build time from data/ (curatedBundle.ts), read by load.ts. */
+export const CURATED_BUNDLE = 'data/curated.json';
+export type CuratedBundle = { format: 'curated-v1' } & CuratedParts;
+
 export interface UploadPart {
   meta: UploadedMeta;
   rows: readonly Observation[];

@@ -1,8 +1,7 @@
-// Loads the curated dataset from data/ at run time (fetched next to index.html, or inlined by the
-// single-file build). Each file that fails names itself and the reason.
-import type { CuratedParts } from './dataset';
-import { parseIndicatorsCsv } from './curated';
-import type { IndicatorDef, Place, SourceDef, UnitDef } from './types';
+// Loads the curated dataset at run time: data/curated.json (written at build time from data/, see
+// curatedBundle.ts), fetched next to index.html or inlined by the single-file build. A file that fails
+// names itself and the reason.
+import { CURATED_BUNDLE, type CuratedBundle, type CuratedParts } from './dataset';
 import inlined from 'virtual:inline-data';
 
 export class DataLoadError extends Error {
@@ -36,33 +35,21 @@ export const fetchRelative: FetchText = async (file) => {
   return res.text();
 };
 
-async function json<T>(get: FetchText, file: string): Promise<T[]> {
-  const text = await get(file);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new DataLoadError(file, `not valid JSON (${e instanceof Error ? e.message : e})`);
-  }
-  if (!Array.isArray(parsed)) throw new DataLoadError(file, 'expected a JSON array');
-  return parsed as T[];
-}
-
 /** loadCurated(fetchRelative) -> the five reports' rows and definitions. */
 export async function loadCurated(get: FetchText): Promise<CuratedParts> {
-  const [csv, indicators, places, units, sources] = await Promise.all([
-    get('data/indicators.csv'),
-    json<IndicatorDef>(get, 'data/indicators.json'),
-    json<Place>(get, 'data/cities.json'),
-    json<UnitDef>(get, 'data/units.json'),
-    json<SourceDef>(get, 'data/sources.json'),
-  ]);
-  const { rows, problems } = parseIndicatorsCsv(csv);
-  if (!rows.length) {
-    const first = problems[0];
-    throw new DataLoadError('data/indicators.csv', first ? `line ${first.line}: ${first.message}` : 'no rows');
+  const text = await get(CURATED_BUNDLE);
+  let parsed: Partial<CuratedBundle> | null;
+  try {
+    parsed = JSON.parse(text) as Partial<CuratedBundle> | null;
+  } catch (e) {
+    throw new DataLoadError(CURATED_BUNDLE, `not valid JSON (${e instanceof Error ? e.message : e})`);
   }
-  return { rows, indicators, places, units, sources };
+  if (parsed?.format !== 'curated-v1') throw new DataLoadError(CURATED_BUNDLE, 'not a curated-v1 file');
+  const { rows, indicators, places, units, sources } = parsed;
+  if (![rows, indicators, places, units, sources].every(Array.isArray))
+    throw new DataLoadError(CURATED_BUNDLE, 'rows, indicators, places, units or sources missing');
+  if (!rows?.length) throw new DataLoadError(CURATED_BUNDLE, 'no rows');
+  return { rows, indicators, places, units, sources } as CuratedParts;
 }
 
 /** The report text for the source view. */

@@ -1,0 +1,26 @@
+// Build time only (Vite plugin, tests, benchmark): data/indicators.csv and the definition files read,
+// checked and written as the one JSON file the app loads (data/curated.json in the build). The CSV
+// stays the source of truth; parsing it once here keeps papaparse and the parse out of every start-up.
+import { parseIndicatorsCsv } from './curated';
+import { CURATED_BUNDLE, type CuratedBundle } from './dataset';
+
+export { CURATED_BUNDLE };
+
+/** bundleCurated((f) => readFileSync(f)) -> the JSON text of data/curated.json; throws on a bad row. */
+export function bundleCurated(read: (file: string) => string): string {
+  const { rows, problems } = parseIndicatorsCsv(read('data/indicators.csv'));
+  if (problems.length)
+    throw new Error(
+      `data/indicators.csv: ${problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')} (npm run data:check)`,
+    );
+  const json = (file: string) => JSON.parse(read(file)) as unknown;
+  const bundle: CuratedBundle = {
+    format: 'curated-v1',
+    rows,
+    indicators: json('data/indicators.json'),
+    places: json('data/cities.json'),
+    units: json('data/units.json'),
+    sources: json('data/sources.json'),
+  } as CuratedBundle;
+  return JSON.stringify(bundle);
+}
