@@ -180,18 +180,18 @@ class Engine {
         en: `the unit line on line ${layout.fileUnitLine}`,
       };
     const stem = this.ctx.fileName.replace(/\.[^.]*$/, '');
+    // The first title line that names a known city / indicator, else the file name (line 0), and the
+    // text it was found in (for the warning).
+    const named = <T>(find: (text: string) => T | null): { found: T | null; line: number; text: string } => {
+      for (const t of titles) {
+        const found = find(t.text);
+        if (found) return { found, line: t.line, text: t.text };
+      }
+      return { found: find(stem), line: 0, text: this.ctx.fileName };
+    };
 
     if (cols.city === -1) {
-      let place: Place | null = null;
-      let line = 0;
-      for (const t of titles) {
-        place = this.places.findInText(t.text);
-        if (place) {
-          line = t.line;
-          break;
-        }
-      }
-      if (!place) place = this.places.findInText(stem);
+      const { found: place, line, text } = named((t) => this.places.findInText(t));
       if (!place)
         return failure(
           'missing-column',
@@ -206,7 +206,7 @@ class Engine {
         '',
         'warning',
         'city-from-title',
-        line > 0 ? (titles.find((t) => t.line === line)?.text ?? '') : this.ctx.fileName,
+        text,
         {
           zh: `表中没有“城市”列：全部数据归入${from.zh}中的“${place.zh}”`,
           en: `No city column: all rows are assigned to "${place.en}", named in ${from.en}`,
@@ -216,16 +216,7 @@ class Engine {
     }
 
     if (cols.indicator === -1) {
-      let def: IndicatorDef | null = null;
-      let line = 0;
-      for (const t of titles) {
-        def = this.indicators.findInText(t.text);
-        if (def) {
-          line = t.line;
-          break;
-        }
-      }
-      if (!def) def = this.indicators.findInText(stem);
+      const { found: def, line, text } = named((t) => this.indicators.findInText(t));
       if (!def)
         return failure(
           'missing-column',
@@ -238,7 +229,7 @@ class Engine {
         '',
         'warning',
         'indicator-from-title',
-        line > 0 ? (titles.find((t) => t.line === line)?.text ?? '') : this.ctx.fileName,
+        text,
         {
           zh: `表中没有“指标”列：全部数据按“${def.zh}”导入`,
           en: `No indicator column: all rows are read as "${def.en}"`,
