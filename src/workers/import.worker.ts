@@ -4,7 +4,7 @@
 // { type: 'result', result } whose typed arrays are transferred back (no per-row structured cloning).
 
 import { importColumnarBytes, toWire, type WireResult } from '../lib/import/index';
-import { wireTransferables } from '../lib/import/columnar';
+import { tableBuffers } from '../lib/data/rowTable';
 import type { ImportRequest, ImportWorkerMessage } from '../lib/import/protocol';
 
 interface WorkerScope {
@@ -36,8 +36,5 @@ scope.onmessage = (e: MessageEvent<ImportRequest>): void => {
       message: { zh: `导入时发生内部错误：${detail}`, en: `Internal error while importing: ${detail}` },
     };
   }
-  scope.postMessage(
-    { type: 'result', result },
-    { transfer: result.ok ? wireTransferables(result.columns) : [] },
-  );
+  scope.postMessage({ type: 'result', result }, { transfer: result.ok ? tableBuffers(result.table) : [] });
 };

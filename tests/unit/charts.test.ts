@@ -1,4 +1,5 @@
 // Chart specs: the encodings that keep the numbers honest, and option snapshots in both languages.
+import { tableFromRows } from '../../src/lib/data/rowTable';
 import { describe, expect, it } from 'vitest';
 import { HEADLINE_CHARTS, explorer } from '../../src/lib/charts/registry';
 import type { ChartModel } from '../../src/lib/charts/common';
@@ -143,7 +144,7 @@ describe('honest encodings', () => {
     const inp = await input({}, [
       {
         meta: { id: 'h', name: 'haimen.csv', fileName: 'haimen.csv' },
-        rows: [up],
+        table: tableFromRows([up]),
         indicators: [],
         places: [],
       },
@@ -172,7 +173,12 @@ describe('honest encodings', () => {
       obs({ city: 'u-rich', indicator: 'rd_intensity', period: '2022', value: 3.1 }),
     ];
     const inp = await input({ cities: ['u-evil', 'u-rich'] }, [
-      { meta: { id: 'test', name: 'e.csv', fileName: 'e.csv' }, rows, indicators: [], places },
+      {
+        meta: { id: 'test', name: 'e.csv', fileName: 'e.csv' },
+        table: tableFromRows(rows),
+        indicators: [],
+        places,
+      },
     ]);
     const m = HEADLINE_CHARTS['rd-intensity'].build(inp);
     const names = series(m).map((s) => s.name);

@@ -4,17 +4,25 @@ import {
   buildDataset,
   citiesWithData,
   emptyIndex,
-  indexRows,
+  indexTable,
+  placeRows,
   rememberIndex,
-  rowIndex,
   rowsOf,
+  tableIndex,
+  targetsOf,
 } from '../../src/lib/data/dataset';
+import { tableFromRows } from '../../src/lib/data/rowTable';
 import type { UploadPart } from '../../src/lib/data/dataset';
 import type { Observation } from '../../src/lib/data/types';
 import { curated, obs } from './helpers';
 
 function upload(id: string, rows: Observation[], places: UploadPart['places'] = []): UploadPart {
-  return { meta: { id, name: `${id}.csv`, fileName: `${id}.csv` }, rows, indicators: [], places };
+  return {
+    meta: { id, name: `${id}.csv`, fileName: `${id}.csv` },
+    table: tableFromRows(rows),
+    indicators: [],
+    places,
+  };
 }
 
 const newCity = { id: 'u-xinshi', zh: '新市', en: 'Xinshi', province: '', level: 'prefecture' as const };
@@ -53,8 +61,8 @@ describe('dataset index', () => {
     });
     const ds = buildDataset(await curated(), [upload('a', [target], [newCity])]);
     expect(citiesWithData(ds)).toContain('u-xinshi');
-    expect(ds.targets).toContain(target);
-    expect(ds.rows.at(-1)).toBe(target);
+    expect(targetsOf(ds, ['u-xinshi'])).toEqual([target]);
+    expect(placeRows(ds, 'rd_intensity', 'u-xinshi')).toEqual([target]);
     // A place the upload names but has no rows for is not offered.
     const empty = buildDataset(await curated(), [upload('b', [], [newCity])]);
     expect(citiesWithData(empty)).not.toContain('u-xinshi');
@@ -70,14 +78,16 @@ describe('dataset index', () => {
         kind: i % 5 ? 'actual' : 'target',
       }),
     );
+    const table = tableFromRows(rows);
     const sliced = emptyIndex();
     for (let from = 0; from < rows.length; from += 7)
-      indexRows(rows, sliced, from, Math.min(rows.length, from + 7));
-    const whole = indexRows(rows, emptyIndex());
+      indexTable(table, sliced, from, Math.min(rows.length, from + 7));
+    const whole = indexTable(table, emptyIndex());
     expect(sliced).toEqual(whole);
+    expect(whole.targets.get('c0')).toEqual([0, 20]);
     // A remembered index is the one used (not rebuilt).
-    const copy = rows.slice();
+    const copy = tableFromRows(rows);
     rememberIndex(copy, sliced);
-    expect(rowIndex(copy)).toBe(sliced);
+    expect(tableIndex(copy)).toBe(sliced);
   });
 });

@@ -1,6 +1,8 @@
 // Uploads are stored as columns so a million rows save and load without freezing the page.
 import { describe, expect, it } from 'vitest';
-import { packRows, unpackRows, PackError } from '../../src/lib/storage/pack';
+import { checkTable, packRows, unpackRows } from '../../src/lib/storage/pack';
+import { tableFromRows, tableRows, type RowTable } from '../../src/lib/data/rowTable';
+import { packStrings } from '../../src/lib/data/packedStrings';
 import type { Observation } from '../../src/lib/data/types';
 
 const row = (over: Partial<Observation> = {}): Observation => ({
@@ -18,61 +20,108 @@ const row = (over: Partial<Observation> = {}): Observation => ({
   ...over,
 });
 
+/** A record as the previous versions wrote it: every text column (quotes too) in one dictionary. */
+function legacyRecord(rows: Observation[], format: 'columns-v1' | 'columns-v2') {
+  const dict: string[] = [];
+  const id = (s: string) => (dict.includes(s) ? dict.indexOf(s) : dict.push(s) - 1);
+  const fields = ['city', 'indicator', 'period', 'unit', 'source', 'quote', 'note'] as const;
+  const text = Object.fromEntries(fields.map((f) => [f, Uint32Array.from(rows, (r) => id(r[f]))]));
+  const codes = ['=', '>', '>=', '<', '<=', '~'];
+  const kinds = ['actual', 'target', 'derived', 'reference'];
+  return {
+    format,
+    n: rows.length,
+    dict: format === 'columns-v1' ? dict : packStrings(dict),
+    text,
+    value: Float64Array.from(rows, (r) => r.value ?? NaN),
+    flags: Uint8Array.from(
+      rows,
+      (r) => codes.indexOf(r.comparator) | (kinds.indexOf(r.kind) << 3) | (r.status === 'redacted' ? 32 : 0),
+    ),
+  };
+}
+
+async function roundTrip(rows: Observation[], asBlob = true): Promise<Observation[] | string> {
+  const back = await unpackRows(await packRows(tableFromRows(rows), asBlob));
+  return back.ok ? tableRows(back.table) : back.problem.en;
+}
+
 describe('packed rows', () => {
+  const rows = [
+    row(),
+    row({ value: null, status: 'redacted', quote: 'x.xx' }),
+    row({ value: -5, comparator: '>=', kind: 'target', city: '<img src=x onerror=alert(1)>' }),
+    row({ city: '__proto__', note: '深圳{a|x}', comparator: '~', kind: 'reference', period: '2020-H1' }),
+    row({ value: 0 }),
+  ];
+
   it('round-trip keeps every field, masked values stay null (never 0), hostile text stays literal', async () => {
-    const rows = [
-      row(),
-      row({ value: null, status: 'redacted', quote: 'x.xx' }),
-      row({ value: -5, comparator: '>=', kind: 'target', city: '<img src=x onerror=alert(1)>' }),
-      row({ city: '__proto__', note: '深圳{a|x}', comparator: '~', kind: 'reference', period: '2020-H1' }),
-      row({ value: 0 }),
-    ];
-    const back = await unpackRows(await packRows(rows));
-    expect(back).toEqual({ ok: true, rows });
+    expect(await roundTrip(rows)).toEqual(rows);
+    expect(await roundTrip(rows, false)).toEqual(rows);
     expect(Object.prototype).not.toHaveProperty('city');
   });
 
-  it('keeps a large upload compact: 200,000 rows share one small string table', async () => {
-    const rows = Array.from({ length: 200_000 }, (_, i) =>
-      row({ city: `u-${i % 300}`, value: i / 100, period: String(1990 + (i % 35)) }),
+  it('keeps the columns in one Blob and the text in two strings: storing copies a handle and two strings', async () => {
+    const many = Array.from({ length: 200_000 }, (_, i) =>
+      row({
+        city: `u-${i % 300}`,
+        value: i / 100,
+        period: String(1990 + (i % 35)),
+        quote: (i / 100).toFixed(2),
+      }),
     );
-    const packed = await packRows(rows);
+    const packed = await packRows(tableFromRows(many));
+    expect(packed.bytes).toBeInstanceOf(Blob);
+    expect((packed.bytes as Blob).size).toBe(200_000 * 37);
+    expect(typeof packed.quotes).toBe('string');
     expect(packed.dict.ends.length).toBeLessThan(1000);
     const back = await unpackRows(packed);
-    expect(back.ok && back.rows[123_456]).toEqual(rows[123_456]);
+    expect(back.ok && tableRows(back.table, 123_456, 123_457)).toEqual([many[123_456]]);
   });
 
-  it('keeps the string table as one string: storing it copies, not serialises each value', async () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => row({ quote: (i / 100).toFixed(2), value: i / 100 }));
-    const packed = await packRows(rows);
-    expect(typeof packed.dict.text).toBe('string');
-    expect(packed.dict.ends).toBeInstanceOf(Uint32Array);
-    const back = await unpackRows(packed);
-    expect(back.ok && back.rows.map((r) => r.quote)).toEqual(rows.map((r) => r.quote));
-  });
-
-  it('still reads a record saved by the previous version (string table as an array)', async () => {
-    const rows = [row(), row({ city: 'u-def', quote: 'x.xx', value: null, status: 'redacted' })];
-    const packed = await packRows(rows);
-    const { text, ends } = packed.dict;
-    const list = Array.from(ends, (end, i) => text.slice(i ? ends[i - 1] : 0, end));
-    const v1 = { ...packed, format: 'columns-v1', dict: list };
-    expect(await unpackRows(v1)).toEqual({ ok: true, rows });
+  it('still reads records saved by earlier versions (one dictionary for every column, as an array or packed)', async () => {
+    for (const format of ['columns-v1', 'columns-v2'] as const) {
+      const back = await unpackRows(legacyRecord(rows, format));
+      expect(back.ok && tableRows(back.table)).toEqual(rows);
+    }
   });
 
   it('refuses a damaged record instead of inventing rows', async () => {
-    const packed = await packRows([row(), row()]);
+    const packed = await packRows(tableFromRows([row(), row()]), false);
+    const bytes = packed.bytes as ArrayBuffer;
+    const withBytes = (edit: (b: ArrayBuffer) => void) => {
+      const copy = bytes.slice(0);
+      edit(copy);
+      return { ...packed, bytes: copy };
+    };
     expect((await unpackRows({ ...packed, n: 3 })).ok).toBe(false);
-    const broken = { ...packed, text: { ...packed.text, city: new Uint32Array([0, 9999]) } };
-    expect(await unpackRows(broken)).toMatchObject({ ok: false, problem: { en: 'damaged column city' } });
-    expect((await unpackRows({ ...packed, flags: new Uint8Array([255, 0]) })).ok).toBe(false);
+    // city of row 2 points outside the dictionary (city is the column after the 2 values)
+    const badCity = withBytes((b) => (new Uint32Array(b, 16, 2)[1] = 9999));
+    expect(await unpackRows(badCity)).toMatchObject({ ok: false, problem: { en: 'damaged row 2 (city)' } });
+    const badFlags = withBytes((b) => (new Uint8Array(b, 2 * 36, 2)[0] = 255));
+    expect(await unpackRows(badFlags)).toMatchObject({ ok: false, problem: { en: 'damaged row 1' } });
     expect((await unpackRows('garbage')).ok).toBe(false);
     const cut = { ...packed, dict: { ...packed.dict, text: packed.dict.text.slice(1) } };
-    expect(await unpackRows(cut)).toMatchObject({ ok: false, problem: { en: 'damaged string table' } });
+    expect(await unpackRows(cut)).toMatchObject({ ok: false, problem: { en: 'damaged columns' } });
+    expect((await unpackRows({ ...packed, quotes: packed.quotes + 'x' })).ok).toBe(false);
+    const legacy = legacyRecord([row()], 'columns-v2');
+    expect((await unpackRows({ ...legacy, text: { ...legacy.text, city: new Uint32Array([99]) } })).ok).toBe(
+      false,
+    );
   });
 
-  it('will not store a row the importer could never make', async () => {
-    await expect(packRows([row({ kind: 'guess' as never })])).rejects.toBeInstanceOf(PackError);
-    await expect(packRows([row({ value: Infinity })])).rejects.toThrow('row 1: invalid value');
+  it('will not keep a row the importer could never make', async () => {
+    const table = (edit: (t: RowTable) => void) => {
+      const t = tableFromRows([row(), row()]);
+      edit(t);
+      return t;
+    };
+    expect(await checkTable(table((t) => (t.value[1] = Infinity)))).toMatchObject({
+      ok: false,
+      problem: { en: 'damaged row 2' },
+    });
+    expect((await checkTable(table((t) => (t.flags[0] = 7)))).ok).toBe(false);
+    expect((await checkTable(table((t) => (t.indicator[0] = 0)))).ok).toBe(true);
+    expect((await checkTable(table((t) => (t.city[0] = t.dict.length)))).ok).toBe(false);
   });
 });

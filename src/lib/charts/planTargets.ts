@@ -1,7 +1,7 @@
 // plan-targets: every target of the chosen cities against its latest comparable actual, as bullet
 // bars on a common "% of target" scale (targets have different units). A target with no actual gets
 // no bar and says "no actual reported" — an empty bar would read as 0 %.
-import { rowKey } from '../data/dataset';
+import { rowKey, targetsOf } from '../data/dataset';
 import type { Observation } from '../data/types';
 import type { TargetProgress } from '../data/targets';
 import { targetProgress } from '../data/targets';
@@ -217,7 +217,7 @@ export function build(input: ChartInput): ChartModel {
   };
   const used = progress.flatMap((p) => [p.target, ...(p.latest ? [p.latest] : [])]);
   const { footnote, ids } = sourceFootnote(data, used, lang);
-  const maskedTargets = data.targets.filter((r) => r.value === null && input.cities.includes(r.city));
+  const maskedTargets = targetsOf(data, input.cities).filter((r) => r.value === null);
   const maskedNote = [...new Set(maskedTargets.map((r) => r.city))].map((c) => {
     const n = maskedTargets.filter((r) => r.city === c).length;
     return lang === 'zh'

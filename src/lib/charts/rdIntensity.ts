@@ -1,6 +1,6 @@
 // rd-intensity: R&D expenditure as % of GDP per city over time, with national/provincial reference
 // lines and targets drawn as targets (hollow diamonds), never as achievements.
-import { isReferencePlace } from '../data/dataset';
+import { isReferencePlace, placeRows, placesOf } from '../data/dataset';
 import type { Observation } from '../data/types';
 import type { MessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
@@ -23,10 +23,11 @@ const INDICATOR = 'rd_intensity';
 
 export function referenceRows(input: ChartInput, indicator: string): Observation[] {
   const { data } = input;
-  const byPlace = data.byIndicator.get(indicator) ?? new Map<string, readonly Observation[]>();
-  return [...byPlace]
-    .filter(([place]) => isReferencePlace(data.places.get(place)))
-    .flatMap(([, rows]) => rows.filter((r) => r.kind === 'reference' && r.value !== null));
+  return placesOf(data, indicator)
+    .filter((place) => isReferencePlace(data.places.get(place)))
+    .flatMap((place) =>
+      placeRows(data, indicator, place).filter((r) => r.kind === 'reference' && r.value !== null),
+    );
 }
 
 /** Any indicator over time per city, with reference lines; used by rd-intensity and the explorer. */

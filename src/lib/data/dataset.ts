@@ -1,5 +1,6 @@
-// One typed table of observations (curated + uploads) with the lookups every chart needs, built once.
+// The observations (curated + uploads, each part a RowTable) with the lookups every chart needs, built once.
 import type { IndicatorDef, Observation, Place, SourceDef, UnitDef } from './types';
+import { isTargetRow, rowAt, tableFromRows, type RowTable } from './rowTable';
 
 export interface UploadedMeta {
   id: string;
@@ -8,18 +9,16 @@ export interface UploadedMeta {
 }
 
 export interface Dataset {
-  /** Every row, curated then uploads (concatenated on first use: the charts read the index). */
-  readonly rows: readonly Observation[];
   indicators: ReadonlyMap<string, IndicatorDef>;
   places: ReadonlyMap<string, Place>;
   units: ReadonlyMap<string, UnitDef>;
   sources: ReadonlyMap<string, SourceDef>;
   /** Source ids `upload:<id>` → what the user named the upload. */
   uploads: ReadonlyMap<string, UploadedMeta>;
-  /** Rows per indicator id, then per place id, each list in dataset order. */
-  byIndicator: ReadonlyMap<string, ReadonlyMap<string, readonly Observation[]>>;
-  /** The target rows (kind 'target'), in dataset order. */
-  targets: readonly Observation[];
+  /** The curated rows (the only ones a source page quotes: an upload cannot speak for a report). */
+  curatedRows: readonly Observation[];
+  /** The rows, part by part (curated first, then each upload), with their indexes. */
+  parts: readonly DatasetPart[];
   /** Places with at least one row. */
   placesWithRows: ReadonlySet<string>;
 }
@@ -38,7 +37,8 @@ export type CuratedBundle = { format: 'curated-v1' } & CuratedParts;
 
 export interface UploadPart {
   meta: UploadedMeta;
-  rows: readonly Observation[];
+  /** The rows as columns: Observation objects are made only for the rows a chart reads. */
+  table: RowTable;
   indicators: readonly IndicatorDef[];
   places: readonly Place[];
 }
@@ -47,49 +47,62 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((x) => [x.id, x]));
 }
 
-/** One part's rows (the curated set, or one upload) indexed for the charts. */
+/** One part's row numbers per indicator then place (dataset order), and its target rows per place. */
 export interface RowIndex {
-  byIndicator: Map<string, Map<string, Observation[]>>;
-  targets: Observation[];
+  byIndicator: Map<string, Map<string, number[]>>;
+  targets: Map<string, number[]>;
+}
+
+export interface DatasetPart {
+  table: RowTable;
+  index: RowIndex;
+  /** The objects the table was made from, when there are (the curated rows): reused, not made again. */
+  rows?: readonly Observation[];
 }
 
 export function emptyIndex(): RowIndex {
-  return { byIndicator: new Map(), targets: [] };
+  return { byIndicator: new Map(), targets: new Map() };
 }
 
-/** Adds rows[from, to) to `index` (call again with the next range: a big upload is indexed in slices). */
-export function indexRows(rows: readonly Observation[], index: RowIndex, from = 0, to = rows.length): RowIndex {
-  let lastIndicator = '';
-  let places: Map<string, Observation[]> | undefined;
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+/** Adds rows [from, to) of `t` to `index` (call again with the next range: a big upload is indexed in slices). */
+export function indexTable(t: RowTable, index: RowIndex, from = 0, to = t.n): RowIndex {
+  const d = t.dict;
+  let lastIndicator = -1;
+  let places: Map<string, number[]> | undefined;
   for (let i = from; i < to; i++) {
-    const r = rows[i]!;
-    if (r.indicator !== lastIndicator || !places) {
-      lastIndicator = r.indicator;
-      places = index.byIndicator.get(r.indicator);
-      if (!places) index.byIndicator.set(r.indicator, (places = new Map()));
+    const ind = t.indicator[i]!;
+    if (ind !== lastIndicator || !places) {
+      lastIndicator = ind;
+      places = index.byIndicator.get(d[ind]!);
+      if (!places) index.byIndicator.set(d[ind]!, (places = new Map()));
     }
-    const list = places.get(r.city);
-    if (list) list.push(r);
-    else places.set(r.city, [r]);
-    if (r.kind === 'target') index.targets.push(r);
+    const city = d[t.city[i]!]!;
+    push(places, city, i);
+    if (isTargetRow(t, i)) push(index.targets, city, i);
   }
   return index;
 }
 
-// Each part's index, built once per rows array: merging an upload then touches its ~indicators x
-// places lists, not its million rows (that re-scan was a 400 ms frozen page after a big import).
-const indexes = new WeakMap<readonly Observation[], RowIndex>();
+// Each table's index, built once: merging an upload then touches its ~indicators x places lists, not its
+// million rows (that re-scan was a 400 ms frozen page after a big import).
+const indexes = new WeakMap<RowTable, RowIndex>();
 
-/** The index of `rows` (an array never changed after it is shown), built now unless remembered. */
-export function rowIndex(rows: readonly Observation[]): RowIndex {
-  let index = indexes.get(rows);
-  if (!index) indexes.set(rows, (index = indexRows(rows, emptyIndex())));
+/** The index of `t` (a table never changed after it is shown), built now unless remembered. */
+export function tableIndex(t: RowTable): RowIndex {
+  let index = indexes.get(t);
+  if (!index) indexes.set(t, (index = indexTable(t, emptyIndex())));
   return index;
 }
 
-/** Keep an index built elsewhere (in slices, beside the rows' own rebuilding) for `rows`. */
-export function rememberIndex(rows: readonly Observation[], index: RowIndex): void {
-  indexes.set(rows, index);
+/** Keep an index built elsewhere (in slices, while an upload arrives) for `t`. */
+export function rememberIndex(t: RowTable, index: RowIndex): void {
+  indexes.set(t, index);
 }
 
 /** The places that have rows in an index (in order of first appearance, indicator by indicator). */
@@ -99,19 +112,12 @@ export function placesIn(index: RowIndex): Set<string> {
   return out;
 }
 
-function mergeIndexes(parts: readonly RowIndex[]): RowIndex {
-  if (parts.length === 1) return parts[0]!;
-  const merged = emptyIndex();
-  for (const part of parts) {
-    for (const [indicator, places] of part.byIndicator) {
-      let into = merged.byIndicator.get(indicator);
-      if (!into) merged.byIndicator.set(indicator, (into = new Map()));
-      // Lists are shared, never pushed to: a place in two parts gets a new, concatenated list.
-      for (const [place, list] of places) into.set(place, into.get(place)?.concat(list) ?? list);
-    }
-    for (const r of part.targets) merged.targets.push(r);
-  }
-  return merged;
+const curatedTables = new WeakMap<readonly Observation[], RowTable>();
+
+function curatedPart(rows: readonly Observation[]): DatasetPart {
+  let table = curatedTables.get(rows);
+  if (!table) curatedTables.set(rows, (table = tableFromRows(rows)));
+  return { table, index: tableIndex(table), rows };
 }
 
 /** buildDataset(curated, [upload]) -> Dataset; curated definitions win over an upload's of the same id. */
@@ -124,22 +130,71 @@ export function buildDataset(curated: CuratedParts, uploads: readonly UploadPart
     for (const d of u.indicators) if (!indicators.has(d.id)) indicators.set(d.id, d);
     for (const p of u.places) if (!places.has(p.id)) places.set(p.id, p);
   }
-  const index = mergeIndexes([curated.rows, ...uploads.map((u) => u.rows)].map(rowIndex));
-  const placesWithRows = placesIn(index);
-  let rows: readonly Observation[] | null = uploads.length ? null : curated.rows;
+  const parts = [
+    curatedPart(curated.rows),
+    ...uploads.map((u) => ({ table: u.table, index: tableIndex(u.table) })),
+  ];
+  const placesWithRows = new Set<string>();
+  for (const part of parts) for (const p of placesIn(part.index)) placesWithRows.add(p);
   return {
-    get rows() {
-      return (rows ??= curated.rows.concat(...uploads.map((u) => u.rows)));
-    },
     indicators,
     places,
     units: byId(curated.units),
     sources: byId(curated.sources),
     uploads: uploadMeta,
-    byIndicator: index.byIndicator,
-    targets: index.targets,
+    curatedRows: curated.rows,
+    parts,
     placesWithRows,
   };
+}
+
+// Objects made for a list of row numbers, kept as long as the list (the list lives as long as its table).
+const made = new WeakMap<readonly number[], readonly Observation[]>();
+
+function rowsAt(part: DatasetPart, list: readonly number[]): readonly Observation[] {
+  let rows = made.get(list);
+  if (!rows) {
+    const from = part.rows;
+    rows = from ? list.map((i) => from[i]!) : list.map((i) => rowAt(part.table, i));
+    made.set(list, rows);
+  }
+  return rows;
+}
+
+function joined(ds: Dataset, pick: (index: RowIndex) => readonly number[] | undefined): readonly Observation[] {
+  let out: readonly Observation[] = [];
+  for (const part of ds.parts) {
+    const list = pick(part.index);
+    if (!list) continue;
+    const rows = rowsAt(part, list);
+    out = out.length ? out.concat(rows) : rows;
+  }
+  return out;
+}
+
+/** placeRows(ds, 'rd_intensity', 'wuhu') -> that place's rows of that indicator, in dataset order. */
+export function placeRows(ds: Dataset, indicator: string, place: string): readonly Observation[] {
+  return joined(ds, (index) => index.byIndicator.get(indicator)?.get(place));
+}
+
+/** The places with rows of an indicator, in order of first appearance. */
+export function placesOf(ds: Dataset, indicator: string): string[] {
+  const out = new Set<string>();
+  for (const part of ds.parts)
+    for (const place of part.index.byIndicator.get(indicator)?.keys() ?? []) out.add(place);
+  return [...out];
+}
+
+/** True when any part has rows of the indicator. */
+export function hasRows(ds: Dataset, indicator: string): boolean {
+  return ds.parts.some((part) => part.index.byIndicator.has(indicator));
+}
+
+/** targetsOf(ds, ['haimen']) -> the target rows of those places, place by place in the order given. */
+export function targetsOf(ds: Dataset, places: readonly string[]): Observation[] {
+  const out: Observation[] = [];
+  for (const p of new Set(places)) for (const r of joined(ds, (index) => index.targets.get(p))) out.push(r);
+  return out;
 }
 
 /**
@@ -147,13 +202,8 @@ export function buildDataset(curated: CuratedParts, uploads: readonly UploadPart
  * place by place in the order given (each place's rows in dataset order).
  */
 export function rowsOf(ds: Dataset, indicator: string, places: readonly string[]): Observation[] {
-  const byPlace = ds.byIndicator.get(indicator);
-  if (!byPlace) return [];
   const out: Observation[] = [];
-  for (const p of new Set(places)) {
-    const list = byPlace.get(p);
-    if (list) for (const r of list) out.push(r);
-  }
+  for (const p of new Set(places)) for (const r of placeRows(ds, indicator, p)) out.push(r);
   return out;
 }
 

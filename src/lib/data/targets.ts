@@ -1,7 +1,7 @@
 // Plan targets against the latest comparable actual. Pure domain logic shared by the plan-targets
 // chart, its table and its exports.
 import type { Dataset } from './dataset';
-import { isHalfYear, periodOrder } from './dataset';
+import { isHalfYear, periodOrder, placeRows, targetsOf } from './dataset';
 import type { Observation } from './types';
 
 export interface TargetProgress {
@@ -27,10 +27,10 @@ export function isFlowIndicator(id: string): boolean {
 /** targetProgress(ds, ['haimen']) -> one entry per target row of those places, grouped by city then plan year. */
 export function targetProgress(ds: Dataset, cities: readonly string[]): TargetProgress[] {
   const out: TargetProgress[] = [];
-  for (const target of ds.targets) {
-    if (!cities.includes(target.city) || target.value === null) continue;
+  for (const target of targetsOf(ds, cities)) {
+    if (target.value === null) continue;
     const pOrder = periodOrder(target.period);
-    const candidates = (ds.byIndicator.get(target.indicator)?.get(target.city) ?? [])
+    const candidates = placeRows(ds, target.indicator, target.city)
       .filter(
         (r) =>
           (r.kind === 'actual' || r.kind === 'derived') &&

@@ -1,11 +1,12 @@
-// Main-thread entry point: imports an uploaded File/Blob in a module worker and rebuilds the rows in slices,
+// Main-thread entry point: imports an uploaded File/Blob in a module worker and indexes the rows in slices,
 // so no main-thread task runs long; where no Worker can be started (file:// pages, strict CSP) the same import
 // runs on the main thread in slices. The only importer module that touches DOM APIs.
 // Example: await importFile(input.files[0], { datasetId: 'my', fileName: 'wuhu.csv', indicators, places }, (f) => bar = f)
-//   -> ImportResult (see types.ts); progress goes 0 -> 1 (worker decode + parse to 0.9, rebuilding rows to 1).
+//   -> ImportResult (see types.ts); progress goes 0 -> 1 (worker decode + parse to 0.9, indexing the rows to 1).
 
-import type { IndicatorDef, Observation, Place } from '../data/types';
-import { emptyIndex, indexRows, rememberIndex } from '../data/dataset';
+import type { IndicatorDef, Place } from '../data/types';
+import { emptyIndex, indexTable, rememberIndex } from '../data/dataset';
+import { unpackTable } from '../data/rowTable';
 import type {
   ImportContext,
   ImportFailure,
@@ -17,8 +18,7 @@ import type {
 import type { ImportRequest, ImportWorkerMessage } from './protocol';
 import type { WireResult } from './index';
 import { checkSize } from './limits';
-import { materialize, packedAt } from './columnar';
-import { unpackStrings } from '../data/packedStrings';
+import { importSuccess } from './columnar';
 
 export interface ImportFileOptions {
   /** Cancels the import: the worker is stopped and the promise resolves to a refusal with code 'aborted'. */
@@ -26,8 +26,8 @@ export interface ImportFileOptions {
   /** false = never start a worker (tests, or a page known to forbid them). Default true. */
   worker?: boolean;
   /**
-   * Called once the outcome is known (counts, issues, refusal), before the rows are rebuilt on the
-   * main thread: for a million rows that takes a few hundred ms of slices, and the report need not wait.
+   * Called once the outcome is known (counts, issues, refusal), before the rows are indexed on the
+   * main thread: for a million rows that takes some slices, and the report need not wait.
    */
   onSummary?: (summary: ImportSummary) => void;
 }
@@ -89,26 +89,21 @@ const ABORTED: ImportFailure = {
   message: { zh: '导入已取消', en: 'The import was cancelled.' },
 };
 
-/** Rebuilds Observation objects from the worker's columns, in time slices (each about SLICE_MS long). */
-export async function fromWire(
-  w: Extract<WireResult, { ok: true }>,
+/** Indexes a result's rows in time slices (each about SLICE_MS long); progress 0.9 -> 1. */
+async function indexInSlices(
+  result: ImportSuccess,
   onProgress: ProgressFn | undefined,
   signal: AbortSignal | undefined,
 ): Promise<ImportResult> {
-  const { columns, ...summary } = w;
-  const strings = unpackStrings(columns.strings);
-  const quoteAt = packedAt(columns.quotes);
-  const rows: Observation[] = [];
-  // Indexed slice by slice as the rows are rebuilt, so showing them does not scan them all at once.
+  const { table } = result;
   const index = emptyIndex();
-  const n = columns.n;
+  const n = table.n;
   let from = 0;
   while (from < n) {
     const started = performance.now();
     do {
-      const to = Math.min(n, from + 2000);
-      materialize(columns, strings, columns.source, quoteAt, from, to, rows);
-      indexRows(rows, index, from, to);
+      const to = Math.min(n, from + 5000);
+      indexTable(table, index, from, to);
       from = to;
     } while (from < n && performance.now() - started < SLICE_MS);
     onProgress?.(0.9 + (0.1 * from) / n);
@@ -117,9 +112,18 @@ export async function fromWire(
       if (signal?.aborted) return ABORTED;
     }
   }
-  rememberIndex(rows, index);
-  const result: ImportSuccess = { ...summary, rows, lines: columns.line };
+  rememberIndex(table, index);
   return result;
+}
+
+/** The worker's packed table as an ImportSuccess, indexed in slices (so showing it scans nothing at once). */
+export function fromWire(
+  w: Extract<WireResult, { ok: true }>,
+  onProgress: ProgressFn | undefined,
+  signal: AbortSignal | undefined,
+): Promise<ImportResult> {
+  const { table, ...summary } = w;
+  return indexInSlices(importSuccess({ ...summary, table: unpackTable(table) }), onProgress, signal);
 }
 
 function newWorker(): Worker | null {
@@ -223,7 +227,7 @@ export async function importFile(
     if (r === 'aborted') return ABORTED;
     if (r !== null) {
       if (!r.ok) return r;
-      const { columns: _rows, ...summary } = r;
+      const { table: _table, lines: _lines, ...summary } = r;
       options.onSummary?.(summary);
       return fromWire(r, onProgress, signal);
     }
@@ -233,7 +237,7 @@ export async function importFile(
   const [{ importBytesInSlices }, buffer] = await Promise.all([import('./index'), file.arrayBuffer()]);
   const bytes = new Uint8Array(buffer);
   let lastPause = performance.now();
-  return importBytesInSlices(bytes, plain, onProgress, async () => {
+  const result = await importBytesInSlices(bytes, plain, onProgress, async () => {
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
     if (performance.now() - lastPause < SLICE_MS) return;
     await pause();
@@ -242,4 +246,8 @@ export async function importFile(
     if (err instanceof DOMException && err.name === 'AbortError') return ABORTED;
     throw err;
   });
+  if (!result.ok) return result;
+  const { table: _table, lines: _lines, ...summary } = result;
+  options.onSummary?.(summary);
+  return indexInSlices(result, onProgress, signal);
 }

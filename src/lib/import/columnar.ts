@@ -1,28 +1,23 @@
-// Observations as columns: dictionary-encoded strings + typed arrays. Cheap to build row by row, cheap to send
-// from the worker (typed arrays are transferred, strings travel as one packed string), and rebuilt into
-// Observation objects in slices that let the main thread breathe.
-// Example: push(city='wuhu', indicator='rd_intensity', period='2022', value=3.1, ...) then materialize(cols, 0, 1, out)
-//   -> out[0] = { city: 'wuhu', indicator: 'rd_intensity', period: '2022', value: 3.1, unit: '%', comparator: '=',
-//                 kind: 'actual', status: 'reported', source: 'upload:my', quote: '3.10', note: '' }
+// The importer's growable columns: dictionary-encoded strings + typed arrays, cheap to build row by row. At the
+// end they become a RowTable (src/lib/data/rowTable.ts), which the worker posts with its buffers transferred.
+// Example: push(city=intern('wuhu'), indicator=intern('rd_intensity'), period=intern('2022'), value=3.1, ...)
+//   then toTable('upload:my') -> a one-row table; rowAt(table, 0) -> { city: 'wuhu', ..., source: 'upload:my' }
 
-import type { Comparator, Kind, Observation, Status } from '../data/types';
-import { packStrings, type PackedStrings } from '../data/packedStrings';
-
-export const COMPARATOR_CODES: readonly Comparator[] = ['=', '>', '>=', '<', '<=', '~'];
-export const KIND_CODES: readonly Kind[] = ['actual', 'target', 'derived', 'reference'];
+import { COMPARATORS, KINDS, type Comparator, type Kind } from '../data/types';
+import { packStrings } from '../data/packedStrings';
+import { packFlags as tableFlags, tableRows, type RowTable } from '../data/rowTable';
+import type { ImportSuccess } from './types';
 
 export function comparatorCode(c: Comparator): number {
-  return COMPARATOR_CODES.indexOf(c);
+  return COMPARATORS.indexOf(c);
 }
 export function kindCode(k: Kind): number {
-  return KIND_CODES.indexOf(k);
+  return KINDS.indexOf(k);
 }
 
-const REDACTED = 32;
-
-/** flags = comparator (bits 0-2) | kind (bits 3-4) | redacted (bit 5). */
+/** flags = comparator (bits 0-2) | kind (bits 3-4) | redacted (bit 5), as in RowTable. */
 export function packFlags(comparator: number, kind: number, redacted: boolean): number {
-  return comparator | (kind << 3) | (redacted ? REDACTED : 0);
+  return tableFlags(comparator, kind, redacted ? 1 : 0);
 }
 
 /** Growable columns; `strings` is the dictionary that city / indicator / period / unit / note index into. */
@@ -107,103 +102,34 @@ export class ObservationColumns {
     this.n = i + 1;
   }
 
-  /** Exact-size copies of the columns, in the shape sent over postMessage (quotes and strings packed). */
-  toWire(source: string): WireColumns {
+  /**
+   * The rows as a table with exact-size columns (source = `upload:<id>` on every row). The quotes are packed
+   * into one string here, so no per-row string is kept past the import.
+   */
+  toTable(source: string): RowTable {
     const n = this.n;
+    const src = this.intern(source);
     return {
       n,
-      source,
-      strings: packStrings(this.strings),
-      quotes: packStrings(this.quote),
+      dict: this.strings,
       city: this.city.slice(0, n),
       indicator: this.indicator.slice(0, n),
       period: this.period.slice(0, n),
       unit: this.unit.slice(0, n),
+      source: new Uint32Array(n).fill(src),
       note: this.note.slice(0, n),
-      line: this.line.slice(0, n),
       value: this.value.slice(0, n),
       flags: this.flags.slice(0, n),
+      quotes: packStrings(this.quote),
     };
   }
 }
 
-/** The columns as posted by the worker (all typed arrays exact-size, transferable). */
-export interface WireColumns {
-  n: number;
-  source: string;
-  strings: PackedStrings;
-  quotes: PackedStrings;
-  city: Uint32Array;
-  indicator: Uint32Array;
-  period: Uint32Array;
-  unit: Uint32Array;
-  note: Uint32Array;
-  line: Uint32Array;
-  value: Float64Array;
-  flags: Uint8Array;
-}
-
-/** Buffers to transfer with a WireColumns. */
-export function wireTransferables(w: WireColumns): ArrayBuffer[] {
-  return [
-    w.strings.ends,
-    w.quotes.ends,
-    w.city,
-    w.indicator,
-    w.period,
-    w.unit,
-    w.note,
-    w.line,
-    w.value,
-    w.flags,
-  ].map((a) => a.buffer as ArrayBuffer);
-}
-
-interface ColumnsView {
-  city: Uint32Array;
-  indicator: Uint32Array;
-  period: Uint32Array;
-  unit: Uint32Array;
-  note: Uint32Array;
-  value: Float64Array;
-  flags: Uint8Array;
-}
-
-/**
- * Builds Observations [from, to) into `out` (pushed in order). `strings` is the unpacked dictionary; `quoteAt(i)`
- * gives row i's raw cell text. Line numbers stay in the `line` column (ImportSuccess.lines), not in the note.
- */
-export function materialize(
-  c: ColumnsView,
-  strings: readonly string[],
-  source: string,
-  quoteAt: (i: number) => string,
-  from: number,
-  to: number,
-  out: Observation[],
-): void {
-  const statusOf: readonly Status[] = ['reported', 'redacted'];
-  for (let i = from; i < to; i++) {
-    const f = c.flags[i]!;
-    const v = c.value[i]!;
-    out.push({
-      city: strings[c.city[i]!]!,
-      indicator: strings[c.indicator[i]!]!,
-      period: strings[c.period[i]!]!,
-      value: v === v ? v : null,
-      unit: strings[c.unit[i]!]!,
-      comparator: COMPARATOR_CODES[f & 7]!,
-      kind: KIND_CODES[(f >> 3) & 3]!,
-      status: statusOf[(f >> 5) & 1]!,
-      source,
-      quote: quoteAt(i),
-      note: strings[c.note[i]!]!,
-    });
-  }
-}
-
-/** Quote accessor over packed quotes. */
-export function packedAt(p: PackedStrings): (i: number) => string {
-  const { text, ends } = p;
-  return (i) => text.slice(i === 0 ? 0 : ends[i - 1]!, ends[i]!);
+/** An ImportSuccess whose `rows` are made from its table on first read (and then kept). */
+export function importSuccess(fields: Omit<ImportSuccess, 'rows'>): ImportSuccess {
+  let rows: ImportSuccess['rows'] | undefined;
+  return Object.defineProperty({ ...fields }, 'rows', {
+    enumerable: false,
+    get: () => (rows ??= tableRows(fields.table)),
+  }) as ImportSuccess;
 }

@@ -1,7 +1,7 @@
 // Messages between the main thread (client.ts) and the import worker (src/workers/import.worker.ts).
 // Example: main -> worker  { bytes: ArrayBuffer (transferred), ctx: { datasetId: 'my', fileName: 'a.csv', ... } }
 //          worker -> main  { type: 'progress', fraction: 0.42 } ... then exactly one
-//                          { type: 'result', result: { ok: true, ..., columns: WireColumns (buffers transferred) } }
+//                          { type: 'result', result: { ok: true, ..., table: PackedTable (buffers transferred) } }
 //                       or { type: 'result', result: { ok: false, code: 'xlsx', message: { zh, en } } }
 
 import type { ImportContext } from './types';

@@ -3,6 +3,7 @@
 //   -> { ok: true, layout: 'long', rows: [{ city: 'wuhu', indicator: 'rd_intensity', period: '2022', value: 3.1, ... }], ... }
 
 import type { IndicatorDef, Observation, Place } from '../data/types';
+import type { RowTable } from '../data/rowTable';
 
 /** A message in both UI languages; Chinese is first-class. */
 export type Msg = { zh: string; en: string };
@@ -52,7 +53,13 @@ export interface ImportSuccess {
   layout: 'long' | 'wide';
   /** 1-based physical line of the header row. */
   headerLine: number;
-  rows: Observation[];
+  /** The rows as columns: what the dashboard keeps (see data/rowTable.ts). */
+  table: RowTable;
+  /**
+   * The rows as objects, made on first read (tests, small files; not enumerable, so a spread of the
+   * result does not make a million objects).
+   */
+  readonly rows: Observation[];
   /** 1-based physical line in the file of each row: rows[i] came from line lines[i]. */
   lines: Uint32Array;
   /** At most MAX_ISSUES_PER_SEVERITY errors and as many warnings, in file order within each severity. */
@@ -73,7 +80,7 @@ export interface ImportFailure {
 export type ImportResult = ImportSuccess | ImportFailure;
 
 /** What the report shows: the outcome without the rows themselves (known before they are rebuilt). */
-export type ImportSummary = Omit<ImportSuccess, 'rows' | 'lines'> | ImportFailure;
+export type ImportSummary = Omit<ImportSuccess, 'rows' | 'lines' | 'table'> | ImportFailure;
 
 export type ProgressFn = (fraction: number) => void;
 

@@ -5,8 +5,10 @@ import type { DatasetStore, StoredDataset } from '../storage';
 import { openDatasetStore } from '../storage';
 import type { ImportResult } from '../import';
 import type { UploadPart } from '../data/dataset';
-import { placesIn, rowIndex } from '../data/dataset';
+import { placesIn, tableIndex } from '../data/dataset';
+import { tableFromRows, tableRows } from '../data/rowTable';
 import { decodeDatasetFromLink, encodeDatasetForLink } from './share';
+import { LINK_DATA_MAX_CHARS } from './url';
 
 let storePromise: Promise<DatasetStore> | null = null;
 
@@ -35,7 +37,7 @@ function store(): Promise<DatasetStore> {
 function toPart(d: StoredDataset): UploadPart {
   return {
     meta: { id: d.id, name: d.name, fileName: d.fileName },
-    rows: d.rows,
+    table: d.table,
     indicators: d.indicators,
     places: d.places,
   };
@@ -70,16 +72,30 @@ function fromLink(): StoredDataset[] {
     en: `Data carried in the link ("${r.dataset.name}") is shown for this visit only`,
     level: 'info',
   });
-  return [{ id: 'link', fileName: r.dataset.name, importedAt: '', encoding: 'link', ...r.dataset }];
+  const { rows, ...content } = r.dataset;
+  return [
+    {
+      id: 'link',
+      fileName: content.name,
+      importedAt: '',
+      encoding: 'link',
+      ...content,
+      table: tableFromRows(rows),
+    },
+  ];
 }
 
 /** The uploads behind the chosen cities, packed for a link; null when none or too large. */
 export function packSelectedUploads(cities: readonly string[]): string | null {
-  const chosen = uploads.list.filter((d) => d.rows.some((r) => cities.includes(r.city)));
-  if (!chosen.length) return null;
+  const chosen = uploads.list.filter((d) => {
+    const places = placesIn(tableIndex(d.table));
+    return cities.some((c) => places.has(c));
+  });
+  // Every row takes more than one character of a link: a larger upload cannot travel in one.
+  if (!chosen.length || chosen.reduce((n, d) => n + d.table.n, 0) > LINK_DATA_MAX_CHARS) return null;
   return encodeDatasetForLink({
     name: chosen.map((d) => d.name).join(' + '),
-    rows: chosen.flatMap((d) => d.rows),
+    rows: chosen.flatMap((d) => tableRows(d.table)),
     indicators: chosen.flatMap((d) => d.indicators),
     places: chosen.flatMap((d) => d.places),
   });
@@ -98,14 +114,14 @@ export async function addImport(
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
     importedAt: new Date().toISOString(),
     encoding: result.encoding,
-    rows: result.rows,
+    table: result.table,
     indicators: result.indicators,
     places: result.places,
   };
   publish([...uploads.list.filter((d) => d.id !== ds.id), ds]);
   // The new cities join the comparison at once, in every chart.
   if (app.view.cities) {
-    const added = result.places.map((p) => p.id).concat(...placesIn(rowIndex(result.rows)));
+    const added = result.places.map((p) => p.id).concat(...placesIn(tableIndex(result.table)));
     const cities = [...app.view.cities, ...added].filter((c, i, all) => all.indexOf(c) === i);
     app.update({ cities });
   }

@@ -2,6 +2,7 @@
 import { msg } from './messages';
 import type { Bilingual, StoredDataset } from './types';
 import { FORBIDDEN_KEYS, validateStoredDataset } from './validate';
+import { withRows, withTable } from './convert';
 
 export const BACKUP_FORMAT = 'city-st-dashboard-backup';
 export const BACKUP_VERSION = 1;
@@ -14,7 +15,7 @@ export function backupJson(datasets: readonly StoredDataset[], now = new Date())
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
-    datasets,
+    datasets: datasets.map(withRows),
   });
 }
 
@@ -52,7 +53,7 @@ export function parseBackup(json: unknown): { datasets: StoredDataset[]; problem
     else if (seen.has(r.value.id)) problems.push(msg.backupDuplicate(i, r.value.id));
     else {
       seen.add(r.value.id);
-      datasets.push(r.value);
+      datasets.push(withTable(r.value));
     }
   });
   return { datasets, problems };

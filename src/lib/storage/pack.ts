@@ -1,9 +1,11 @@
-// Rows as IndexedDB keeps them: columns of dictionary indexes and a Float64Array, not a million objects.
-// Structured-cloning typed arrays is a copy; cloning 1M small objects is seconds of frozen page.
-// Packing and unpacking yield every slice, so no main-thread task runs long.
+// Rows as IndexedDB keeps them: the table's columns in one Blob (a handle: IndexedDB's put then copies a few
+// strings, not ~40 MB of typed arrays on the main thread), its dictionary and quotes as two strings. Records of
+// earlier versions (columns-v1 / -v2) are still read. Reading checks every cell and indexes the rows in slices
+// that yield, so no main-thread task runs long and no Observation object is made.
 import { COMPARATORS, KINDS, STATUSES } from '../data/types';
 import type { Observation } from '../data/types';
-import { emptyIndex, indexRows, rememberIndex } from '../data/dataset';
+import { emptyIndex, indexTable, rememberIndex } from '../data/dataset';
+import { TABLE_TEXT, tableFromRows, type RowTable } from '../data/rowTable';
 import { LIMITS } from './validate';
 import { packStrings, unpackStrings, type PackedStrings } from '../data/packedStrings';
 
@@ -18,78 +20,163 @@ const MAX_LEN: Record<TextField, number> = {
   quote: LIMITS.longText,
   note: LIMITS.longText,
 };
-// ~10 ms of packing per task on the 2-core machines here (50k rows made 50 ms tasks).
-const SLICE = 10_000;
+// ~10 ms of checking per task on the 2-core machines here.
+const SLICE = 20_000;
 export const MAX_PACKED_ROWS = 2_000_000;
 
+/** Bytes per row in `bytes`: value (f64), the six text columns and the quote ends (u32), flags (u8). */
+const ROW_BYTES = 8 + 4 * TABLE_TEXT.length + 4 + 1;
+
 export interface PackedRows {
-  format: 'columns-v2';
+  format: 'columns-v3';
   n: number;
-  /**
-   * Every distinct string of the text columns, packed as one string (v1 kept a string array: half a
-   * million values as strings made IndexedDB's put a 100 ms serialisation on the main thread).
-   */
+  /** The table's dictionary. */
   dict: PackedStrings;
-  /** Per text field, one index into `dict` per row. */
-  text: Record<TextField, Uint32Array>;
-  /** NaN where the value is null (missing or masked). */
-  value: Float64Array;
-  /** comparator index | kind index << 3 | status index << 5 */
-  flags: Uint8Array;
+  /** Every row's quote, one after the other (their ends are in `bytes`). */
+  quotes: string;
+  /** value | city | indicator | period | unit | source | note | quote ends | flags, n of each. */
+  bytes: Blob | ArrayBuffer;
 }
 
-/** A row that cannot be stored (never one the importer made); names the row and field. */
-export class PackError extends Error {
-  constructor(
-    readonly row: number,
-    readonly field: string,
-  ) {
-    super(`row ${row + 1}: invalid ${field}`);
-  }
+/** packRows(table) -> the record's `packed` field; `asBlob: false` where a store cannot keep Blobs. */
+export async function packRows(t: RowTable, asBlob = true): Promise<PackedRows> {
+  const parts = [t.value, ...TABLE_TEXT.map((f) => t[f]), t.quotes.ends, t.flags];
+  const blob = new Blob(parts as BlobPart[]);
+  return {
+    format: 'columns-v3',
+    n: t.n,
+    dict: packStrings(t.dict),
+    quotes: t.quotes.text,
+    bytes: asBlob ? blob : await blob.arrayBuffer(),
+  };
 }
 
+export type UnpackedTable =
+  { ok: true; table: RowTable } | { ok: false; problem: { zh: string; en: string } };
+
+const damaged = (en: string, zh: string): UnpackedTable => ({ ok: false, problem: { zh, en } });
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
-/** packRows([{city:'wuhu', …}]) -> {format:'columns-v1', n: 1, dict: ['wuhu', …], …} */
-export async function packRows(rows: readonly Observation[]): Promise<PackedRows> {
-  const n = rows.length;
-  const dict: string[] = [];
-  const seen = new Map<string, number>();
-  const id = (s: string) => {
-    let i = seen.get(s);
-    if (i === undefined) {
-      i = dict.length;
-      dict.push(s);
-      seen.set(s, i);
-    }
-    return i;
+/** Every end inside the text and in order. */
+function endsFit(ends: Uint32Array, length: number): boolean {
+  let at = 0;
+  for (const end of ends) {
+    if (end < at) return false;
+    at = end;
+  }
+  return at === length;
+}
+
+async function bytesOf(raw: unknown): Promise<ArrayBuffer | null> {
+  try {
+    if (raw instanceof ArrayBuffer) return raw;
+    if (typeof Blob === 'function' && raw instanceof Blob) return await raw.arrayBuffer();
+  } catch {
+    /* unreadable blob: damaged */
+  }
+  return null;
+}
+
+/** The table of a columns-v3 record, before its cells are checked; null when its shape is wrong. */
+async function tableOf(p: Partial<Omit<PackedRows, 'format'>>, n: number): Promise<RowTable | null> {
+  const d = p.dict;
+  if (typeof p.quotes !== 'string' || typeof d !== 'object' || d === null) return null;
+  if (typeof d.text !== 'string' || !(d.ends instanceof Uint32Array) || !endsFit(d.ends, d.text.length))
+    return null;
+  const buf = await bytesOf(p.bytes);
+  if (!buf || buf.byteLength !== n * ROW_BYTES) return null;
+  let at = 0;
+  const u32 = () => new Uint32Array(buf, (at += 4 * n) - 4 * n, n);
+  const value = new Float64Array(buf, 0, n);
+  at = 8 * n;
+  const [city, indicator, period, unit, source, note, ends] = [
+    u32(),
+    u32(),
+    u32(),
+    u32(),
+    u32(),
+    u32(),
+    u32(),
+  ];
+  const flags = new Uint8Array(buf, at, n);
+  if (!endsFit(ends!, p.quotes.length)) return null;
+  return {
+    n,
+    dict: unpackStrings(d as PackedStrings),
+    city: city!,
+    indicator: indicator!,
+    period: period!,
+    unit: unit!,
+    source: source!,
+    note: note!,
+    value,
+    flags,
+    quotes: { text: p.quotes, ends: ends! },
   };
-  const text = Object.fromEntries(TEXT.map((f) => [f, new Uint32Array(n)])) as Record<TextField, Uint32Array>;
-  const value = new Float64Array(n);
-  const flags = new Uint8Array(n);
+}
+
+/**
+ * Checks every cell of a table (dictionary indexes, lengths, flags, numbers) and, unless `index` is false, indexes
+ * its rows, in slices; the first problem names the row and the field.
+ */
+export async function checkTable(t: RowTable, index = true): Promise<UnpackedTable> {
+  const { dict, n } = t;
+  const rows = index ? emptyIndex() : null;
+  const quoteEnds = t.quotes.ends;
   for (let start = 0; start < n; start += SLICE) {
     if (start) await tick();
     const end = Math.min(n, start + SLICE);
     for (let i = start; i < end; i++) {
-      const r = rows[i] as Observation;
-      for (const f of TEXT) {
-        const v = r[f];
-        if (typeof v !== 'string' || v.length > MAX_LEN[f]) throw new PackError(i, f);
-        (text[f] as Uint32Array)[i] = id(v);
+      for (const f of TABLE_TEXT) {
+        const s = dict[t[f][i]!];
+        if (s === undefined || s.length > MAX_LEN[f] || (s === '' && (f === 'city' || f === 'indicator')))
+          return damaged(`damaged row ${i + 1} (${f})`, `第 ${i + 1} 条数据已损坏（${f}）`);
       }
-      if (r.value !== null && !Number.isFinite(r.value)) throw new PackError(i, 'value');
-      value[i] = r.value === null ? NaN : r.value;
-      const c = COMPARATORS.indexOf(r.comparator);
-      const k = KINDS.indexOf(r.kind);
-      const s = STATUSES.indexOf(r.status);
-      if (c < 0 || k < 0 || s < 0) throw new PackError(i, 'comparator/kind/status');
-      flags[i] = c | (k << 3) | (s << 5);
+      const fl = t.flags[i]!;
+      const v = t.value[i]!;
+      if (fl >> 6 || (fl & 7) >= COMPARATORS.length || v === Infinity || v === -Infinity)
+        return damaged(`damaged row ${i + 1}`, `第 ${i + 1} 条数据已损坏`);
+      if (quoteEnds[i]! - (i ? quoteEnds[i - 1]! : 0) > MAX_LEN.quote)
+        return damaged(`damaged row ${i + 1} (quote)`, `第 ${i + 1} 条数据已损坏（quote）`);
     }
+    if (rows) indexTable(t, rows, start, end);
   }
-  return { format: 'columns-v2', n, dict: packStrings(dict), text, value, flags };
+  if (rows) rememberIndex(t, rows);
+  return { ok: true, table: t };
 }
 
-export type Unpacked = { ok: true; rows: Observation[] } | { ok: false; problem: { zh: string; en: string } };
+/** unpackRows(record.packed) -> the rows as a checked, indexed table, or the first problem (the record is set aside). */
+export async function unpackRows(raw: unknown): Promise<UnpackedTable> {
+  if (typeof raw !== 'object' || raw === null) return damaged('rows are missing', '缺少数据行');
+  const p = raw as Partial<Omit<PackedRows, 'format'>> & { format?: unknown };
+  if (p.format === 'columns-v1' || p.format === 'columns-v2') {
+    const legacy = await unpackLegacyRows(raw);
+    return legacy.ok ? checkTable(tableFromRows(legacy.rows)) : legacy;
+  }
+  const n = p.n;
+  if (
+    p.format !== 'columns-v3' ||
+    typeof n !== 'number' ||
+    !Number.isInteger(n) ||
+    n < 0 ||
+    n > MAX_PACKED_ROWS
+  )
+    return damaged('unknown row format', '无法识别的数据行格式');
+  const t = await tableOf(p, n);
+  return t ? checkTable(t) : damaged('damaged columns', '数据列已损坏');
+}
+
+/** columns-v1 / -v2: one dictionary for every text column (quotes too); v1 kept it as an array. */
+interface LegacyRows {
+  format: 'columns-v1' | 'columns-v2';
+  n: number;
+  dict: PackedStrings | string[];
+  text: Record<TextField, Uint32Array>;
+  value: Float64Array;
+  flags: Uint8Array;
+}
+
+type Unpacked = { ok: true; rows: Observation[] } | { ok: false; problem: { zh: string; en: string } };
 
 const bad = (en: string, zh: string): Unpacked => ({ ok: false, problem: { zh, en } });
 
@@ -108,10 +195,13 @@ function readDict(format: unknown, raw: unknown): string[] | null {
   return at === p.text.length ? unpackStrings(p as PackedStrings) : null;
 }
 
-/** unpackRows(packed) -> fresh Observation objects, or the first problem (a damaged record is set aside). */
-export async function unpackRows(raw: unknown): Promise<Unpacked> {
+/**
+ * A record of an earlier version (columns-v1 / -v2: every text column, quotes too, in one dictionary) ->
+ * fresh Observation objects, or the first problem (a damaged record is set aside).
+ */
+export async function unpackLegacyRows(raw: unknown): Promise<Unpacked> {
   if (typeof raw !== 'object' || raw === null) return bad('rows are missing', '缺少数据行');
-  const p = raw as Partial<Omit<PackedRows, 'format'>> & { format?: unknown };
+  const p = raw as Partial<Omit<LegacyRows, 'format'>> & { format?: unknown };
   const n = p.n;
   if (
     (p.format !== 'columns-v2' && p.format !== 'columns-v1') ||
@@ -137,8 +227,6 @@ export async function unpackRows(raw: unknown): Promise<Unpacked> {
     if (!(c instanceof Uint32Array) || c.length !== n) return bad(`damaged column ${f}`, `${f} 列已损坏`);
   }
   const rows: Observation[] = new Array(n);
-  // Indexed slice by slice as the rows are rebuilt, so showing them does not scan them all at once.
-  const index = emptyIndex();
   const t = cols as Record<TextField, Uint32Array>;
   // Each cell is checked as it is read (in the slices, not in one pass over all columns first).
   let damaged: TextField | null = null;
@@ -178,8 +266,6 @@ export async function unpackRows(raw: unknown): Promise<Unpacked> {
       if (!row.city || !row.indicator) return bad(`damaged row ${i + 1}`, `第 ${i + 1} 条数据已损坏`);
       rows[i] = row;
     }
-    indexRows(rows, index, start, end);
   }
-  rememberIndex(rows, index);
   return { ok: true, rows };
 }

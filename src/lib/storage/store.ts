@@ -22,7 +22,8 @@ import type {
   StoredDataset,
 } from './types';
 import { validateStoredDataset } from './validate';
-import { PackError, packRows, unpackRows } from './pack';
+import { checkTable, packRows, unpackRows } from './pack';
+import { tableFromRows } from '../data/rowTable';
 
 type Db = IDBPDatabase<unknown>;
 
@@ -212,17 +213,17 @@ class Store implements DatasetStore {
           const r = validateStoredDataset(
             packed ? { ...(record as object), rows: [], packed: undefined } : record,
           );
-          const rows = packed ? await unpackRows(packed) : null;
-          if (r.ok && r.value.id === key && (!rows || rows.ok)) {
-            out.set(r.value.id, rows?.ok ? { ...r.value, rows: rows.rows } : r.value);
-          } else {
+          if (!r.ok || r.value.id !== key) {
             const problem = !r.ok
               ? r.problem
-              : rows && !rows.ok
-                ? rows.problem
-                : { zh: '记录编号与键不一致', en: 'record id does not match its key' };
+              : { zh: '记录编号与键不一致', en: 'record id does not match its key' };
             bad.push({ key, record, problem });
+            continue;
           }
+          const { rows, ...meta } = r.value;
+          const table = await (packed ? unpackRows(packed) : checkTable(tableFromRows(rows)));
+          if (table.ok) out.set(meta.id, { ...meta, table: table.table });
+          else bad.push({ key, record, problem: table.problem });
         }
         if (bad.length) await this.quarantine(db, bad);
       } catch {
@@ -267,7 +268,18 @@ class Store implements DatasetStore {
 
   /** One readwrite transaction holding one put; rejects with the most telling error. */
   private async write(db: Db, ds: StoredDataset): Promise<void> {
-    const record = { ...ds, rows: [], packed: await packRows(ds.rows) };
+    try {
+      await this.put(db, ds, true);
+    } catch (e) {
+      // A browser (or a private window) that cannot keep Blobs in IndexedDB: the same bytes, as a buffer.
+      if (errorName(e) !== 'DataCloneError') throw e;
+      await this.put(db, ds, false);
+    }
+  }
+
+  private async put(db: Db, ds: StoredDataset, asBlob: boolean): Promise<void> {
+    const { table, ...meta } = ds;
+    const record = { ...meta, rows: [], packed: await packRows(table, asBlob) };
     const tx = db.transaction(DATASETS, 'readwrite');
     const done = tx.done;
     let put: Promise<unknown>;
@@ -296,10 +308,14 @@ class Store implements DatasetStore {
   }
 
   async save(ds: StoredDataset): Promise<SaveOutcome> {
-    // Rows are checked while packing (a million of them must not be validated one object at a time).
-    const v = validateStoredDataset({ ...ds, rows: [] });
+    // The rows are checked as columns, in slices (a million of them must not be validated one object at a time).
+    const { table, ...meta } = ds;
+    const v = validateStoredDataset({ ...meta, rows: [] });
     if (!v.ok) return { saved: false, reason: 'error', message: msg.saveInvalid(v.problem) };
-    const rec = { ...v.value, rows: ds.rows };
+    const checked = await checkTable(table, false);
+    if (!checked.ok) return { saved: false, reason: 'error', message: msg.saveInvalid(checked.problem) };
+    const { rows: _none, ...fields } = v.value;
+    const rec: StoredDataset = { ...fields, table };
     const db = this.db;
     if (!db) {
       this.memory.set(rec.id, rec);
@@ -315,13 +331,6 @@ class Store implements DatasetStore {
       this.memory.delete(rec.id);
       return { saved: true };
     } catch (e) {
-      if (e instanceof PackError) {
-        return {
-          saved: false,
-          reason: 'error',
-          message: msg.saveInvalid({ zh: `第 ${e.row + 1} 行的 ${e.field} 无效`, en: e.message }),
-        };
-      }
       this.memory.set(rec.id, rec);
       if (isQuotaError(e)) return { saved: false, reason: 'quota', message: msg.saveQuota };
       const name = errorName(e);
@@ -367,7 +376,10 @@ class Store implements DatasetStore {
       done.catch(() => undefined);
       const raw: unknown = await tx.store.get(id);
       const r = validateStoredDataset(raw);
-      if (r.ok && r.value.id === id) await tx.store.put({ ...r.value, name: clean });
+      // Keep the packed rows: the validated copy holds only the fields it knows.
+      const packed = packedOf(raw);
+      if (r.ok && r.value.id === id)
+        await tx.store.put({ ...r.value, name: clean, ...(packed ? { packed } : {}) });
       await done;
     } catch {
       this.notice('write-failed', msg.writeFailed('rename'));

@@ -1,5 +1,6 @@
 // Shapes of the dataset store: what is kept, what a save reports, what the user is told.
 import type { IndicatorDef, Observation, Place } from '../data/types';
+import type { RowTable } from '../data/rowTable';
 
 /** A message in both UI languages (natural Chinese first). */
 export interface Bilingual {
@@ -16,10 +17,14 @@ export interface StoredDataset {
   importedAt: string;
   /** Detected text encoding of the uploaded file, e.g. `utf-8`, `gb18030`. */
   encoding: string;
-  rows: Observation[];
+  /** The rows as columns (kept packed in IndexedDB, see pack.ts). */
+  table: RowTable;
   indicators: IndicatorDef[];
   places: Place[];
 }
+
+/** A stored dataset with its rows as plain objects: backups, share links and records of earlier versions. */
+export type DatasetRecord = Omit<StoredDataset, 'table'> & { rows: Observation[] };
 
 /** What `save` reports. On failure the dataset is still listed for this visit (memory only). */
 export type SaveOutcome =

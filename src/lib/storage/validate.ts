@@ -11,7 +11,7 @@ import type {
   PlaceLevel,
   Status,
 } from '../data/types';
-import type { Bilingual, StoredDataset } from './types';
+import type { Bilingual, DatasetRecord } from './types';
 
 export const PLACE_LEVELS: readonly PlaceLevel[] = ['nation', 'province', 'prefecture', 'county', 'unnamed'];
 
@@ -194,8 +194,8 @@ function guard<T>(run: () => T): Validated<T> {
   }
 }
 
-/** validateStoredDataset(JSON.parse(text)) -> {ok:true, value} with a fresh StoredDataset, or {ok:false, problem}. */
-export function validateStoredDataset(raw: unknown, path = 'dataset'): Validated<StoredDataset> {
+/** validateStoredDataset(JSON.parse(text)) -> {ok:true, value} with a fresh DatasetRecord, or {ok:false, problem}. */
+export function validateStoredDataset(raw: unknown, path = 'dataset'): Validated<DatasetRecord> {
   return guard(() => {
     const o = object(raw, path);
     const importedAt = text(o, 'importedAt', path, 64);

@@ -62,6 +62,7 @@ describe('the import worker', () => {
     const rebuilt = await fromWire(result, undefined, undefined);
     const direct = importBytes(bytes, context());
     expect(rebuilt).toEqual(direct);
+    expect(rebuilt.ok && rebuilt.rows).toEqual(direct.ok && direct.rows);
   });
 
   it('posts a refusal as its result', () => {
@@ -74,10 +75,11 @@ describe('the import worker', () => {
     const wire = toWire(importColumnarBytes(bigCsv(1000), context()));
     expect(wire.ok).toBe(true);
     if (!wire.ok) return;
-    expect(typeof wire.columns.quotes.text).toBe('string');
-    expect(wire.columns.quotes.ends).toBeInstanceOf(Uint32Array);
-    expect(wire.columns.value).toBeInstanceOf(Float64Array);
-    expect(wire.columns.n).toBe(1000);
+    expect(typeof wire.table.quotes.text).toBe('string');
+    expect(wire.table.quotes.ends).toBeInstanceOf(Uint32Array);
+    expect(typeof wire.table.dict.text).toBe('string');
+    expect(wire.table.value).toBeInstanceOf(Float64Array);
+    expect(wire.table.n).toBe(1000);
   });
 });
 
