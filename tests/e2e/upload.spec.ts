@@ -4,6 +4,33 @@ import { resolve } from 'node:path';
 const fixture = (name: string) => resolve(import.meta.dirname, '../fixtures/e2e', name);
 
 test.describe('upload', () => {
+  test('a file with 40 cities: the picker lists the 12 charted ones, finds any other by name, and charts it when ticked', async ({
+    page,
+    problems,
+  }) => {
+    await page.goto('./');
+    await chartsReady(page);
+    const lines = ['城市,指标,年份,数值'];
+    for (let c = 1; c <= 40; c++) lines.push(`样本${c}市,研发经费投入强度,2022,${(1 + c / 20).toFixed(2)}`);
+    await page
+      .getByTestId('csv-upload')
+      .setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await expect(page.getByTestId('count-imported')).toHaveText('40');
+    const picker = page.getByTestId('city-picker');
+    await expect(picker.locator('label', { hasText: '（上传）' })).toHaveCount(12);
+    await expect(page.getByTestId('more-cities')).toHaveText('其余 28 个上传城市…');
+    await page.getByTestId('more-cities').click();
+    await expect(picker.locator('label', { hasText: '（上传）' })).toHaveCount(40);
+    await page.getByTestId('city-search').fill('样本37');
+    await expect(picker.locator('label', { hasText: '（上传）' })).toHaveCount(1);
+    await picker.getByLabel('样本37市').check();
+    await chartsReady(page);
+    await expect(page.locator('[data-chart="rd-intensity"] table')).toContainText('样本37市');
+    await page.getByTestId('city-search').fill('不存在');
+    await expect(picker).toContainText('没有匹配的城市');
+    void problems;
+  });
+
   test('a GB18030 wide table from Chinese Excel joins every chart with its Chinese names intact, and survives a reload', async ({
     page,
     problems,
