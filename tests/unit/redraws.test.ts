@@ -1,4 +1,5 @@
-// The redraw queue: one chart per frame, charts on screen first, only the newest redraw of a chart.
+// The redraw queue: one chart per frame (none in the frame after the change), charts on screen first, only the
+// newest redraw of a chart.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 let frames: (() => void)[] = [];
@@ -41,6 +42,8 @@ describe('redraw queue', () => {
     q.queueRedraw(c!, () => drawn.push('c'));
     expect(drawn).toEqual([]); // nothing in the task that queued them
     nextFrame();
+    expect(drawn).toEqual([]); // nor in the frame that lays out the change
+    nextFrame();
     expect(drawn).toEqual(['c']);
     nextFrame();
     nextFrame();
@@ -59,6 +62,7 @@ describe('redraw queue', () => {
     q.queueRedraw(b!, () => drawn.push('b'));
     expect(q.isQueued(a!)).toBe(true);
     unwatchB();
+    nextFrame();
     nextFrame();
     q.queueRedraw(a!, () => drawn.push('a3'));
     q.dropRedraw(a!);
