@@ -1,7 +1,15 @@
 import { test, expect, chartsReady } from './fixtures';
+import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
 
 const fixture = (name: string) => resolve(import.meta.dirname, '../fixtures/e2e', name);
+
+/** Upload a CSV made of `lines` (header first) as the file `name`. */
+function uploadLines(page: Page, name: string, lines: string[]) {
+  return page
+    .getByTestId('csv-upload')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+}
 
 test.describe('upload', () => {
   test('a file with 40 cities: the picker lists the 12 charted ones, finds any other by name, and charts it when ticked', async ({
@@ -12,9 +20,7 @@ test.describe('upload', () => {
     await chartsReady(page);
     const lines = ['城市,指标,年份,数值'];
     for (let c = 1; c <= 40; c++) lines.push(`样本${c}市,研发经费投入强度,2022,${(1 + c / 20).toFixed(2)}`);
-    await page
-      .getByTestId('csv-upload')
-      .setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await uploadLines(page, 'many.csv', lines);
     await expect(page.getByTestId('count-imported')).toHaveText('40');
     const picker = page.getByTestId('city-picker');
     await expect(picker.locator('label', { hasText: '（上传）' })).toHaveCount(12);
@@ -62,9 +68,7 @@ test.describe('upload', () => {
     for (let c = 1; c <= 8; c++)
       for (let y = 1991; y <= 2020; y++)
         lines.push(`示例${c}市,研发经费投入强度,${y},${(c + (y - 1990) / 10).toFixed(2)}`);
-    await page
-      .getByTestId('csv-upload')
-      .setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await uploadLines(page, 'long.csv', lines);
     await expect(page.getByTestId('count-imported')).toHaveText('240');
     const card = page.locator('[data-chart="rd-intensity"]');
     await expect(card.locator('table')).toContainText('示例1市');
