@@ -1,11 +1,10 @@
 // Rows as IndexedDB keeps them: the table's columns in one Blob (a handle: IndexedDB's put then copies a few
 // strings, not ~40 MB of typed arrays on the main thread), its dictionary and quotes as two strings. Records of
-// earlier versions (columns-v1 / -v2) are still read. Reading checks every cell and indexes the rows in slices
-// that yield, so no main-thread task runs long and no Observation object is made.
-import { COMPARATORS, KINDS, STATUSES } from '../data/types';
-import type { Observation } from '../data/types';
+// earlier versions (columns-v1 / -v2) are still read, as tables too. Reading checks every cell and indexes the
+// rows in slices that yield, so no main-thread task runs long and no Observation object is made.
+import { COMPARATORS } from '../data/types';
 import { emptyIndex, indexTable, rememberIndex } from '../data/dataset';
-import { TABLE_TEXT, tableFromRows, type RowTable } from '../data/rowTable';
+import { TABLE_TEXT, type RowTable } from '../data/rowTable';
 import { LIMITS } from './validate';
 import { packStrings, unpackStrings, type PackedStrings } from '../data/packedStrings';
 
@@ -149,20 +148,17 @@ export async function checkTable(t: RowTable, index = true): Promise<UnpackedTab
 export async function unpackRows(raw: unknown): Promise<UnpackedTable> {
   if (typeof raw !== 'object' || raw === null) return damaged('rows are missing', '缺少数据行');
   const p = raw as Partial<Omit<PackedRows, 'format'>> & { format?: unknown };
-  if (p.format === 'columns-v1' || p.format === 'columns-v2') {
-    const legacy = await unpackLegacyRows(raw);
-    return legacy.ok ? checkTable(tableFromRows(legacy.rows)) : legacy;
-  }
   const n = p.n;
+  const legacy = p.format === 'columns-v1' || p.format === 'columns-v2';
   if (
-    p.format !== 'columns-v3' ||
+    (p.format !== 'columns-v3' && !legacy) ||
     typeof n !== 'number' ||
     !Number.isInteger(n) ||
     n < 0 ||
     n > MAX_PACKED_ROWS
   )
     return damaged('unknown row format', '无法识别的数据行格式');
-  const t = await tableOf(p, n);
+  const t = legacy ? legacyTable(raw as Partial<LegacyRows>, n) : await tableOf(p, n);
   return t ? checkTable(t) : damaged('damaged columns', '数据列已损坏');
 }
 
@@ -176,10 +172,6 @@ interface LegacyRows {
   flags: Uint8Array;
 }
 
-type Unpacked = { ok: true; rows: Observation[] } | { ok: false; problem: { zh: string; en: string } };
-
-const bad = (en: string, zh: string): Unpacked => ({ ok: false, problem: { zh, en } });
-
 /** The dictionary of a v2 record (packed) or a v1 record (an array); null when damaged. */
 function readDict(format: unknown, raw: unknown): string[] | null {
   if (format === 'columns-v1')
@@ -187,85 +179,50 @@ function readDict(format: unknown, raw: unknown): string[] | null {
   const p = raw as Partial<PackedStrings> | null;
   if (typeof p !== 'object' || p === null || typeof p.text !== 'string' || !(p.ends instanceof Uint32Array))
     return null;
-  let at = 0;
-  for (const end of p.ends) {
-    if (end < at) return null;
-    at = end;
-  }
-  return at === p.text.length ? unpackStrings(p as PackedStrings) : null;
+  return endsFit(p.ends, p.text.length) ? unpackStrings(p as PackedStrings) : null;
 }
 
 /**
- * A record of an earlier version (columns-v1 / -v2: every text column, quotes too, in one dictionary) ->
- * fresh Observation objects, or the first problem (a damaged record is set aside).
+ * A record of an earlier version as a table, before its cells are checked; null when its shape is wrong. Its
+ * dictionary serves the table's text columns as it is (same indexes, same flags); only the quotes, which it
+ * kept as dictionary indexes too, are packed here.
  */
-export async function unpackLegacyRows(raw: unknown): Promise<Unpacked> {
-  if (typeof raw !== 'object' || raw === null) return bad('rows are missing', '缺少数据行');
-  const p = raw as Partial<Omit<LegacyRows, 'format'>> & { format?: unknown };
-  const n = p.n;
-  if (
-    (p.format !== 'columns-v2' && p.format !== 'columns-v1') ||
-    typeof n !== 'number' ||
-    !Number.isInteger(n) ||
-    n < 0 ||
-    n > MAX_PACKED_ROWS
-  )
-    return bad('unknown row format', '无法识别的数据行格式');
+function legacyTable(p: Partial<LegacyRows>, n: number): RowTable | null {
   const dict = readDict(p.format, p.dict);
-  if (!dict) return bad('damaged string table', '字符串表已损坏');
+  const cols = p.text as Partial<Record<TextField, unknown>> | undefined;
   if (
+    !dict ||
     !(p.value instanceof Float64Array) ||
     p.value.length !== n ||
     !(p.flags instanceof Uint8Array) ||
-    p.flags.length !== n
+    p.flags.length !== n ||
+    typeof cols !== 'object' ||
+    cols === null
   )
-    return bad('damaged value columns', '数值列已损坏');
-  const cols = p.text;
-  if (typeof cols !== 'object' || cols === null) return bad('damaged text columns', '文本列已损坏');
+    return null;
+  const text = {} as Record<TextField, Uint32Array>;
   for (const f of TEXT) {
-    const c = (cols as Record<string, unknown>)[f];
-    if (!(c instanceof Uint32Array) || c.length !== n) return bad(`damaged column ${f}`, `${f} 列已损坏`);
+    const c = cols[f];
+    if (!(c instanceof Uint32Array) || c.length !== n) return null;
+    text[f] = c;
   }
-  const rows: Observation[] = new Array(n);
-  const t = cols as Record<TextField, Uint32Array>;
-  // Each cell is checked as it is read (in the slices, not in one pass over all columns first).
-  let damaged: TextField | null = null;
-  const s = (f: TextField, i: number) => {
-    const v = dict[(t[f] as Uint32Array)[i] as number];
-    if (v === undefined || v.length > MAX_LEN[f]) {
-      damaged ??= f;
-      return '';
-    }
-    return v;
+  const quotes = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const q = dict[text.quote[i]!];
+    if (q === undefined) return null;
+    quotes[i] = q;
+  }
+  return {
+    n,
+    dict,
+    city: text.city,
+    indicator: text.indicator,
+    period: text.period,
+    unit: text.unit,
+    source: text.source,
+    note: text.note,
+    value: p.value,
+    flags: p.flags,
+    quotes: packStrings(quotes),
   };
-  for (let start = 0; start < n; start += SLICE) {
-    if (start) await tick();
-    const end = Math.min(n, start + SLICE);
-    for (let i = start; i < end; i++) {
-      const fl = p.flags[i] as number;
-      const comparator = COMPARATORS[fl & 7];
-      const kind = KINDS[(fl >> 3) & 3];
-      const status = STATUSES[(fl >> 5) & 1];
-      const v = p.value[i] as number;
-      if (!comparator || !kind || !status || fl >> 6 || v === Infinity || v === -Infinity)
-        return bad(`damaged row ${i + 1}`, `第 ${i + 1} 条数据已损坏`);
-      const row: Observation = {
-        city: s('city', i),
-        indicator: s('indicator', i),
-        period: s('period', i),
-        value: Number.isNaN(v) ? null : v,
-        unit: s('unit', i),
-        comparator,
-        kind,
-        status,
-        source: s('source', i),
-        quote: s('quote', i),
-        note: s('note', i),
-      };
-      if (damaged) return bad(`damaged column ${damaged}`, `${damaged} 列已损坏`);
-      if (!row.city || !row.indicator) return bad(`damaged row ${i + 1}`, `第 ${i + 1} 条数据已损坏`);
-      rows[i] = row;
-    }
-  }
-  return { ok: true, rows };
 }
