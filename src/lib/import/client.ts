@@ -116,14 +116,31 @@ async function indexInSlices(
   return result;
 }
 
+/** The worker's packed table as an ImportSuccess (its rows not indexed yet). */
+function unwire(w: Extract<WireResult, { ok: true }>): ImportSuccess {
+  const { table, ...summary } = w;
+  return importSuccess({ ...summary, table: unpackTable(table) });
+}
+
 /** The worker's packed table as an ImportSuccess, indexed in slices (so showing it scans nothing at once). */
 export function fromWire(
   w: Extract<WireResult, { ok: true }>,
   onProgress: ProgressFn | undefined,
   signal: AbortSignal | undefined,
 ): Promise<ImportResult> {
-  const { table, ...summary } = w;
-  return indexInSlices(importSuccess({ ...summary, table: unpackTable(table) }), onProgress, signal);
+  return indexInSlices(unwire(w), onProgress, signal);
+}
+
+/** Reports the outcome (onSummary: the report need not wait), then indexes the rows. */
+function deliver(
+  result: ImportResult,
+  onProgress: ProgressFn | undefined,
+  options: ImportFileOptions,
+): Promise<ImportResult> | ImportResult {
+  if (!result.ok) return result;
+  const { table: _table, lines: _lines, ...summary } = result;
+  options.onSummary?.(summary);
+  return indexInSlices(result, onProgress, options.signal);
 }
 
 function newWorker(): Worker | null {
@@ -225,12 +242,7 @@ export async function importFile(
     const r = await viaWorker(worker, await file.arrayBuffer(), plain, onProgress, signal);
     prewarmImportWorker(); // for the next file
     if (r === 'aborted') return ABORTED;
-    if (r !== null) {
-      if (!r.ok) return r;
-      const { table: _table, lines: _lines, ...summary } = r;
-      options.onSummary?.(summary);
-      return fromWire(r, onProgress, signal);
-    }
+    if (r !== null) return deliver(r.ok ? unwire(r) : r, onProgress, options);
   }
   // No worker: the buffer sent to a failed worker is detached, so read the file again. The importer itself is
   // loaded only now, so the main bundle does not carry it (the worker has its own copy).
@@ -246,8 +258,5 @@ export async function importFile(
     if (err instanceof DOMException && err.name === 'AbortError') return ABORTED;
     throw err;
   });
-  if (!result.ok) return result;
-  const { table: _table, lines: _lines, ...summary } = result;
-  options.onSummary?.(summary);
-  return indexInSlices(result, onProgress, signal);
+  return deliver(result, onProgress, options);
 }
