@@ -700,7 +700,10 @@ async function appImportRun(browser, appUrl, csvFile) {
     await gotoReady(page, `${appUrl}#/`, problems, 'import: app #/');
     const input = page.locator('input[type=file][data-testid="csv-upload"]');
     // The upload panel comes when the page is idle after the first picture: wait for it as a user would.
-    await input.first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
+    await input
+      .first()
+      .waitFor({ state: 'attached', timeout: 10_000 })
+      .catch(() => undefined);
     if ((await input.count()) !== 1)
       throw new Error('import: no single input[type=file][data-testid="csv-upload"] on #/');
     const cdp = await context.newCDPSession(page);
