@@ -55,7 +55,12 @@ export async function restoreUploads(): Promise<void> {
   const s = await store();
   uploads.mode = s.mode;
   const saved = await s.list();
-  publish([...saved, ...fromLink()]);
+  // The upload panel appears while this list is read: a file uploaded meanwhile is already on screen
+  // and may not be in the list yet. It stays (the copy on screen is kept: its rows are indexed).
+  const onScreen = uploads.list;
+  const kept = saved.map((d) => onScreen.find((u) => u.id === d.id) ?? d);
+  const added = onScreen.filter((u) => !saved.some((d) => d.id === u.id));
+  publish([...kept, ...fromLink(), ...added]);
 }
 
 /** A small upload travelling in the link (`data=`): shown for this visit, not saved unless re-uploaded. */
