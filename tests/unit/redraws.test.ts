@@ -1,5 +1,5 @@
-// The redraw queue: one chart per frame (none in the frame after the change), charts on screen first, only the
-// newest redraw of a chart.
+// The redraw queue: one chart per frame, each in a task after the frame (not inside it; the first not after the
+// frame that lays out the change), charts on screen first, only the newest redraw of a chart.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 let frames: (() => void)[] = [];
@@ -7,6 +7,7 @@ let report: ((entries: { target: object; isIntersecting: boolean }[]) => void) |
 
 beforeEach(() => {
   vi.resetModules();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   frames = [];
   vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
   vi.stubGlobal(
@@ -20,7 +21,10 @@ beforeEach(() => {
     },
   );
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 /** Run the frames that are due now; returns how many ran. */
 function nextFrame(): number {
@@ -29,6 +33,9 @@ function nextFrame(): number {
   due.forEach((f) => f());
   return due.length;
 }
+
+/** Run the tasks posted so far (the redraws a frame scheduled). */
+const tasks = () => vi.runOnlyPendingTimers();
 
 describe('redraw queue', () => {
   it('draws one chart per frame, the ones on screen first', async () => {
@@ -40,13 +47,21 @@ describe('redraw queue', () => {
     q.queueRedraw(a!, () => drawn.push('a'));
     q.queueRedraw(b!, () => drawn.push('b'));
     q.queueRedraw(c!, () => drawn.push('c'));
-    expect(drawn).toEqual([]); // nothing in the task that queued them
+    tasks();
+    expect(drawn).toEqual([]); // nothing in the task that queued them, nor before a frame
     nextFrame();
-    expect(drawn).toEqual([]); // nor in the frame that lays out the change
+    tasks();
+    expect(drawn).toEqual([]); // nor after the frame that lays out the change
     nextFrame();
-    expect(drawn).toEqual(['c']);
+    expect(drawn).toEqual([]); // nor inside the next frame
+    tasks();
+    expect(drawn).toEqual(['c']); // but in a task after it
+    tasks();
+    expect(drawn).toEqual(['c']); // the next one waits for the next frame
     nextFrame();
+    tasks();
     nextFrame();
+    tasks();
     expect(drawn).toEqual(['c', 'a', 'b']);
     expect(nextFrame()).toBe(0); // and then the queue rests
   });
@@ -64,10 +79,12 @@ describe('redraw queue', () => {
     unwatchB();
     nextFrame();
     nextFrame();
+    tasks();
     q.queueRedraw(a!, () => drawn.push('a3'));
     q.dropRedraw(a!);
     nextFrame();
     nextFrame();
+    tasks();
     expect(drawn).toEqual(['a2']);
     expect(q.isQueued(a!)).toBe(false);
   });
