@@ -125,6 +125,44 @@ describe('honest encodings', () => {
     expect(series(m).every((s) => s.type === 'bar')).toBe(true);
   });
 
+  it('leaves value labels off bars too narrow to hold them, and says so; a few bars keep theirs', async () => {
+    // 14 uploaded cities × 37 years: 518 bars, about 1.5 px each.
+    const cities = Array.from({ length: 14 }, (_, i) => `u-city${i}`);
+    const rows = cities.flatMap((city) =>
+      Array.from({ length: 37 }, (_, y) =>
+        obs({
+          city,
+          indicator: 'tech_contract_value',
+          period: String(1988 + y),
+          value: 10 + y,
+          unit: '100m CNY',
+        }),
+      ),
+    );
+    const places = cities.map((id, i) => ({
+      id,
+      zh: `样本${i}`,
+      en: `Sample ${i}`,
+      province: '',
+      level: 'city' as const,
+    }));
+    const upload = {
+      meta: { id: 'u', name: 'u.csv', fileName: 'u.csv' },
+      table: tableFromRows(rows),
+      indicators: [],
+      places,
+    };
+    const many = HEADLINE_CHARTS['tech-contracts'].build(await input({ cities }, [upload]));
+    expect(items(many).filter((i) => i.value !== null)).toHaveLength(518);
+    expect(items(many).filter((i) => i.label)).toEqual([]);
+    expect(many.footnotes.join(' ')).toContain('柱子太密，未标数值');
+    expect(many.table.total).toBe(518);
+
+    const few = HEADLINE_CHARTS['tech-contracts'].build(await input({}, [upload]));
+    expect(itemFor(few, 'wuhu-tech_contract_value-2020-h1')?.label?.formatter).toMatch(/H1/);
+    expect(few.footnotes.join(' ')).not.toContain('柱子太密');
+  });
+
   it('says "no actual reported" for a plan target without an actual, and draws no bar for it', async () => {
     const m = HEADLINE_CHARTS['plan-targets'].build(await input());
     const row = m.table.rows.find((r) => r.key === 'haimen-rd_intensity-2020-target');

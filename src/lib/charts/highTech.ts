@@ -27,7 +27,12 @@ export function build(input: ChartInput): ChartModel {
   const addedRows = pick(ADDED);
   const periods = periodsOf([...countRows, ...addedRows].filter((r) => r.value !== null));
   const top = citySeries(data, COUNT, cities, lang, { bg, periods });
-  const bottom = cityBars(data, addedRows, cities, periods, lang, { bg, xAxisIndex: 1, yAxisIndex: 1 });
+  const bottom = cityBars(data, addedRows, cities, periods, lang, {
+    bg,
+    xAxisIndex: 1,
+    yAxisIndex: 1,
+    width: input.width,
+  });
   const marks = new Map([...top.marks, ...bottom.marks]);
   const masked = [...countRows, ...addedRows].filter((r) => r.value === null);
   const categories = periods.map((p) => periodLabel(p, lang));
@@ -76,7 +81,11 @@ export function build(input: ChartInput): ChartModel {
   return {
     option,
     table: observationTable(data, tableRows, lang),
-    footnotes: [footnote, ...maskedFootnote(data, masked, lang)],
+    footnotes: [
+      footnote,
+      ...maskedFootnote(data, masked, lang),
+      ...(bottom.labelsLeftOut ? [t(lang, 'barLabelsLeftOut')] : []),
+    ],
     summary: summarise(t(lang, 'chartHt'), latest, lang),
     sources: ids,
     empty: plotted.length === 0,

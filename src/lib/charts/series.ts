@@ -152,9 +152,16 @@ export function maskedFootnote(ds: Dataset, masked: readonly Observation[], lang
   return [`${names.join('、')}: ${t(lang, 'maskedLong')}`];
 }
 
+/** Below this plot width per drawn bar (CSS px, on the spec's nominal width), bars carry no value labels. */
+export const MIN_LABELLED_BAR = 12;
+
 /**
  * Bars per city and period. Half-year bars are hatched and labelled H1 so they are not read as full
  * years; lower bounds get a dashed outline and a "≥" label; targets are hollow dashed bars.
+ * Where the bars are too narrow for any label (a file of many cities over many years: 500 labels
+ * printed over each other, and drawing them took half the chart's time), `labelsLeftOut` is true, no
+ * bar carries a label and the chart says so; the outlines and hatching still tell bounds, targets
+ * and half-years apart.
  */
 export function cityBars(
   ds: Dataset,
@@ -162,8 +169,15 @@ export function cityBars(
   cities: readonly string[],
   periods: readonly string[],
   lang: Lang,
-  opts: { bg: string; xAxisIndex?: number; yAxisIndex?: number; labelFor?: (o: Observation) => string },
-): { series: Record<string, unknown>[]; marks: Map<string, Observation> } {
+  opts: {
+    bg: string;
+    xAxisIndex?: number;
+    yAxisIndex?: number;
+    labelFor?: (o: Observation) => string;
+    /** The plot's nominal width in CSS px (ChartInput.width; default 800). */
+    width?: number;
+  },
+): { series: Record<string, unknown>[]; marks: Map<string, Observation>; labelsLeftOut: boolean } {
   const marks = new Map<string, Observation>();
   const series: Record<string, unknown>[] = [];
   const byCityPeriod = new Map<string, Observation>();
@@ -171,6 +185,11 @@ export function cityBars(
     if (r.value !== null && !byCityPeriod.has(`${r.city}\u0000${r.period}`))
       byCityPeriod.set(`${r.city}\u0000${r.period}`, r);
   const hasCity = new Set(rows.filter((r) => r.value !== null).map((r) => r.city));
+  // The plot's width per drawn bar: bars a file leaves sparse over many years still get labels.
+  const [periodSet, chosen] = [new Set(periods), new Set(cities)];
+  let bars = 0;
+  for (const r of byCityPeriod.values()) if (periodSet.has(r.period) && chosen.has(r.city)) bars++;
+  const labelsLeftOut = bars > 0 && (opts.width ?? 800) / bars < MIN_LABELLED_BAR;
   for (const city of cities) {
     if (!hasCity.has(city)) continue;
     const color = cityColor(ds, city);
@@ -181,8 +200,6 @@ export function cityBars(
       marks.set(ref, o);
       const half = isHalfYear(o.period);
       const target = o.kind === 'target';
-      const extra = opts.labelFor?.(o) ?? '';
-      const prefix = comparatorSymbol(o.comparator);
       return {
         value: o.value,
         ref,
@@ -202,14 +219,16 @@ export function cityBars(
               }
             : undefined,
         },
-        label: {
-          show: true,
-          position: 'top',
-          color,
-          formatter: safeLabel(
-            `${target ? t(lang, 'target') + ' ' : ''}${prefix}${formatNumber(o.value ?? 0, lang)}${half ? ' ' + t(lang, 'h1Short') : ''}${extra}`,
-          ),
-        },
+        label: labelsLeftOut
+          ? undefined
+          : {
+              show: true,
+              position: 'top',
+              color,
+              formatter: safeLabel(
+                `${target ? t(lang, 'target') + ' ' : ''}${comparatorSymbol(o.comparator)}${formatNumber(o.value ?? 0, lang)}${half ? ' ' + t(lang, 'h1Short') : ''}${opts.labelFor?.(o) ?? ''}`,
+              ),
+            },
       };
     });
     series.push({
@@ -222,5 +241,5 @@ export function cityBars(
       yAxisIndex: opts.yAxisIndex ?? 0,
     });
   }
-  return { series, marks };
+  return { series, marks, labelsLeftOut };
 }

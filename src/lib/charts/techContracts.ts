@@ -23,6 +23,7 @@ export function build(input: ChartInput): ChartModel {
     yoyRows.find((y) => y.city === o.city && y.period === o.period && y.kind === o.kind && y.value !== null);
   const bars = cityBars(data, valueRows, cities, periods, lang, {
     bg,
+    width: input.width,
     labelFor: (o) => {
       const y = yoyFor(o);
       if (!y || y.value === null) return '';
@@ -59,6 +60,7 @@ export function build(input: ChartInput): ChartModel {
   const { footnote, ids } = sourceFootnote(data, tableRows, lang);
   const notes = [footnote, ...maskedFootnote(data, masked, lang)];
   if (periods.some((p) => p.endsWith('-H1'))) notes.push(t(lang, 'chartTcSub'));
+  if (bars.labelsLeftOut) notes.push(t(lang, 'barLabelsLeftOut'));
   return {
     option,
     table: observationTable(data, tableRows, lang),

@@ -37,6 +37,7 @@ const zh = {
   footSources: '来源：',
   masked: '原文已遮蔽',
   maskedLong: '报告中有此数字，但原文已遮蔽（x.xx），不是 0',
+  barLabelsLeftOut: '柱子太密，未标数值：悬停柱子或“显示数据表”可查看；虚线框仍表示下限或目标',
   noActual: '尚无实际值',
   achieved: '完成度',
   target: '目标',
@@ -153,6 +154,8 @@ const en: Messages = {
   footSources: 'Sources: ',
   masked: 'masked in source',
   maskedLong: 'The report states this figure but it is masked (x.xx) in the source: not zero',
+  barLabelsLeftOut:
+    'Too many bars to label: hover a bar or show the data table for values; dashed outlines still mark lower bounds and targets',
   noActual: 'no actual reported',
   achieved: 'achieved',
   target: 'Target',
