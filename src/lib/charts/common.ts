@@ -182,10 +182,19 @@ export function baseOption(input: ChartInput) {
 
 /**
  * A screen-reader summary: the title and at most 12 items, then how many more (the table has all).
+ * Only the items shown are written out (`line`): a large upload plots hundreds of marks.
  * summarise('R&D', ['a','b'], 'en') -> 'R&D: a; b'
  */
-export function summarise(title: string, items: readonly string[], lang: Lang): string {
-  const shown = items.slice(0, 12).join(lang === 'zh' ? '；' : '; ');
+export function summarise<T>(
+  title: string,
+  items: readonly T[],
+  lang: Lang,
+  line: (item: T) => string = String,
+): string {
+  const shown = items
+    .slice(0, 12)
+    .map(line)
+    .join(lang === 'zh' ? '；' : '; ');
   const more = items.length - 12;
   if (more <= 0) return `${title}: ${shown}`;
   return lang === 'zh'
@@ -236,9 +245,8 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
         o.note,
       ],
     })),
-    csv: {
-      header: [...OBSERVATION_FIELDS],
-      rows: rows.map((o) => [
+    csv: lazyCsv([...OBSERVATION_FIELDS], () =>
+      rows.map((o) => [
         placeName(ds, o.city, lang),
         indicatorName(ds, o.indicator, lang),
         o.period,
@@ -251,6 +259,17 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
         o.quote,
         o.note,
       ]),
+    ),
+  };
+}
+
+/** A table's CSV, its rows written out on first read (an export): a large upload has thousands per chart. */
+export function lazyCsv(header: string[], make: () => TableModel['csv']['rows']): TableModel['csv'] {
+  let rows: TableModel['csv']['rows'] | undefined;
+  return {
+    header,
+    get rows() {
+      return (rows ??= make());
     },
   };
 }

@@ -230,11 +230,10 @@ export function build(input: ChartInput): ChartModel {
     footnotes: [footnote, ...maskedNote],
     summary: summarise(
       t(lang, 'chartPt'),
-      progress.map(
-        (p) =>
-          `${placeName(data, p.target.city, lang)} ${indicatorName(data, p.target.indicator, lang)} ${describe(input, p)}`,
-      ),
+      progress,
       lang,
+      (p) =>
+        `${placeName(data, p.target.city, lang)} ${indicatorName(data, p.target.indicator, lang)} ${describe(input, p)}`,
     ),
     sources: ids,
     empty: progress.length === 0,

@@ -67,11 +67,10 @@ export function build(input: ChartInput): ChartModel {
     footnotes: notes,
     summary: summarise(
       t(lang, 'chartTc'),
-      plotted.map(
-        (o) =>
-          `${placeName(data, o.city, lang)} ${periodLabel(o.period, lang)} ${formatNumber(o.value ?? 0, lang)} ${unit}`,
-      ),
+      plotted,
       lang,
+      (o) =>
+        `${placeName(data, o.city, lang)} ${periodLabel(o.period, lang)} ${formatNumber(o.value ?? 0, lang)} ${unit}`,
     ),
     sources: ids,
     empty: plotted.length === 0,

@@ -25,6 +25,9 @@ export function formatNumber(value: number, _lang: Lang, maxDigits = 2): string 
  * from zero, like Intl and like a reader. d3-format alone rounds the binary value (0.1499… -> 0.1).
  */
 function roundHalfAway(x: number, digits: number): number {
+  // Most figures already have no more decimals than shown: nothing to round (and no strings made).
+  const scale = 10 ** digits;
+  if (Math.round(x * scale) / scale === x) return x;
   const written = String(Math.abs(x));
   if (written.includes('e')) return x; // below 1e-6 or above 1e21: nothing a report writes
   return Math.sign(x) * Number(`${Math.round(Number(`${written}e${digits}`))}e-${digits}`);
