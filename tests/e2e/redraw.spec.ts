@@ -40,3 +40,27 @@ test('after toggling a city, every chart looks exactly like a fresh load of that
   expect(await pictures(page)).toEqual(first);
   void problems;
 });
+
+test('after switching language, every chart looks exactly like a fresh load in that language; switched back, like the first picture', async ({
+  page,
+  browser,
+  problems,
+}) => {
+  await page.goto('./');
+  const first = await pictures(page);
+
+  await page.getByTestId('lang-switch').click();
+  await expect(page).toHaveURL(/lang=en/);
+  const english = await pictures(page);
+  expect(english['rd-intensity'], 'the R&D chart speaks English').not.toBe(first['rd-intensity']);
+
+  const fresh = await browser.newPage({ viewport: page.viewportSize() ?? undefined });
+  await fresh.goto(page.url());
+  expect(await pictures(fresh)).toEqual(english);
+  await fresh.close();
+
+  await page.getByTestId('lang-switch').click();
+  await expect(page).not.toHaveURL(/lang=en/);
+  expect(await pictures(page)).toEqual(first);
+  void problems;
+});
