@@ -154,6 +154,8 @@ export function maskedFootnote(ds: Dataset, masked: readonly Observation[], lang
 
 /** Below this plot width per drawn bar (CSS px, on the spec's nominal width), bars carry no value labels. */
 export const MIN_LABELLED_BAR = 12;
+/** A bar slot narrower than this (CSS px) stacks its label's words. */
+const WORDS_SIDE_BY_SIDE = 64;
 
 /**
  * Bars per city and period. Half-year bars are hatched and labelled H1 so they are not read as full
@@ -190,6 +192,10 @@ export function cityBars(
   let bars = 0;
   for (const r of byCityPeriod.values()) if (periodSet.has(r.period) && chosen.has(r.city)) bars++;
   const labelsLeftOut = bars > 0 && (opts.width ?? 800) / bars < MIN_LABELLED_BAR;
+  // Each city has a slot in every period: where a slot is narrower than a label's words side by side
+  // ("26.83 H1", "同比 +31.67%"), neighbouring labels overprinted; there every word gets its own line.
+  const slot = (opts.width ?? 800) / Math.max(1, periods.length * hasCity.size);
+  const lines = (text: string) => (slot < WORDS_SIDE_BY_SIDE ? text.replaceAll(' ', '\n') : text);
   for (const city of cities) {
     if (!hasCity.has(city)) continue;
     const color = cityColor(ds, city);
@@ -225,8 +231,10 @@ export function cityBars(
               show: true,
               position: 'top',
               color,
-              formatter: safeLabel(
-                `${target ? t(lang, 'target') + ' ' : ''}${comparatorSymbol(o.comparator)}${formatNumber(o.value ?? 0, lang)}${half ? ' ' + t(lang, 'h1Short') : ''}${opts.labelFor?.(o) ?? ''}`,
+              formatter: lines(
+                safeLabel(
+                  `${target ? t(lang, 'target') + ' ' : ''}${comparatorSymbol(o.comparator)}${formatNumber(o.value ?? 0, lang)}${half ? ' ' + t(lang, 'h1Short') : ''}${opts.labelFor?.(o) ?? ''}`,
+                ),
               ),
             },
       };
