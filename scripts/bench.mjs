@@ -981,7 +981,8 @@ function addMetric(m) {
 
 function fmt(v, unit, atLeast = false) {
   if (v == null) return '—';
-  const d = unit === '×' ? 2 : Math.abs(v) >= 100 ? 0 : 1;
+  // Ratios get a third decimal: 1.303 printed as "1.30×" read as a pass next to its FAIL.
+  const d = unit === '×' ? 3 : Math.abs(v) >= 100 ? 0 : 1;
   return (atLeast ? '≥ ' : '') + (unit === '×' ? `${v.toFixed(d)}×` : `${v.toFixed(d)} ${unit}`);
 }
 
