@@ -17,50 +17,46 @@ async function pictures(page: Page): Promise<Record<string, string>> {
   }, CHARTS);
 }
 
-test('after toggling a city, every chart looks exactly like a fresh load of that view; toggled back, like the first picture', async ({
-  page,
-  browser,
-  problems,
-}) => {
-  await page.goto('./');
-  const first = await pictures(page);
-  const fuzhou = page.locator('[data-city="fuzhou"] input');
+/** A change the dashboard redraws in place, how to undo it, and the URL each way (the state has been taken in). */
+const changes = [
+  {
+    name: 'toggling a city',
+    change: (page: Page) => page.locator('[data-city="fuzhou"] input').uncheck(),
+    changed: /cities=/,
+    undo: (page: Page) => page.locator('[data-city="fuzhou"] input').check(),
+    undone: /^(?!.*cities=)/, // back to the default selection
+  },
+  {
+    name: 'switching language',
+    change: (page: Page) => page.getByTestId('lang-switch').click(),
+    changed: /lang=en/,
+    undo: (page: Page) => page.getByTestId('lang-switch').click(),
+    undone: /^(?!.*lang=en)/, // back to Chinese
+  },
+];
 
-  await fuzhou.uncheck();
-  await expect(page).toHaveURL(/cities=/);
-  const without = await pictures(page);
-  expect(without['rd-intensity'], 'Fuzhou left the R&D chart').not.toBe(first['rd-intensity']);
+for (const c of changes) {
+  test(`after ${c.name}, every chart looks exactly like a fresh load of that view; undone, like the first picture`, async ({
+    page,
+    browser,
+    problems,
+  }) => {
+    await page.goto('./');
+    const first = await pictures(page);
 
-  const fresh = await browser.newPage({ viewport: page.viewportSize() ?? undefined });
-  await fresh.goto(page.url());
-  expect(await pictures(fresh)).toEqual(without);
-  await fresh.close();
+    await c.change(page);
+    await expect(page).toHaveURL(c.changed);
+    const changed = await pictures(page);
+    expect(changed['rd-intensity'], 'the R&D chart changed').not.toBe(first['rd-intensity']);
 
-  await fuzhou.check();
-  expect(await pictures(page)).toEqual(first);
-  void problems;
-});
+    const fresh = await browser.newPage({ viewport: page.viewportSize() ?? undefined });
+    await fresh.goto(page.url());
+    expect(await pictures(fresh)).toEqual(changed);
+    await fresh.close();
 
-test('after switching language, every chart looks exactly like a fresh load in that language; switched back, like the first picture', async ({
-  page,
-  browser,
-  problems,
-}) => {
-  await page.goto('./');
-  const first = await pictures(page);
-
-  await page.getByTestId('lang-switch').click();
-  await expect(page).toHaveURL(/lang=en/);
-  const english = await pictures(page);
-  expect(english['rd-intensity'], 'the R&D chart speaks English').not.toBe(first['rd-intensity']);
-
-  const fresh = await browser.newPage({ viewport: page.viewportSize() ?? undefined });
-  await fresh.goto(page.url());
-  expect(await pictures(fresh)).toEqual(english);
-  await fresh.close();
-
-  await page.getByTestId('lang-switch').click();
-  await expect(page).not.toHaveURL(/lang=en/);
-  expect(await pictures(page)).toEqual(first);
-  void problems;
-});
+    await c.undo(page);
+    await expect(page).toHaveURL(c.undone);
+    expect(await pictures(page)).toEqual(first);
+    void problems;
+  });
+}
