@@ -1,6 +1,6 @@
 // Module worker that imports one uploaded file off the main thread (started by src/lib/import/client.ts with
 // `new Worker(new URL(...), { type: 'module' })`). Protocol in src/lib/import/protocol.ts:
-// receives { bytes (transferred), ctx }; posts { type: 'progress', fraction } messages and one
+// receives { file (a Blob, read here), ctx }; posts { type: 'progress', fraction } messages and one
 // { type: 'result', result } whose typed arrays are transferred back (no per-row structured cloning).
 
 import { importColumnarBytes, toWire, type WireResult } from '../lib/import/index';
@@ -8,16 +8,32 @@ import { tableBuffers } from '../lib/data/rowTable';
 import type { ImportRequest, ImportWorkerMessage } from '../lib/import/protocol';
 
 interface WorkerScope {
-  onmessage: ((e: MessageEvent<ImportRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<ImportRequest>) => Promise<void>) | null;
   postMessage(message: ImportWorkerMessage, options?: { transfer?: Transferable[] }): void;
 }
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = (e: MessageEvent<ImportRequest>): void => {
-  const { bytes, ctx } = e.data;
+scope.onmessage = async (e: MessageEvent<ImportRequest>): Promise<void> => {
+  const { file, ctx } = e.data;
   let last = -1;
   let result: WireResult;
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch (err) {
+    // The file changed or went away since it was chosen (NotReadableError).
+    const detail = err instanceof Error ? err.message : String(err);
+    scope.postMessage({
+      type: 'result',
+      result: {
+        ok: false,
+        code: 'unreadable',
+        message: { zh: `无法读取文件：${detail}`, en: `The file could not be read: ${detail}` },
+      },
+    });
+    return;
+  }
   try {
     result = toWire(
       importColumnarBytes(new Uint8Array(bytes), ctx, (fraction) => {

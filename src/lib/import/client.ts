@@ -185,7 +185,7 @@ function startWorker(): Worker | null {
 /** Runs the import in a worker; resolves null if the worker could not run (then the caller falls back). */
 function viaWorker(
   worker: Worker,
-  buffer: ArrayBuffer,
+  file: Blob,
   ctx: ImportContext,
   onProgress: ProgressFn | undefined,
   signal: AbortSignal | undefined,
@@ -212,11 +212,11 @@ function viaWorker(
       finish(null);
     };
     worker.onmessageerror = () => finish(null);
-    const request: ImportRequest = { bytes: buffer, ctx };
+    const request: ImportRequest = { file, ctx };
     try {
-      worker.postMessage(request, [buffer]);
+      worker.postMessage(request);
     } catch {
-      finish(null); // could not be sent (nothing was transferred): run on the main thread instead
+      finish(null); // could not be sent: run on the main thread instead
     }
   });
 }
@@ -239,13 +239,13 @@ export async function importFile(
 
   const worker = options.worker === false ? null : startWorker();
   if (worker) {
-    const r = await viaWorker(worker, await file.arrayBuffer(), plain, onProgress, signal);
+    const r = await viaWorker(worker, file, plain, onProgress, signal);
     prewarmImportWorker(); // for the next file
     if (r === 'aborted') return ABORTED;
     if (r !== null) return deliver(r.ok ? unwire(r) : r, onProgress, options);
   }
-  // No worker: the buffer sent to a failed worker is detached, so read the file again. The importer itself is
-  // loaded only now, so the main bundle does not carry it (the worker has its own copy).
+  // No worker: the file is read here. The importer itself is loaded only now, so the main bundle does not
+  // carry it (the worker has its own copy).
   const [{ importBytesInSlices }, buffer] = await Promise.all([import('./index'), file.arrayBuffer()]);
   const bytes = new Uint8Array(buffer);
   let lastPause = performance.now();

@@ -1,5 +1,5 @@
 // Messages between the main thread (client.ts) and the import worker (src/workers/import.worker.ts).
-// Example: main -> worker  { bytes: ArrayBuffer (transferred), ctx: { datasetId: 'my', fileName: 'a.csv', ... } }
+// Example: main -> worker  { file: Blob (a handle: the worker reads the bytes), ctx: { datasetId: 'my', fileName: 'a.csv', ... } }
 //          worker -> main  { type: 'progress', fraction: 0.42 } ... then exactly one
 //                          { type: 'result', result: { ok: true, ..., table: PackedTable (buffers transferred) } }
 //                       or { type: 'result', result: { ok: false, code: 'xlsx', message: { zh, en } } }
@@ -8,8 +8,11 @@ import type { ImportContext } from './types';
 import type { WireResult } from './index';
 
 export interface ImportRequest {
-  /** The file's bytes; transferred, so the sender's copy is detached. */
-  bytes: ArrayBuffer;
+  /**
+   * The uploaded file itself (cloning a Blob copies a handle, not its bytes): the worker reads it, so a
+   * 55 MB file never sits in the main thread's memory nor costs it the read.
+   */
+  file: Blob;
   ctx: ImportContext;
 }
 

@@ -8,7 +8,7 @@ import { context, fixture } from '../../fixtures/upload/context';
 // The worker module installs `self.onmessage`; give it a stand-in scope that records what it posts.
 const posted: Array<{ message: ImportWorkerMessage; transfer: Transferable[] }> = [];
 const scope: {
-  onmessage: ((e: MessageEvent<ImportRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<ImportRequest>) => Promise<void>) | null;
   postMessage: (m: ImportWorkerMessage, o?: { transfer?: Transferable[] }) => void;
 } = {
   onmessage: null,
@@ -22,11 +22,10 @@ const scope: {
 vi.stubGlobal('self', scope);
 await import('../../../src/workers/import.worker');
 
-function runWorker(bytes: Uint8Array, ctx: ImportContext) {
+async function runWorker(bytes: Uint8Array<ArrayBuffer>, ctx: ImportContext) {
   posted.length = 0;
-  const buffer = bytes.slice().buffer;
-  scope.onmessage!({
-    data: structuredClone({ bytes: buffer, ctx }, { transfer: [buffer] }),
+  await scope.onmessage!({
+    data: structuredClone({ file: new Blob([bytes]), ctx }),
   } as MessageEvent<ImportRequest>);
   return posted.slice();
 }
@@ -46,7 +45,7 @@ afterEach(() => {
 describe('the import worker', () => {
   it('posts progress, then one result whose columns are transferred, which rebuilds to the same rows', async () => {
     const bytes = bigCsv(30_000);
-    const messages = runWorker(bytes, context());
+    const messages = await runWorker(bytes, context());
     const progress = messages
       .filter((m) => m.message.type === 'progress')
       .map((m) => (m.message as { fraction: number }).fraction);
@@ -65,8 +64,19 @@ describe('the import worker', () => {
     expect(rebuilt.ok && rebuilt.rows).toEqual(direct.ok && direct.rows);
   });
 
-  it('posts a refusal as its result', () => {
-    const messages = runWorker(fixture('renamed-xlsx.csv'), context());
+  it('refuses a file that can no longer be read, saying so', async () => {
+    const gone = new Blob(['x']);
+    Object.defineProperty(gone, 'arrayBuffer', {
+      value: () => Promise.reject(new DOMException('the file changed', 'NotReadableError')),
+    });
+    posted.length = 0;
+    await scope.onmessage!({ data: { file: gone, ctx: context() } } as MessageEvent<ImportRequest>);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.message).toMatchObject({ type: 'result', result: { ok: false, code: 'unreadable' } });
+  });
+
+  it('posts a refusal as its result', async () => {
+    const messages = await runWorker(fixture('renamed-xlsx.csv'), context());
     expect(messages.at(-1)!.message).toMatchObject({ type: 'result', result: { ok: false, code: 'xlsx' } });
     expect(messages.at(-1)!.transfer).toEqual([]);
   });
@@ -91,6 +101,8 @@ class LoopbackWorker {
   terminated = false;
   static last: LoopbackWorker | null = null;
   static all: LoopbackWorker[] = [];
+  /** What the main thread posted, before cloning: the request and its transfer list. */
+  sent: Array<{ request: ImportRequest; transfer: Transferable[] }> = [];
   constructor(
     readonly url: URL,
     readonly options: WorkerOptions,
@@ -98,11 +110,12 @@ class LoopbackWorker {
     LoopbackWorker.last = this;
     LoopbackWorker.all.push(this);
   }
-  postMessage(request: ImportRequest, transfer: Transferable[]) {
+  postMessage(request: ImportRequest, transfer: Transferable[] = []) {
+    this.sent.push({ request, transfer });
     const data = structuredClone(request, { transfer });
-    setTimeout(() => {
+    setTimeout(async () => {
       posted.length = 0;
-      scope.onmessage!({ data } as MessageEvent<ImportRequest>);
+      await scope.onmessage!({ data } as MessageEvent<ImportRequest>);
       for (const p of posted)
         setTimeout(
           () =>
@@ -126,10 +139,17 @@ describe('importFile on the main thread', () => {
     const bytes = bigCsv(20_000);
     const seen: number[] = [];
     let summary: unknown = null;
-    const r = await importFile(new Blob([bytes]), context(), (f) => seen.push(f), {
+    const file = new Blob([bytes]);
+    const readHere = vi.spyOn(file, 'arrayBuffer');
+    const r = await importFile(file, context(), (f) => seen.push(f), {
       onSummary: (s) => (summary = s),
     });
     const [used, spare] = LoopbackWorker.all;
+    // The worker reads the file: the main thread posts the Blob (a handle) and never reads its bytes.
+    expect(used!.sent).toHaveLength(1);
+    expect(used!.sent[0]!.request.file).toBe(file);
+    expect(used!.sent[0]!.transfer).toEqual([]);
+    expect(readHere).not.toHaveBeenCalled();
     expect(used!.options).toEqual({ type: 'module' });
     expect(String(used!.url)).toMatch(/workers\/import\.worker\.ts$/);
     expect(used!.terminated).toBe(true);
