@@ -1,9 +1,8 @@
 // Chart specs: the encodings that keep the numbers honest, and option snapshots in both languages.
-import { tableFromRows } from '../../src/lib/data/rowTable';
 import { describe, expect, it } from 'vitest';
 import { HEADLINE_CHARTS, explorer } from '../../src/lib/charts/registry';
 import type { ChartModel } from '../../src/lib/charts/common';
-import { input, obs, snapshotJson } from './helpers';
+import { input, obs, snapshotJson, uploadPart } from './helpers';
 import { CHART_IDS } from '../../src/lib/data/types';
 
 type Item = {
@@ -146,12 +145,7 @@ describe('honest encodings', () => {
       province: '',
       level: 'city' as const,
     }));
-    const upload = {
-      meta: { id: 'u', name: 'u.csv', fileName: 'u.csv' },
-      table: tableFromRows(rows),
-      indicators: [],
-      places,
-    };
+    const upload = uploadPart('u', rows, places);
     const many = HEADLINE_CHARTS['tech-contracts'].build(await input({ cities }, [upload]));
     expect(items(many).filter((i) => i.value !== null)).toHaveLength(518);
     expect(items(many).filter((i) => i.label)).toEqual([]);
@@ -179,14 +173,7 @@ describe('honest encodings', () => {
       value: 2.8,
       source: 'upload:h',
     });
-    const inp = await input({}, [
-      {
-        meta: { id: 'h', name: 'haimen.csv', fileName: 'haimen.csv' },
-        table: tableFromRows([up]),
-        indicators: [],
-        places: [],
-      },
-    ]);
+    const inp = await input({}, [uploadPart('h', [up])]);
     const m = HEADLINE_CHARTS['plan-targets'].build(inp);
     const row = m.table.rows.find((r) => r.key === 'haimen-rd_intensity-2020-target');
     expect(row?.cells.join(' ')).toContain('2.8%');
@@ -210,14 +197,7 @@ describe('honest encodings', () => {
       obs({ city: 'u-evil', indicator: 'rd_intensity', period: '2022', value: 2.5 }),
       obs({ city: 'u-rich', indicator: 'rd_intensity', period: '2022', value: 3.1 }),
     ];
-    const inp = await input({ cities: ['u-evil', 'u-rich'] }, [
-      {
-        meta: { id: 'test', name: 'e.csv', fileName: 'e.csv' },
-        table: tableFromRows(rows),
-        indicators: [],
-        places,
-      },
-    ]);
+    const inp = await input({ cities: ['u-evil', 'u-rich'] }, [uploadPart('test', rows, places)]);
     const m = HEADLINE_CHARTS['rd-intensity'].build(inp);
     const names = series(m).map((s) => s.name);
     expect(names).toContain('<img src=x onerror=alert(1)>');

@@ -12,18 +12,7 @@ import {
   targetsOf,
 } from '../../src/lib/data/dataset';
 import { tableFromRows } from '../../src/lib/data/rowTable';
-import type { UploadPart } from '../../src/lib/data/dataset';
-import type { Observation } from '../../src/lib/data/types';
-import { curated, obs } from './helpers';
-
-function upload(id: string, rows: Observation[], places: UploadPart['places'] = []): UploadPart {
-  return {
-    meta: { id, name: `${id}.csv`, fileName: `${id}.csv` },
-    table: tableFromRows(rows),
-    indicators: [],
-    places,
-  };
-}
+import { curated, obs, uploadPart } from './helpers';
 
 const newCity = { id: 'u-xinshi', zh: '新市', en: 'Xinshi', province: '', level: 'prefecture' as const };
 
@@ -33,7 +22,7 @@ describe('dataset index', () => {
     const before = rowsOf(buildDataset(parts), 'rd_intensity', ['wuhu']);
     expect(before.length).toBeGreaterThan(0);
     const extra = obs({ city: 'wuhu', indicator: 'rd_intensity', period: '2030', value: 9.9 });
-    const ds = buildDataset(parts, [upload('a', [extra])]);
+    const ds = buildDataset(parts, [uploadPart('a', [extra])]);
     expect(rowsOf(ds, 'rd_intensity', ['wuhu'])).toEqual([...before, extra]);
     // The curated lists are shared, never appended to: without the upload, wuhu is as it was.
     expect(rowsOf(buildDataset(parts), 'rd_intensity', ['wuhu'])).toEqual(before);
@@ -45,7 +34,7 @@ describe('dataset index', () => {
       obs({ city: 'wuhu', indicator: 'rd_intensity', period: '2031', value: 3 }),
       obs({ city: 'u-xinshi', indicator: 'rd_intensity', period: '2022', value: 4 }),
     ];
-    const ds = buildDataset(await curated(), [upload('a', rows, [newCity])]);
+    const ds = buildDataset(await curated(), [uploadPart('a', rows, [newCity])]);
     const got = rowsOf(ds, 'rd_intensity', ['u-xinshi', 'nowhere', 'u-xinshi']);
     expect(got.map((r) => r.period)).toEqual(['2021', '2022']);
     expect(rowsOf(ds, 'no_such_indicator', ['u-xinshi'])).toEqual([]);
@@ -59,12 +48,12 @@ describe('dataset index', () => {
       value: 3,
       kind: 'target',
     });
-    const ds = buildDataset(await curated(), [upload('a', [target], [newCity])]);
+    const ds = buildDataset(await curated(), [uploadPart('a', [target], [newCity])]);
     expect(citiesWithData(ds)).toContain('u-xinshi');
     expect(targetsOf(ds, ['u-xinshi'])).toEqual([target]);
     expect(placeRows(ds, 'rd_intensity', 'u-xinshi')).toEqual([target]);
     // A place the upload names but has no rows for is not offered.
-    const empty = buildDataset(await curated(), [upload('b', [], [newCity])]);
+    const empty = buildDataset(await curated(), [uploadPart('b', [], [newCity])]);
     expect(citiesWithData(empty)).not.toContain('u-xinshi');
   });
 

@@ -7,6 +7,7 @@ import { buildDataset } from '../../src/lib/data/dataset';
 import { bundleCurated, CURATED_BUNDLE } from '../../src/lib/data/curatedBundle';
 import type { ChartInput } from '../../src/lib/charts/common';
 import type { Observation } from '../../src/lib/data/types';
+import { tableFromRows } from '../../src/lib/data/rowTable';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -48,4 +49,14 @@ export function snapshotJson(option: unknown): string {
     (_k, v) => (typeof v === 'function' ? '[fn]' : typeof v === 'number' ? Number(v.toPrecision(6)) : v),
     2,
   );
+}
+
+/** An uploaded dataset `<id>.csv` holding `rows` (and the places it defined), as the state hands it to the charts. */
+export function uploadPart(id: string, rows: Observation[], places: UploadPart['places'] = []): UploadPart {
+  return {
+    meta: { id, name: `${id}.csv`, fileName: `${id}.csv` },
+    table: tableFromRows(rows),
+    indicators: [],
+    places,
+  };
 }
