@@ -22,8 +22,19 @@ export interface ChartInput {
   width?: number;
 }
 
-/** Plots narrower than this (CSS px) get the phone layout; the only width a spec distinguishes. */
+/** Plots narrower than this (CSS px) get the narrow layout (plan targets: labels above the bars). */
 export const NARROW_PLOT = 600;
+/** Plots narrower than this (CSS px) are a phone's: bar labels are thinned for a typical phone plot. */
+export const PHONE_PLOT = 440;
+
+/**
+ * The width a spec is built for, from the plot's measured width: one value per class (phone, narrow,
+ * wide), so a resize rebuilds nothing unless it crosses a class. nominalWidth(582) -> 599
+ */
+export function nominalWidth(plot: number): number {
+  if (plot < PHONE_PLOT) return 340;
+  return plot < NARROW_PLOT ? NARROW_PLOT - 1 : 800;
+}
 
 export interface TableModel {
   columns: string[];

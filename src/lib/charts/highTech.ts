@@ -85,6 +85,7 @@ export function build(input: ChartInput): ChartModel {
       footnote,
       ...maskedFootnote(data, masked, lang),
       ...(bottom.labelsLeftOut ? [t(lang, 'barLabelsLeftOut')] : []),
+      ...(bottom.labelsDropped ? [t(lang, 'barLabelsSome')] : []),
     ],
     summary: summarise(t(lang, 'chartHt'), latest, lang),
     sources: ids,

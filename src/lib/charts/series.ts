@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { comparatorSymbol, formatNumber, periodLabel } from '../i18n/format';
 import { cityColor, placeName, safeLabel } from './common';
+import { barCentres, keptLabels, labelWidth, type LabelSpot } from './barLabels';
 
 export interface MarkItem {
   value: number | null;
@@ -179,7 +180,13 @@ export function cityBars(
     /** The plot's nominal width in CSS px (ChartInput.width; default 800). */
     width?: number;
   },
-): { series: Record<string, unknown>[]; marks: Map<string, Observation>; labelsLeftOut: boolean } {
+): {
+  series: Record<string, unknown>[];
+  marks: Map<string, Observation>;
+  labelsLeftOut: boolean;
+  /** How many labels gave way to a neighbour they would have overprinted (see barLabels.ts). */
+  labelsDropped: number;
+} {
   const marks = new Map<string, Observation>();
   const series: Record<string, unknown>[] = [];
   const byCityPeriod = new Map<string, Observation>();
@@ -196,17 +203,20 @@ export function cityBars(
   // ("26.83 H1", "同比 +31.67%"), neighbouring labels overprinted; there every word gets its own line.
   const slot = (opts.width ?? 800) / Math.max(1, periods.length * hasCity.size);
   const lines = (text: string) => (slot < WORDS_SIDE_BY_SIDE ? text.replaceAll(' ', '\n') : text);
+  const centre = barCentres(opts.width ?? 800, periods.length, hasCity.size);
+  const spots: (LabelSpot & { item: { label?: unknown } })[] = [];
   for (const city of cities) {
     if (!hasCity.has(city)) continue;
+    const slotIndex = series.length;
     const color = cityColor(ds, city);
-    const data = periods.map((p) => {
+    const data = periods.map((p, periodIndex) => {
       const o = byCityPeriod.get(`${city}\u0000${p}`);
       if (!o) return { value: null };
       const ref = rowKey(o);
       marks.set(ref, o);
       const half = isHalfYear(o.period);
       const target = o.kind === 'target';
-      return {
+      const item = {
         value: o.value,
         ref,
         itemStyle: {
@@ -238,6 +248,15 @@ export function cityBars(
               ),
             },
       };
+      if (item.label)
+        spots.push({
+          item,
+          x: centre(periodIndex, slotIndex),
+          width: labelWidth(item.label.formatter),
+          // Bounds, targets and half-years keep their labels first, then taller bars.
+          priority: (target || half || o.comparator !== '=' ? 1e15 : 0) + Math.abs(o.value ?? 0),
+        });
+      return item;
     });
     series.push({
       type: 'bar',
@@ -249,5 +268,9 @@ export function cityBars(
       yAxisIndex: opts.yAxisIndex ?? 0,
     });
   }
-  return { series, marks, labelsLeftOut };
+  const kept = keptLabels(spots);
+  spots.forEach((s, i) => {
+    if (!kept.has(i)) delete s.item.label;
+  });
+  return { series, marks, labelsLeftOut, labelsDropped: spots.length - kept.size };
 }

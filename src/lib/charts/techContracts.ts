@@ -61,6 +61,7 @@ export function build(input: ChartInput): ChartModel {
   const notes = [footnote, ...maskedFootnote(data, masked, lang)];
   if (periods.some((p) => p.endsWith('-H1'))) notes.push(t(lang, 'chartTcSub'));
   if (bars.labelsLeftOut) notes.push(t(lang, 'barLabelsLeftOut'));
+  else if (bars.labelsDropped) notes.push(t(lang, 'barLabelsSome'));
   return {
     option,
     table: observationTable(data, tableRows, lang),

@@ -38,6 +38,7 @@ const zh = {
   masked: '原文已遮蔽',
   maskedLong: '报告中有此数字，但原文已遮蔽（x.xx），不是 0',
   barLabelsLeftOut: '柱子太密，未标数值：悬停柱子或“显示数据表”可查看；虚线框仍表示下限或目标',
+  barLabelsSome: '部分柱子的数值标签因空间不足省略：悬停柱子或“显示数据表”可查看',
   noActual: '尚无实际值',
   achieved: '完成度',
   target: '目标',
@@ -156,6 +157,8 @@ const en: Messages = {
   maskedLong: 'The report states this figure but it is masked (x.xx) in the source: not zero',
   barLabelsLeftOut:
     'Too many bars to label: hover a bar or show the data table for values; dashed outlines still mark lower bounds and targets',
+  barLabelsSome:
+    'Some bar labels are left out for lack of room: hover a bar or show the data table for values',
   noActual: 'no actual reported',
   achieved: 'achieved',
   target: 'Target',
