@@ -165,6 +165,18 @@ describe('honest encodings', () => {
     expect(bar?.itemStyle?.opacity).toBe(0);
   });
 
+  it('on a phone the plan chart marks its percentage axis every 50 %, the 100 % target line still dark', async () => {
+    type Axis = { interval: number; splitLine: { lineStyle: { color: string[] } } };
+    const axis = async (width?: number) =>
+      (HEADLINE_CHARTS['plan-targets'].build(await input({ width })).option as { xAxis: Axis }).xAxis;
+    const phone = await axis(340);
+    expect(phone.interval).toBe(50);
+    expect(phone.splitLine.lineStyle.color).toEqual(['#e4e4e4', '#e4e4e4', '#333', '#e4e4e4']);
+    const laptop = await axis(599);
+    expect(laptop.interval).toBe(25);
+    expect(laptop.splitLine.lineStyle.color.indexOf('#333')).toBe(4);
+  });
+
   it('closes the gap of a plan target as soon as an uploaded actual supplies one', async () => {
     const up = obs({
       city: 'haimen',

@@ -19,6 +19,7 @@ import {
   sourceFootnote,
   tooltipHtml,
   NARROW_PLOT,
+  PHONE_PLOT,
 } from './common';
 
 const SCALE_MAX = 150;
@@ -103,6 +104,8 @@ export function build(input: ChartInput): ChartModel {
   const progress = targetProgress(data, input.cities);
   // On a phone the words ("latest actual … / target …") move to the tooltip and table.
   const narrow = (input.width ?? 800) < NARROW_PLOT;
+  // A phone's plot has room for 0 / 50 / 100 % target / 150 % under it, not for seven labels.
+  const step = (input.width ?? 800) < PHONE_PLOT ? 50 : 25;
   const marks = new Map<string, Observation>();
   const categories = progress.map((p) =>
     safeLabel(
@@ -154,30 +157,26 @@ export function build(input: ChartInput): ChartModel {
         return o ? tooltipHtml(data, o, lang) : '';
       },
     },
-    grid: { left: 8, right: 8, top: 24, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 8, top: 24, bottom: step > 25 ? 42 : 28, containLabel: true },
     xAxis: {
       type: 'value',
       min: 0,
       max: SCALE_MAX,
-      interval: 25,
-      axisLabel: { formatter: (v: number) => (v === 100 ? `100% ${t(lang, 'target')}` : `${v}%`) },
-      // The 100 % line is the target: the fifth split line (0, 25, 50, 75, 100 …) drawn dark.
+      interval: step,
+      axisLabel: {
+        formatter: (v: number) => (v === 100 ? `100%${step > 25 ? '\n' : ' '}${t(lang, 'target')}` : `${v}%`),
+      },
+      // The 100 % line is the target: that split line (0, 25, 50, 75, 100 … or 0, 50, 100 …) drawn dark.
       splitLine: {
         lineStyle: {
-          color: [
-            '#e4e4e4',
-            '#e4e4e4',
-            '#e4e4e4',
-            '#e4e4e4',
-            input.dark ? '#ddd' : '#333',
-            '#e4e4e4',
-            '#e4e4e4',
-          ],
+          color: Array.from({ length: SCALE_MAX / step + 1 }, (_, i) =>
+            i * step === 100 ? (input.dark ? '#ddd' : '#333') : '#e4e4e4',
+          ),
         },
       },
       name: t(lang, 'achieved'),
       nameLocation: 'middle',
-      nameGap: 24,
+      nameGap: step > 25 ? 38 : 24, // room for the two-line "100% / 目标" label
     },
     // Left: what the target is; right: how far along it is, in words (so "no actual" is said, not drawn as 0).
     yAxis: [
