@@ -16,6 +16,7 @@ import {
   sourceFootnote,
   summarise,
   itemTooltip,
+  PHONE_PLOT,
 } from './common';
 import { citySeries, maskedFootnote } from './series';
 
@@ -74,7 +75,14 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
     ...baseOption(input),
     tooltip: itemTooltip(input, s.marks),
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 48, right: 24, top: 40, bottom: 32, containLabel: true },
+    // On a phone the legend's row sits lower (its scroll arrows): the unit above the axis needs more room.
+    grid: {
+      left: 48,
+      right: 24,
+      top: (input.width ?? 800) < PHONE_PLOT ? 48 : 40,
+      bottom: 32,
+      containLabel: true,
+    },
     xAxis: {
       type: 'category',
       data: s.categories,
