@@ -143,7 +143,7 @@ describe('honest encodings', () => {
       zh: `样本${i}`,
       en: `Sample ${i}`,
       province: '',
-      level: 'city' as const,
+      level: 'prefecture' as const,
     }));
     const upload = uploadPart('u', rows, places);
     const many = HEADLINE_CHARTS['tech-contracts'].build(await input({ cities }, [upload]));
