@@ -24,6 +24,15 @@ test.describe('upload', () => {
     await expect(page.getByTestId('count-imported')).toHaveText('40');
     const picker = page.getByTestId('city-picker');
     await expect(picker.locator('label', { hasText: '（上传）' })).toHaveCount(12);
+    // Twelve new cities reach the charts a few at a time; the chart is ready only once all are drawn.
+    await chartsReady(page);
+    const drawn = await page.evaluate(() => {
+      type Instance = { getOption(): { series: { name: string }[] } };
+      const box = document.querySelector('[data-chart="rd-intensity"] .chart-box') as
+        (Element & { __echarts?: Instance }) | null;
+      return box?.__echarts?.getOption().series.map((s) => s.name) ?? [];
+    });
+    for (let c = 1; c <= 12; c++) expect(drawn).toContain(`样本${c}市`);
     await expect(page.getByTestId('more-cities')).toHaveText('其余 28 个上传城市…');
     await page.getByTestId('more-cities').click();
     await expect(picker.locator('label', { hasText: '（上传）' })).toHaveCount(40);

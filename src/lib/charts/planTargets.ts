@@ -199,12 +199,14 @@ export function build(input: ChartInput): ChartModel {
     ],
     series: [
       {
+        id: 'achieved',
         type: 'bar',
         name: t(lang, 'achieved'),
         data: bars,
         barMaxWidth: 22,
       },
       {
+        id: 'baseline',
         type: 'scatter',
         name: t(lang, 'baseline'),
         data: baselineMarks,

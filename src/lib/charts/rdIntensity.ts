@@ -51,6 +51,7 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
   refs.forEach((r, i) => {
     const ref = `ref-${r.city}-${r.period}`;
     series.push({
+      id: ref,
       type: 'line',
       name: safeLabel(placeName(data, r.city, lang)),
       color: REFERENCE_COLOR,

@@ -130,6 +130,7 @@ export function citySeries(
     const half = (o: Observation) => isHalfYear(o.period) && o.kind !== 'target';
     if (own.some(full))
       series.push({
+        id: `line:${city}`,
         type: 'line',
         name,
         color,
@@ -138,9 +139,17 @@ export function citySeries(
         lineStyle: { width: 2 },
         ...axes,
       });
-    if (own.some(half)) series.push({ type: 'scatter', name, color, data: aligned(half), ...axes });
+    if (own.some(half))
+      series.push({ id: `h1:${city}`, type: 'scatter', name, color, data: aligned(half), ...axes });
     if (own.some((o) => o.kind === 'target'))
-      series.push({ type: 'scatter', name, color, data: aligned((o) => o.kind === 'target'), ...axes });
+      series.push({
+        id: `target:${city}`,
+        type: 'scatter',
+        name,
+        color,
+        data: aligned((o) => o.kind === 'target'),
+        ...axes,
+      });
   }
   const plotted = [...marks.values()];
   return { categories, periods, series, plotted, masked, marks };
@@ -259,6 +268,7 @@ export function cityBars(
       return item;
     });
     series.push({
+      id: `bar${opts.xAxisIndex ?? 0}:${city}`,
       type: 'bar',
       name: safeLabel(placeName(ds, city, lang)),
       color,
