@@ -275,7 +275,7 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
 }
 
 /** A table's CSV, its rows written out on first read (an export): a large upload has thousands per chart. */
-export function lazyCsv(header: string[], make: () => TableModel['csv']['rows']): TableModel['csv'] {
+function lazyCsv(header: string[], make: () => TableModel['csv']['rows']): TableModel['csv'] {
   let rows: TableModel['csv']['rows'] | undefined;
   return {
     header,

@@ -103,9 +103,11 @@ export function build(input: ChartInput): ChartModel {
   const { data, lang } = input;
   const progress = targetProgress(data, input.cities);
   // On a phone the words ("latest actual … / target …") move to the tooltip and table.
-  const narrow = (input.width ?? 800) < NARROW_PLOT;
+  const width = input.width ?? 800;
+  const narrow = width < NARROW_PLOT;
   // A phone's plot has room for 0 / 50 / 100 % target / 150 % under it, not for seven labels.
-  const step = (input.width ?? 800) < PHONE_PLOT ? 50 : 25;
+  const phone = width < PHONE_PLOT;
+  const step = phone ? 50 : 25;
   const marks = new Map<string, Observation>();
   const categories = progress.map((p) =>
     safeLabel(
@@ -157,14 +159,14 @@ export function build(input: ChartInput): ChartModel {
         return o ? tooltipHtml(data, o, lang) : '';
       },
     },
-    grid: { left: 8, right: 8, top: 24, bottom: step > 25 ? 42 : 28, containLabel: true },
+    grid: { left: 8, right: 8, top: 24, bottom: phone ? 42 : 28, containLabel: true },
     xAxis: {
       type: 'value',
       min: 0,
       max: SCALE_MAX,
       interval: step,
       axisLabel: {
-        formatter: (v: number) => (v === 100 ? `100%${step > 25 ? '\n' : ' '}${t(lang, 'target')}` : `${v}%`),
+        formatter: (v: number) => (v === 100 ? `100%${phone ? '\n' : ' '}${t(lang, 'target')}` : `${v}%`),
       },
       // The 100 % line is the target: that split line (0, 25, 50, 75, 100 … or 0, 50, 100 …) drawn dark.
       splitLine: {
@@ -176,7 +178,7 @@ export function build(input: ChartInput): ChartModel {
       },
       name: t(lang, 'achieved'),
       nameLocation: 'middle',
-      nameGap: step > 25 ? 38 : 24, // room for the two-line "100% / 目标" label
+      nameGap: phone ? 38 : 24, // room for the two-line "100% / 目标" label
     },
     // Left: what the target is; right: how far along it is, in words (so "no actual" is said, not drawn as 0).
     yAxis: [

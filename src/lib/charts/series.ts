@@ -163,7 +163,7 @@ export function maskedFootnote(ds: Dataset, masked: readonly Observation[], lang
 }
 
 /** Below this plot width per drawn bar (CSS px, on the spec's nominal width), bars carry no value labels. */
-export const MIN_LABELLED_BAR = 12;
+const MIN_LABELLED_BAR = 12;
 /** A bar slot narrower than this (CSS px) stacks its label's words. */
 const WORDS_SIDE_BY_SIDE = 64;
 
@@ -207,12 +207,13 @@ export function cityBars(
   const [periodSet, chosen] = [new Set(periods), new Set(cities)];
   let bars = 0;
   for (const r of byCityPeriod.values()) if (periodSet.has(r.period) && chosen.has(r.city)) bars++;
-  const labelsLeftOut = bars > 0 && (opts.width ?? 800) / bars < MIN_LABELLED_BAR;
+  const width = opts.width ?? 800;
+  const labelsLeftOut = bars > 0 && width / bars < MIN_LABELLED_BAR;
   // Each city has a slot in every period: where a slot is narrower than a label's words side by side
   // ("26.83 H1", "同比 +31.67%"), neighbouring labels overprinted; there every word gets its own line.
-  const slot = (opts.width ?? 800) / Math.max(1, periods.length * hasCity.size);
+  const slot = width / Math.max(1, periods.length * hasCity.size);
   const lines = (text: string) => (slot < WORDS_SIDE_BY_SIDE ? text.replaceAll(' ', '\n') : text);
-  const centre = barCentres(opts.width ?? 800, periods.length, hasCity.size);
+  const centre = barCentres(width, periods.length, hasCity.size);
   const spots: (LabelSpot & { item: { label?: unknown } })[] = [];
   for (const city of cities) {
     if (!hasCity.has(city)) continue;
