@@ -234,8 +234,11 @@ async function buildApp() {
   log(`app built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-/** The four options via the app's own specs, loaded through Vite's SSR loader (virtual:inline-data). */
-async function writeOptionsJson() {
+/**
+ * The four options via the app's own specs, loaded through Vite's SSR loader (virtual:inline-data),
+ * built for the boxes the app draws them in (measureBoxes) and recorded with them.
+ */
+async function writeOptionsJson(boxes) {
   const vite = await import('vite');
   const server = await vite.createServer({
     root: ROOT,
@@ -252,14 +255,14 @@ async function writeOptionsJson() {
       'loading scripts/bench/options.ts',
     );
     const out = await withTimeout(
-      mod.writeOptions(ROOT, OPTIONS_JSON),
+      mod.writeOptions(ROOT, OPTIONS_JSON, boxes),
       TIMEOUT.options,
       'building the options',
     );
     log(
       `options.json: ${out.cities.length} cities; ` +
         Object.entries(out.sizes)
-          .map(([id, s]) => `${id} ${s.series} series/${s.points} points`)
+          .map(([id, s]) => `${id} ${s.series} series/${s.points} points in ${boxText(out.boxes[id])}`)
           .join(', '),
     );
     return out;
@@ -633,6 +636,30 @@ async function appReadyRun(browser, appUrl) {
     await close();
   }
 }
+
+/**
+ * The headline charts' boxes in the app at the benchmark's viewport: -> {'rd-intensity': {width, height}, ...}.
+ * The bare page draws each option in a box of the same size (a 1214 x 1200 plot is not a 600 x 380 one).
+ */
+async function measureBoxes(browser, appUrl) {
+  const { page, problems, close } = await newPage(browser);
+  try {
+    await gotoReady(page, `${appUrl}#/`, problems, 'chart boxes: app #/');
+    return await page.evaluate((ids) => {
+      const out = {};
+      for (const id of ids) {
+        const box = document.querySelector(`[data-chart="${id}"] .chart-box`)?.getBoundingClientRect();
+        if (!box?.width || !box.height) throw new Error(`no drawn box for chart ${id}`);
+        out[id] = { width: Math.round(box.width), height: Math.round(box.height) };
+      }
+      return out;
+    }, CHART_IDS);
+  } finally {
+    await close();
+  }
+}
+
+const boxText = (b) => (b ? `${b.width}x${b.height}` : '?');
 
 async function bareReadyRun(browser, bareUrl) {
   const { page, problems, close } = await newPage(browser);
@@ -1032,24 +1059,8 @@ async function main() {
   let optionsInfo = null;
   const needBare = want.has('ready') || want.has('import') || want.has('toggle');
   if (needBare) {
-    if ((want.has('ready') || want.has('toggle')) && (opts.build || !existsSync(OPTIONS_JSON))) {
-      try {
-        log('writing bench/.build/options.json with the app chart specs (Vite SSR loader) ...');
-        optionsInfo = await writeOptionsJson();
-      } catch (e) {
-        bareError = `chart options: ${errText(e)}`;
-        log(bareError);
-      }
-    } else if (existsSync(OPTIONS_JSON)) {
-      try {
-        optionsInfo = JSON.parse(readFileSync(OPTIONS_JSON, 'utf8'));
-      } catch (e) {
-        bareError = `bench/.build/options.json unreadable: ${errText(e)}`;
-      }
-    }
     try {
       if (opts.build || bareStale()) await buildBare();
-      if (existsSync(OPTIONS_JSON)) copyFileSync(OPTIONS_JSON, join(BARE_OUT, 'options.json'));
     } catch (e) {
       bareError = `bare page build: ${errText(e)}`;
       log(bareError);
@@ -1105,6 +1116,21 @@ async function main() {
     });
     machine.chromium = browser.version();
     log(`Chromium ${machine.chromium}; app ${appSrv?.url ?? '(none)'}; bench ${benchSrv?.url ?? '(none)'}`);
+
+    // --- the bare page's options: the app's four, built for the boxes the app draws them in
+    if ((want.has('ready') || want.has('toggle')) && !bareError) {
+      if (appError) bareError = 'chart options: the app is needed to measure its chart boxes';
+      else {
+        try {
+          log('measuring the chart boxes of #/, writing bench/.build/options.json (Vite SSR loader) ...');
+          optionsInfo = await writeOptionsJson(await measureBoxes(browser, appSrv.url));
+          copyFileSync(OPTIONS_JSON, join(BARE_OUT, 'options.json'));
+        } catch (e) {
+          bareError = `chart options: ${errText(e)}`;
+          log(bareError);
+        }
+      }
+    }
 
     // --- size
     if (want.has('size')) {

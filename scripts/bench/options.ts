@@ -10,12 +10,21 @@ import { loadCurated } from '../../src/lib/data/load';
 import { bundleCurated, CURATED_BUNDLE } from '../../src/lib/data/curatedBundle';
 import { buildDataset, citiesWithData } from '../../src/lib/data/dataset';
 import { HEADLINE_CHARTS } from '../../src/lib/charts/registry';
+import { nominalWidth } from '../../src/lib/charts/common';
+
+/** A chart's box in CSS px, as the dashboard lays it out at the benchmark's viewport. */
+export interface Box {
+  width: number;
+  height: number;
+}
 
 export interface BenchOptions {
   generated: string;
   cities: string[];
   /** Chart id -> its option as JSON (no functions). */
   charts: Record<string, unknown>;
+  /** Chart id -> the box the bare page draws it in (the app's, measured). */
+  boxes: Record<string, Box>;
   /** Chart id -> series count and data points, to describe the workload in the results. */
   sizes: Record<string, { series: number; points: number; bytes: number }>;
 }
@@ -31,8 +40,12 @@ function countSeries(option: unknown): { series: number; points: number } {
   return { series: list.length, points };
 }
 
-/** buildOptions('/work/main') -> the four options as the dashboard draws them at #/ (all cities, zh, light). */
-export async function buildOptions(root: string): Promise<BenchOptions> {
+/**
+ * buildOptions('/work/main', {'rd-intensity': {width: 582, height: 380}, ...}) -> the four options as
+ * the dashboard draws them at #/ (all cities, zh, light) in boxes of those sizes: each is built for
+ * its box's width class, as ChartCard does.
+ */
+export async function buildOptions(root: string, boxes: Record<string, Box>): Promise<BenchOptions> {
   const read = (file: string) => readFileSync(resolve(root, file), 'utf8');
   const parts = await loadCurated(async (file) =>
     file === CURATED_BUNDLE ? bundleCurated(read) : read(file),
@@ -42,17 +55,23 @@ export async function buildOptions(root: string): Promise<BenchOptions> {
   const charts: Record<string, unknown> = {};
   const sizes: BenchOptions['sizes'] = {};
   for (const [id, spec] of Object.entries(HEADLINE_CHARTS)) {
-    const model = spec.build({ data, cities, lang: 'zh', dark: false });
+    const box = boxes[id];
+    if (!box) throw new Error(`no box size for chart ${id}`);
+    const model = spec.build({ data, cities, lang: 'zh', dark: false, width: nominalWidth(box.width) });
     const json = JSON.stringify(model.option);
     charts[id] = JSON.parse(json) as unknown;
     sizes[id] = { ...countSeries(model.option), bytes: json.length };
   }
-  return { generated: new Date().toISOString(), cities, charts, sizes };
+  return { generated: new Date().toISOString(), cities, charts, boxes, sizes };
 }
 
-/** writeOptions(root, 'bench/.build/options.json') -> what it wrote. */
-export async function writeOptions(root: string, outFile: string): Promise<BenchOptions> {
-  const out = await buildOptions(root);
+/** writeOptions(root, 'bench/.build/options.json', boxes) -> what it wrote. */
+export async function writeOptions(
+  root: string,
+  outFile: string,
+  boxes: Record<string, Box>,
+): Promise<BenchOptions> {
+  const out = await buildOptions(root, boxes);
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(out));
   return out;
