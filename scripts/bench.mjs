@@ -1173,21 +1173,24 @@ async function main() {
       const app = [];
       const bare = [];
       const errors = { app: [], bare: [] };
+      const pairs = []; // app / bare of each run in which both loaded
       for (let i = 0; i < opts.runs; i++) {
         const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
+        const run = {};
         for (const which of order) {
           if (which === 'app' && appError) continue;
           if (which === 'bare' && bareError) continue;
           try {
-            const ms =
+            run[which] =
               which === 'app' ? await appReadyRun(browser, appSrv.url) : await bareReadyRun(browser, bareUrl);
-            (which === 'app' ? app : bare).push(ms);
+            (which === 'app' ? app : bare).push(run[which]);
           } catch (e) {
             errors[which].push(errText(e));
             log(`ready run ${i + 1} ${which}: ${errText(e)}`);
           }
         }
-        log(`ready run ${i + 1}/${opts.runs}: app ${round(app.at(-1))} ms, bare ${round(bare.at(-1))} ms`);
+        if (run.app && run.bare) pairs.push(run.app / run.bare);
+        log(`ready run ${i + 1}/${opts.runs}: app ${round(run.app)} ms, bare ${round(run.bare)} ms`);
       }
       const appErr = appError ? `app: ${appError.split('\n')[0]}` : !app.length ? errors.app[0] : null;
       const bareErr = bareError ?? (!bare.length ? errors.bare[0] : null);
@@ -1213,26 +1216,26 @@ async function main() {
           cities: optionsInfo?.cities?.length ?? null,
         },
       });
-      const ratio = app.length && bare.length ? median(app) / median(bare) : null;
-      const pairs = app.map((a, i) => (bare[i] ? a / bare[i] : null)).filter((x) => x != null);
+      // Budgeted: each run loads the app and the bare page back to back, so the two share the
+      // machine's state at that moment; the median of those ratios. The ratio of the two medians pairs
+      // loads from different moments: four runs of one build on 2026-11-23 gave 1.36, 1.07, 1.22 and
+      // 1.13x that way, and 1.24, 1.20, 1.24 and 1.23x as the median of per-run ratios (printed too).
+      const ratio = pairs.length ? median(pairs) : null;
       addMetric({
         key: 'ready ratio',
-        label: 'charts ready: app / bare',
+        label: 'charts ready: app / bare (median of the per-run ratios)',
         unit: '×',
         value: ratio,
         runs: pairs,
         budget: BUDGET.readyRatio,
-        error: ratio == null ? appErr || bareErr || 'no successful runs' : null,
+        error: ratio == null ? appErr || bareErr || 'no run with both pages loaded' : null,
         info: { failedRuns: errors.app.length + errors.bare.length },
       });
-      // Information: each app load next to its bare load shares the machine's state at that moment;
-      // when the machine drifts (both pages slow for a while), the pairs show it and the medians not.
       addMetric({
-        key: 'ready pairs',
-        label: 'charts ready: median of the per-pair ratios (app load / the bare load next to it)',
+        key: 'ready ratio of medians',
+        label: 'charts ready: median app / median bare',
         unit: '×',
-        value: pairs.length ? median(pairs) : null,
-        runs: pairs,
+        value: app.length && bare.length ? median(app) / median(bare) : null,
       });
     }
 
