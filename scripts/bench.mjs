@@ -66,7 +66,7 @@ const BENCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 function usage() {
   return `usage: node scripts/bench.mjs [options]
   --no-build            reuse dist/ (and bench/.build/ if present) instead of building
-  --runs N              cold loads per page for "charts ready" (default 7)
+  --runs N              cold loads per page for "charts ready" (default 15)
   --import-runs N       CSV imports, app and bare each (default 5)
   --toggles N           city toggles measured (default 7)
   --only LIST           comma list of: size, ready, import, toggle (default all)
@@ -79,7 +79,7 @@ function usage() {
 function parseArgs(argv) {
   const o = {
     build: true,
-    runs: 7,
+    runs: 15, // the ready ratio is a median over runs: with 7 it moved more with the machine's load
     importRuns: 5, // a 1M-row import varies 30 % run to run here: the median of 3 was not stable
     toggles: 7,
     only: ['size', 'ready', 'import', 'toggle'],
