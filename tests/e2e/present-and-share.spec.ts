@@ -17,6 +17,20 @@ test('presentation mode steps through the four charts with the arrow keys', asyn
   void problems;
 });
 
+test('a chart taller than the screen starts at its title and scrolls in presentation mode', async ({
+  page,
+  problems,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./#/present/plan-targets');
+  await chartsReady(page, ['plan-targets']);
+  const title = page.locator('[data-chart="plan-targets"] h2');
+  expect((await title.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
+  await page.getByRole('button', { name: 'next' }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole('button', { name: 'next' })).toBeInViewport();
+  void problems;
+});
+
 test('the permalink reopens exactly the chosen view', async ({ page, problems }) => {
   await page.goto('./#/?lang=en');
   await chartsReady(page);
