@@ -7,9 +7,9 @@ import './app.css';
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing from index.html');
 
-// The curated data (preloaded by index.html, usually here before the script) is read before the app
-// is mounted: mounted first, the page laid out and painted an empty shell, and the data's callback
-// waited for that frame (~50 ms later to the first chart). The loading line stays until then.
+// The curated data (a data block in the built index.html) is read before the app is mounted: mounted
+// first, the page laid out and painted an empty shell, and the data's callback waited for that frame
+// (~50 ms later to the first chart). The loading line stays until then.
 void loadCurated(fetchRelative)
   .then(
     (parts) => (app.curated = parts),

@@ -1,4 +1,5 @@
 import { test, expect, chartsReady } from './fixtures';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 test('presentation mode steps through the four charts with the arrow keys', async ({ page, problems }) => {
@@ -58,7 +59,30 @@ test('all four charts download as one 16:9 deck', async ({ page, problems }) => 
   void problems;
 });
 
-test('a dataset file that fails to load says which and why', async ({ page }) => {
+/** Serves index.html with its dataset data block rewritten by `edit`. */
+async function editDataBlock(page: Page, edit: (block: string) => string) {
+  await page.route(
+    (url) => /\/(index\.html)?$/.test(url.pathname),
+    async (route) => {
+      const res = await route.fetch();
+      const html = (await res.text()).replace(
+        /<script type="application\/json" id="curated-data">[\s\S]*?<\/script>/,
+        edit,
+      );
+      await route.fulfill({ response: res, body: html });
+    },
+  );
+}
+
+test('a dataset that fails to load says which and why', async ({ page }) => {
+  // The data the page carries, damaged:
+  await editDataBlock(page, () => '<script type="application/json" id="curated-data">{"rows": [</script>');
+  await page.goto('./');
+  await expect(page.getByTestId('load-error')).toContainText('data/curated.json');
+  await expect(page.getByTestId('load-error')).toContainText('not valid JSON');
+  // A page without it fetches the file, and says why that failed:
+  await page.unrouteAll();
+  await editDataBlock(page, () => '');
   await page.route('**/data/curated.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('./');
   await expect(page.getByTestId('load-error')).toContainText('data/curated.json');

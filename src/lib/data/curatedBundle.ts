@@ -2,9 +2,9 @@
 // checked and written as the one JSON file the app loads (data/curated.json in the build). The CSV
 // stays the source of truth; parsing it once here keeps papaparse and the parse out of every start-up.
 import { parseIndicatorsCsv } from './curated';
-import { CURATED_BUNDLE, type CuratedBundle } from './dataset';
+import { CURATED_BUNDLE, CURATED_IN_PAGE, type CuratedBundle } from './dataset';
 
-export { CURATED_BUNDLE };
+export { CURATED_BUNDLE, CURATED_IN_PAGE };
 
 /** bundleCurated((f) => readFileSync(f)) -> the JSON text of data/curated.json; throws on a bad row. */
 export function bundleCurated(read: (file: string) => string): string {

@@ -33,6 +33,8 @@ export interface CuratedParts {
 
 /** The curated dataset in one file, written at build time from data/ (curatedBundle.ts), read by load.ts. */
 export const CURATED_BUNDLE = 'data/curated.json';
+/** The id of the JSON data block in the built index.html that carries CURATED_BUNDLE (see load.ts). */
+export const CURATED_IN_PAGE = 'curated-data';
 export type CuratedBundle = { format: 'curated-v1' } & CuratedParts;
 
 export interface UploadPart {

@@ -1,7 +1,7 @@
 // Loads the curated dataset at run time: data/curated.json (written at build time from data/, see
-// curatedBundle.ts), fetched next to index.html or inlined by the single-file build. A file that fails
-// names itself and the reason.
-import { CURATED_BUNDLE, type CuratedBundle, type CuratedParts } from './dataset';
+// curatedBundle.ts), carried by the built index.html as a data block, inlined by the single-file build,
+// or fetched next to index.html (the dev server). A file that fails names itself and the reason.
+import { CURATED_BUNDLE, CURATED_IN_PAGE, type CuratedBundle, type CuratedParts } from './dataset';
 import inlined from 'virtual:inline-data';
 
 export class DataLoadError extends Error {
@@ -20,6 +20,8 @@ export type FetchText = (file: string) => Promise<string>;
  * single-file build the files are inlined and read from memory (file:// pages cannot fetch).
  */
 export const fetchRelative: FetchText = async (file) => {
+  const inPage = file === CURATED_BUNDLE ? takeDataBlock() : null;
+  if (inPage !== null) return inPage;
   if (inlined) {
     const text = inlined[file];
     if (text === undefined) throw new DataLoadError(file, 'not in this build');
@@ -34,6 +36,14 @@ export const fetchRelative: FetchText = async (file) => {
   if (!res.ok) throw new DataLoadError(file, `HTTP ${res.status}`);
   return res.text();
 };
+
+/** The dataset's data block in the page, once (removed after reading: its text would stay in the DOM). */
+function takeDataBlock(): string | null {
+  const block = typeof document === 'undefined' ? null : document.getElementById(CURATED_IN_PAGE);
+  if (!block) return null;
+  block.remove();
+  return block.textContent ?? '';
+}
 
 /** loadCurated(fetchRelative) -> the five reports' rows and definitions. */
 export async function loadCurated(get: FetchText): Promise<CuratedParts> {
