@@ -56,7 +56,7 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
       name: safeLabel(placeName(data, r.city, lang)),
       color: REFERENCE_COLOR,
       symbol: 'none',
-      triggerLineEvent: true,
+      triggerEvent: true, // the dashed line itself answers the pointer (it has no symbols)
       lineStyle: { type: 'dashed', width: 1.5, color: REFERENCE_COLOR },
       data: span.map(() => ({ value: r.value, ref })),
       endLabel: {
