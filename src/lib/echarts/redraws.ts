@@ -2,7 +2,7 @@
 // screen first. One ECharts update costs 4-13 ms on the 2-core machines here; five in the task
 // that handled the click made it 50-60 ms long. Queued, the click's own task only rebuilds the
 // models and the DOM, and no frame carries more than one chart's update. A chart's first draw is
-// not queued: it happens in the frame the page is first laid out.
+// not queued: it happens as soon as the chart's box is measured (Chart.svelte).
 // Each redraw runs in a task of its own just after a frame, not inside it, and the first one skips the
 // frame after the change: that frame and the next lay out the change's DOM (new table rows, then the
 // hidden tables that follow a task later: 35-60 ms after a big upload). A chart drawn in such a frame
