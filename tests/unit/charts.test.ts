@@ -38,12 +38,29 @@ describe('chart option snapshots', () => {
 });
 
 describe('honest encodings', () => {
-  it("draws Wuhu's 2023 R&D intensity of 3.76 % as an actual, filled dot", async () => {
+  it("draws Wuhu's 3.76 % as an actual, filled dot in 2022, the year it measures", async () => {
     const m = HEADLINE_CHARTS['rd-intensity'].build(await input());
-    const item = itemFor(m, 'wuhu-rd_intensity-2023-actual');
+    const item = itemFor(m, 'wuhu-rd_intensity-2022-actual');
     expect(item?.value).toBe(3.76);
     expect(item?.symbol).toBe('circle');
-    expect(m.table.rows.some((r) => r.cells.includes('3.76%'))).toBe(true);
+    const row = m.table.rows.find((r) => r.key === 'wuhu-rd_intensity-2022-actual');
+    expect(row?.cells).toEqual(expect.arrayContaining(['2022年', '2023年', '3.76%']));
+  });
+
+  it('names the report and the year that stated a moved figure, and why it sits in another', async () => {
+    const fmt = async (lang: 'zh' | 'en') =>
+      (
+        HEADLINE_CHARTS['rd-intensity'].build(await input({ lang })).option as {
+          tooltip: { formatter: (p: unknown) => string };
+        }
+      ).tooltip.formatter({ data: { ref: 'wuhu-rd_intensity-2022-actual' } });
+    const zh = await fmt('zh');
+    expect(zh).toContain('据《芜湖市科技局2023年工作总结和下一步工作计划》，报告归于2023年');
+    expect(zh).toContain('研发统计数据约在次年发布');
+    expect(zh).not.toMatch(/Stated in the 2023 summary/);
+    const en = await fmt('en');
+    expect(en).toContain('Stated in:');
+    expect(en).toContain('2023 work summary and next-step work plan, filed under 2023');
   });
 
   it('never draws a masked figure, and says it is masked rather than zero', async () => {
@@ -71,10 +88,10 @@ describe('honest encodings', () => {
 
   it('draws a derived previous year as a hollow dot, with its arithmetic in the table', async () => {
     const m = HEADLINE_CHARTS['rd-intensity'].build(await input());
-    const derived = itemFor(m, 'wuhu-rd_intensity-2022-derived');
+    const derived = itemFor(m, 'wuhu-rd_intensity-2021-derived');
     expect(derived?.value).toBeCloseTo(3.48, 6);
     expect(derived?.itemStyle?.color).toBe('#ffffff');
-    const row = m.table.rows.find((r) => r.key === 'wuhu-rd_intensity-2022-derived');
+    const row = m.table.rows.find((r) => r.key === 'wuhu-rd_intensity-2021-derived');
     expect(row?.cells.join(' ')).toMatch(/0\.28/);
   });
 
@@ -83,7 +100,7 @@ describe('honest encodings', () => {
     type Ref = Series & { lineStyle?: { type?: string }; endLabel?: { formatter?: string }; symbol?: string };
     const refs = (series(m) as Ref[]).filter((s) => s.lineStyle?.type === 'dashed');
     const national = refs.find((s) => s.data.every((d) => d.value === 2.18));
-    expect(national?.endLabel?.formatter).toBe('全国 2.18%（2019年）');
+    expect(national?.endLabel?.formatter).toBe('全国 2.18%（2018年）');
     expect(national?.symbol).toBe('none');
     expect(refs.find((s) => s.data.every((d) => d.value === 1.8))?.endLabel?.formatter).toContain('福建');
     // A reference is not a city: it has no city colour and is not in the city series.
@@ -116,12 +133,36 @@ describe('honest encodings', () => {
 
   it('shows a half-year contract value as its own hatched H1 bar with the stated growth', async () => {
     const m = HEADLINE_CHARTS['tech-contracts'].build(await input());
-    const h1 = itemFor(m, 'wuhu-tech_contract_value-2020-h1');
+    const h1 = itemFor(m, 'wuhu-tech_contract_value_absorbed-2020-h1');
     expect(h1?.value).toBe(31.12);
     expect(h1?.itemStyle?.decal).toBeTruthy();
     expect(h1?.label?.formatter).toMatch(/H1/);
     expect(h1?.label?.formatter).toMatch(/\+16%/);
     expect(series(m).every((s) => s.type === 'bar')).toBe(true);
+  });
+
+  it('draws turnover of different scopes as separate series named with their scope, and says so', async () => {
+    const m = HEADLINE_CHARTS['tech-contracts'].build(await input());
+    expect(series(m).map((s) => s.name)).toEqual([
+      '芜湖市（吸纳）',
+      '芜湖市（未说明口径）',
+      '福州市（登记）',
+    ]);
+    expect(m.footnotes.join(' ')).toContain('口径不同的成交额分列');
+    const ht = HEADLINE_CHARTS['high-tech'].build(await input({ lang: 'en' }));
+    expect(
+      series(ht)
+        .filter((s) => s.type === 'bar')
+        .map((s) => s.name),
+    ).toEqual(['Wuhu (added)', 'Fuzhou (net)', 'Haimen (added)']);
+  });
+
+  it('shows notes in the reader’s language', async () => {
+    const zh = HEADLINE_CHARTS['high-tech'].build(await input({ lang: 'zh' }));
+    const notes = zh.table.rows.map((r) => r.cells.at(-1) ?? '').filter(Boolean);
+    expect(notes.length).toBeGreaterThan(3);
+    for (const n of notes) expect(n).toMatch(/\p{Script=Han}/u);
+    expect(notes.join(' ')).not.toMatch(/\b(the|of|and)\b/);
   });
 
   it('leaves value labels off bars too narrow to hold them, and says so; a few bars keep theirs', async () => {
@@ -153,7 +194,7 @@ describe('honest encodings', () => {
     expect(many.table.total).toBe(518);
 
     const few = HEADLINE_CHARTS['tech-contracts'].build(await input({}, [upload]));
-    expect(itemFor(few, 'wuhu-tech_contract_value-2020-h1')?.label?.formatter).toMatch(/H1/);
+    expect(itemFor(few, 'wuhu-tech_contract_value_absorbed-2020-h1')?.label?.formatter).toMatch(/H1/);
     expect(few.footnotes.join(' ')).not.toContain('柱子太密');
   });
 
@@ -224,9 +265,9 @@ describe('honest encodings', () => {
   it('every mark tooltip carries the source sentence and a link to the source view', async () => {
     const m = HEADLINE_CHARTS['rd-intensity'].build(await input());
     const fmt = (m.option as { tooltip: { formatter: (p: unknown) => string } }).tooltip.formatter;
-    const html = fmt({ data: { ref: 'wuhu-rd_intensity-2023-actual' } });
+    const html = fmt({ data: { ref: 'wuhu-rd_intensity-2022-actual' } });
     expect(html).toContain('3.76%');
-    expect(html).toContain('#/sources/001_bf8fc6d553621b5e?mark=wuhu-rd_intensity-2023-actual');
+    expect(html).toContain('#/sources/001_bf8fc6d553621b5e?mark=wuhu-rd_intensity-2022-actual');
   });
 
   it('the explorer shows any other indicator across the cities that report it', async () => {

@@ -66,8 +66,45 @@ describe('dataset check on the fixture', () => {
     ['flags a redacted row that carries a value', 7, { value: '0' }, 'redacted-with-value'],
     ['flags an actual taken from a plan-only source', 6, { kind: 'actual' }, 'actual-from-plan'],
     ['flags a derived row taken from a plan-only source', 6, { kind: 'derived' }, 'actual-from-plan'],
-    ['flags a second-half period', 0, { period: '2023-H2' }, 'bad-period'],
-    ['flags a two-digit year', 0, { period: '23' }, 'bad-period'],
+    ['flags a second-half period', 2, { period: '2023-H2' }, 'bad-period'],
+    ['flags a two-digit year', 2, { period: '23' }, 'bad-period'],
+    ['flags a masked year left empty instead of relative to the report', 7, { period: '' }, 'bad-period'],
+    [
+      'flags a relative year shifted against a calendar year',
+      7,
+      { reported_period: '2023', period_basis: 'release-lag' },
+      'bad-period',
+    ],
+    ['flags a moved period without its evidence', 0, { period_basis: '' }, 'shift-without-reason'],
+    [
+      'flags evidence for a move that did not happen',
+      2,
+      { period_basis: 'release-lag' },
+      'shift-without-reason',
+    ],
+    [
+      'flags a reported period equal to the one measured',
+      2,
+      { reported_period: '2023', period_basis: 'cited-year' },
+      'shift-without-reason',
+    ],
+    ['flags an unknown kind of evidence', 0, { period_basis: 'hunch' }, 'bad-enum'],
+    [
+      'flags an actual measuring a year after the report that states it',
+      0,
+      { period: '2024' },
+      'period-after-report',
+    ],
+    [
+      'flags a derived row that does not follow the row it is derived from',
+      1,
+      { period: '2022', reported_period: '', period_basis: '' },
+      'derived-shift',
+    ],
+    ['flags an allocation (拟拨付) kept as an actual', 8, { kind: 'actual' }, 'planned-as-actual'],
+    ['flags a note with no Chinese twin', 2, { note_zh: '' }, 'note-not-translated'],
+    ['flags a Chinese note written in English', 2, { note_zh: 'lower bound' }, 'note-not-translated'],
+    ['flags a Chinese note with no note', 3, { note_zh: '说明' }, 'note-not-translated'],
     ['flags an unknown comparator', 0, { comparator: '≈' }, 'bad-enum'],
     ['flags an unknown kind', 0, { kind: 'estimate' }, 'bad-enum'],
     ['flags an unknown status', 0, { status: 'masked' }, 'bad-enum'],
@@ -108,10 +145,22 @@ describe('dataset check on the fixture', () => {
     expect(problemsAt(csvOf([...goodRows, comparatorClash]), 'conflicting-duplicate')).toHaveLength(1);
   });
 
-  it('accepts an exact repeat, and never compares rows whose year is masked', () => {
+  it('accepts an exact repeat, and a floor and a stretch target for one year (保x争x)', () => {
     expect(problemsAt(csvOf([...goodRows, goodRows[0]!]), 'conflicting-duplicate')).toEqual([]);
+    expect(goodRows[9]).toMatchObject({ period: 'Y+1', kind: 'target', comparator: '>=' });
+    expect(goodRows[10]).toMatchObject({ period: 'Y+1', kind: 'target', comparator: '=' });
+  });
+
+  it('compares masked years relative to the report: two figures of one masked year must agree', () => {
     const maskedTwin = { ...goodRows[7]!, comparator: '>=' };
-    expect(problemsAt(csvOf([...goodRows, maskedTwin]), 'conflicting-duplicate')).toEqual([]);
+    expect(problemsAt(csvOf([...goodRows, maskedTwin]), 'conflicting-duplicate')).toHaveLength(1);
+    const yearBefore = { ...maskedTwin, period: 'Y-1' };
+    expect(problemsAt(csvOf([...goodRows, yearBefore]), 'conflicting-duplicate')).toEqual([]);
+  });
+
+  it('lets a target sit after the report that sets it', () => {
+    const later = patched(6, { period: '2025', reported_period: '2024', period_basis: 'arithmetic' });
+    expect(problemsAt(later, 'period-after-report')).toEqual([]);
   });
 
   it('flags a header that is not exactly the contract’s', () => {
@@ -126,15 +175,15 @@ describe('dataset check on the fixture', () => {
   });
 
   it('flags a row with a missing or an extra field, and keeps the rows around it', () => {
-    const short = 'demo,rd_intensity,2021,3.1,%,=,actual,reported,summary,q';
-    const long = 'demo,rd_intensity,2021,3.1,%,=,actual,reported,summary,q,,extra';
+    const short = 'demo,rd_intensity,2021,,,3.1,%,=,actual,reported,summary,q,';
+    const long = 'demo,rd_intensity,2021,,,3.1,%,=,actual,reported,summary,q,,,extra';
     const text = `${goodCsv.trimEnd()}\n${short}\n${long}\n`;
     const { entries, problems } = readIndicatorsCsv(text);
     expect(problems.map((p) => [p.line, p.rule])).toEqual([
       [goodRows.length + 2, 'csv-syntax'],
       [goodRows.length + 3, 'csv-syntax'],
     ]);
-    expect(problems[0]?.message).toContain('expected 11 fields, found 10');
+    expect(problems[0]?.message).toContain('expected 14 fields, found 13');
     expect(entries.map((e) => e.line)).toEqual(goodRows.map((_, i) => i + 2));
   });
 
@@ -143,6 +192,21 @@ describe('dataset check on the fixture', () => {
     const found = checkDataset(fixture(goodCsv, { indicators })).filter((p) => p.rule === 'bad-definition');
     expect(found.map((p) => p.line)).toEqual([0]);
     expect(found[0]?.message).toContain('furlongs');
+  });
+
+  it('flags an indicator without a measure, and a source without its Chinese and English words', () => {
+    const indicators = defs.indicators.map((d, i) => (i === 0 ? { ...d, measure: 'level' as never } : d));
+    const sources = defs.sources.map((s, i) =>
+      i === 0 ? { ...s, notes_zh: 'example', publisher_en: '' } : s,
+    );
+    const found = checkDataset(fixture(goodCsv, { indicators, sources })).filter(
+      (p) => p.rule === 'bad-definition',
+    );
+    expect(found.map((p) => p.message)).toEqual([
+      expect.stringContaining('rd_intensity has measure "level"'),
+      expect.stringContaining('English title_en and publisher_en'),
+      expect.stringContaining('notes_zh'),
+    ]);
   });
 });
 
@@ -159,9 +223,9 @@ describe('reading data/indicators.csv', () => {
       '\uFEFF' +
       goodCsv.split('\n')[0] +
       '\n' +
-      'demo,rd_intensity,2023,3.76,%,=,actual,reported,summary,全社会研发经费投入占GDP比重达3.76%,"two\nlines"\n' +
+      'demo,rd_intensity,2023,,,3.76,%,=,actual,reported,summary,全社会研发经费投入占GDP比重达3.76%,"two\nlines",两行\n' +
       '\n' +
-      'demo,rd_intensity,2023,3.76,%,=,guess,reported,summary,q,\n';
+      'demo,rd_intensity,2023,,,3.76,%,=,guess,reported,summary,q,,\n';
     const { rows, problems } = parseIndicatorsCsv(text);
     expect(rows[0]?.note).toBe('two\nlines');
     expect(problems.map((p) => [p.line, p.rule])).toEqual([[5, 'bad-enum']]);
@@ -208,21 +272,33 @@ describe('the curated data/', () => {
     expect(rows.length).toBeGreaterThan(300);
   });
 
-  it('gives Wuhu’s 2023 R&D intensity as 3.76 %, actual, with its verbatim quote', () => {
-    const [r, ...more] = find({ city: 'wuhu', indicator: 'rd_intensity', period: '2023', kind: 'actual' });
+  it('places Wuhu’s 3.76 % in 2022, the year it measures, and keeps the 2023 summary’s attribution', () => {
+    const [r, ...more] = find({ city: 'wuhu', indicator: 'rd_intensity', kind: 'actual' });
     expect(more).toEqual([]);
     expect(r).toMatchObject({
       value: 3.76,
-      unit: '%',
+      period: '2022',
+      reported_period: '2023',
+      period_basis: 'release-lag',
       comparator: '=',
       quote: '全社会研发经费投入占GDP比重达3.76%',
     });
+    expect(r?.note_zh).toContain('2022');
   });
 
-  it('derives Wuhu’s 2022 R&D intensity from the stated 0.28-point rise and says so', () => {
-    const [r] = find({ city: 'wuhu', indicator: 'rd_intensity', period: '2022' });
-    expect(r).toMatchObject({ value: 3.48, kind: 'derived' });
+  it('derives the year before (2021) from the stated 0.28-point rise, following the 3.76 %', () => {
+    const [r] = find({ city: 'wuhu', indicator: 'rd_intensity', kind: 'derived' });
+    expect(r).toMatchObject({ value: 3.48, period: '2021', reported_period: '2022' });
     expect(r?.note).toContain('3.76 − 0.28');
+  });
+
+  it('places every R&D intensity and expenditure actual in a year no later than its report’s, with evidence', () => {
+    const rd = rows.filter((r) => /^rd_(intensity|expenditure)/.test(r.indicator) && r.kind !== 'target');
+    expect(rd.length).toBeGreaterThan(15);
+    for (const r of rd) {
+      expect(r.reported_period, `${r.city} ${r.indicator}`).not.toBe('');
+      expect(r.period_basis, `${r.city} ${r.indicator}`).not.toBe('');
+    }
   });
 
   it('says how Fuzhou’s derived previous-year high-tech count was computed', () => {
@@ -238,16 +314,27 @@ describe('the curated data/', () => {
     ).toBe(1612);
   });
 
-  it('files the national 2.18 % as a reference on China, with its probable statistical year noted', () => {
+  it('places the national 2.18 % in 2018, the year it measures, stated in the 2019 summary', () => {
     const [r] = find({ city: 'china', indicator: 'rd_intensity' });
-    expect(r).toMatchObject({ value: 2.18, kind: 'reference', period: '2019' });
-    expect(r?.note).toContain('2018');
+    expect(r).toMatchObject({
+      value: 2.18,
+      kind: 'reference',
+      period: '2018',
+      reported_period: '2019',
+      period_basis: 'cited-year',
+    });
   });
 
-  it('keeps every row of the anonymised report redacted with an empty value, never 0', () => {
+  it('gives every note in Chinese too', () => {
+    for (const r of rows.filter((r) => r.note)) expect(r.note_zh, r.note).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('keeps every row of the anonymised report redacted, its masked years relative to the report’s', () => {
     const masked = find({ source: ANONYMISED });
     expect(masked.length).toBeGreaterThan(50);
-    for (const r of masked) expect(r).toMatchObject({ status: 'redacted', value: null, period: '' });
+    for (const r of masked) expect(r).toMatchObject({ status: 'redacted', value: null });
+    for (const r of masked) expect(r.period).toMatch(/^Y([+-]1)?$/);
+    expect(new Set(masked.map((r) => r.period))).toEqual(new Set(['Y-1', 'Y', 'Y+1']));
     expect(rows.filter((r) => r.status === 'redacted').every((r) => r.source === ANONYMISED)).toBe(true);
   });
 
@@ -262,7 +349,9 @@ describe('the curated data/', () => {
     const bounded = rows.filter((r) => /突破|首破|不少于/.test(r.quote));
     expect(bounded.length).toBeGreaterThan(10);
     for (const r of bounded) expect(r.comparator, `${r.indicator} ${r.quote}`).toBe('>=');
-    expect(find({ city: 'wuhu', indicator: 'tech_contract_value', period: '2023' })[0]).toMatchObject({
+    expect(
+      find({ city: 'wuhu', indicator: 'tech_contract_value_unspecified', period: '2023' })[0],
+    ).toMatchObject({
       value: 1000,
       comparator: '>=',
     });
@@ -271,7 +360,33 @@ describe('the curated data/', () => {
   it('never plots the half-year report as a full year', () => {
     const own = find({ source: WUHU_2020H1, city: 'wuhu' });
     for (const r of own) expect(r.period).toMatch(/^\d{4}-H1$/);
-    expect(find({ city: 'wuhu', indicator: 'tech_contract_value', period: '2020-H1' })[0]?.value).toBe(31.12);
+    expect(
+      find({ city: 'wuhu', indicator: 'tech_contract_value_absorbed', period: '2020-H1' })[0]?.value,
+    ).toBe(31.12);
+  });
+
+  it('gives each indicator id one scope: absorbed, registered and unstated turnover apart; net apart from 新增', () => {
+    expect(find({ indicator: 'tech_contract_value' }).map((r) => r.city)).toEqual(['fuzhou', 'fuzhou']);
+    expect(find({ indicator: 'tech_contract_value_absorbed' }).every((r) => r.quote.includes('吸纳'))).toBe(
+      true,
+    );
+    expect(find({ indicator: 'high_tech_enterprises_new' }).some((r) => r.quote.includes('净增'))).toBe(
+      false,
+    );
+    expect(find({ indicator: 'high_tech_enterprises_net_new' })[0]).toMatchObject({
+      city: 'fuzhou',
+      value: 380,
+    });
+    expect(find({ indicator: 'st_commissioners_provincial' }).every((r) => r.quote.includes('选派'))).toBe(
+      true,
+    );
+    expect(find({ city: 'x_city', indicator: 'fiscal_rd_investment_growth' })).toEqual([]);
+    expect(find({ city: 'x_region', indicator: 'fiscal_rd_investment_growth' })[0]?.kind).toBe('target');
+  });
+
+  it('keeps planned money and planned areas as targets', () => {
+    expect(find({ indicator: 'platform_performance_awards' })[0]?.kind).toBe('target');
+    expect(find({ indicator: 'innovation_park_planned_area' })[0]?.kind).toBe('target');
   });
 
   it('defines the headline indicators with their canonical units and charts', () => {
@@ -287,6 +402,11 @@ describe('the curated data/', () => {
       ['tech_contract_value_yoy', '%', 'tech-contracts'],
     ];
     for (const [id, unit, chart] of headline) expect(byId.get(id)).toMatchObject({ unit, chart });
+    expect(byId.get('rd_intensity')?.measure).toBe('ratio');
+    expect(byId.get('high_tech_enterprises')?.measure).toBe('stock');
+    expect(byId.get('high_tech_enterprises_new')?.measure).toBe('flow');
+    expect(byId.get('tech_contract_value_yoy')?.measure).toBe('change');
+    expect(byId.get('innovation_capability_rank_national')?.measure).toBe('rank');
     expect(byId.get('rd_intensity')?.aliases).toEqual(
       expect.arrayContaining(['研发投入占GDP比重', 'R&D强度']),
     );

@@ -65,6 +65,7 @@ const indicators: IndicatorDef[] = [
     description_zh: '',
     description_en: '',
     chart: 'rd-intensity',
+    measure: 'ratio',
     aliases: ['研发强度'],
   },
 ];

@@ -2,7 +2,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Dataset } from '../data/dataset';
 import { rowKey } from '../data/dataset';
-import type { ChartId, Observation } from '../data/types';
+import type { ChartId, Observation, SourceDef } from '../data/types';
 import { OBSERVATION_FIELDS } from '../data/types';
 import type { Lang, MessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
@@ -140,7 +140,54 @@ function sourceLabel(ds: Dataset, o: Observation, lang: Lang): string {
   const up = ds.uploads.get(o.source);
   if (up) return `${t(lang, 'uploaded')}: ${up.name}`;
   const s = ds.sources.get(o.source);
-  return s ? s.title : o.source;
+  return s ? sourceTitle(s, lang) : o.source;
+}
+
+/** A report's title in the reader's language (the Chinese title where no English one is given). */
+export function sourceTitle(s: SourceDef, lang: Lang): string {
+  return lang === 'en' && s.title_en ? s.title_en : s.title;
+}
+
+/** A report's publisher in the reader's language. */
+export function sourcePublisher(s: SourceDef, lang: Lang): string {
+  return lang === 'en' && s.publisher_en ? s.publisher_en : s.publisher;
+}
+
+/** A row's note in the reader's language (curated rows carry both; an upload's note is the file's own). */
+export function noteText(o: Observation, lang: Lang): string {
+  return lang === 'zh' && o.note_zh ? o.note_zh : o.note;
+}
+
+const BASIS_KEY = {
+  'release-lag': 'basisRelease',
+  'cited-year': 'basisCited',
+  arithmetic: 'basisArithmetic',
+} as const;
+
+/**
+ * Where a row's period differs from the report's attribution: the report and the year it files the
+ * figure under, and why the figure sits in another: '据《…2023年工作总结…》，报告归于2023年'; '' otherwise.
+ */
+export function statedIn(ds: Dataset, o: Observation, lang: Lang): string {
+  if (!o.reported_period) return '';
+  const s = ds.sources.get(o.source);
+  const where = t(lang, 'statedInWhere', {
+    title: s ? sourceTitle(s, lang) : o.source,
+    period: periodLabel(o.reported_period, lang),
+  });
+  const why = o.period_basis ? t(lang, BASIS_KEY[o.period_basis]) : '';
+  return why ? `${where}${lang === 'zh' ? '；' : '; '}${why}` : where;
+}
+
+/**
+ * The scope words of indicators drawn side by side as separate series (data/indicators.json scope_zh /
+ * scope_en): scopeNames(ds, ['tech_contract_value', 'tech_contract_value_absorbed'], 'zh') ->
+ * Map { 'tech_contract_value' => '登记', 'tech_contract_value_absorbed' => '吸纳' }
+ */
+export function scopeNames(ds: Dataset, ids: readonly string[], lang: Lang): Map<string, string> {
+  return new Map(
+    ids.map((id) => [id, ds.indicators.get(id)?.[lang === 'zh' ? 'scope_zh' : 'scope_en'] ?? '']),
+  );
 }
 
 /** The tooltip for one observation, as escaped HTML: value, unit, period, kind, bound, quote, note. */
@@ -153,13 +200,16 @@ export function tooltipHtml(ds: Dataset, o: Observation, lang: Lang): string {
   );
   line(t(lang, 'value') + ':', formatValue(o.value, o.comparator, o.unit, lang, ds.units));
   line(t(lang, 'period') + ':', periodLabel(o.period, lang));
+  const stated = statedIn(ds, o, lang);
+  if (stated) line(t(lang, 'statedIn') + ':', stated);
   line(t(lang, 'kind') + ':', kindLabel(o.kind, lang));
   if (o.comparator === '>=' || o.comparator === '>') line(t(lang, 'lowerBound') + ':', t(lang, 'lowerBound'));
   if (o.status === 'redacted') line(t(lang, 'status') + ':', t(lang, 'maskedLong'));
   if (o.quote) rows.push(`<div class="tt-quote">「${escapeHtml(o.quote)}」</div>`);
-  if (o.note)
+  const note = noteText(o, lang);
+  if (note)
     rows.push(
-      `<div class="tt-note">${escapeHtml((o.kind === 'derived' ? t(lang, 'derivedHow') : '') + o.note)}</div>`,
+      `<div class="tt-note">${escapeHtml((o.kind === 'derived' ? t(lang, 'derivedHow') : '') + note)}</div>`,
     );
   rows.push(
     `<div class="tt-source">${escapeHtml(t(lang, 'source'))}: ${escapeHtml(sourceLabel(ds, o, lang))}</div>`,
@@ -234,6 +284,7 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
     t(lang, 'city'),
     t(lang, 'indicator'),
     t(lang, 'period'),
+    t(lang, 'statedIn'),
     t(lang, 'value'),
     t(lang, 'unit'),
     t(lang, 'kind'),
@@ -249,18 +300,20 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
         placeName(ds, o.city, lang),
         indicatorName(ds, o.indicator, lang),
         periodLabel(o.period, lang),
+        o.reported_period ? periodLabel(o.reported_period, lang) : '',
         formatValue(o.value, o.comparator, o.unit, lang, ds.units),
         ds.units.get(o.unit)?.[lang] ?? o.unit,
         kindLabel(o.kind, lang),
         o.status === 'redacted' ? t(lang, 'statusRedacted') : t(lang, 'statusReported'),
-        o.note,
+        noteText(o, lang),
       ],
     })),
-    csv: lazyCsv([...OBSERVATION_FIELDS], () =>
+    csv: lazyCsv([...CSV_EXPORT_FIELDS], () =>
       rows.map((o) => [
         placeName(ds, o.city, lang),
         indicatorName(ds, o.indicator, lang),
         o.period,
+        o.reported_period ?? '',
         o.value,
         o.unit,
         o.comparator,
@@ -268,11 +321,18 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
         o.status,
         o.source,
         o.quote,
-        o.note,
+        noteText(o, lang),
       ]),
     ),
   };
 }
+
+/** The CSV export's columns: the observation's, with the report's own period beside the one measured. */
+const CSV_EXPORT_FIELDS = [
+  ...OBSERVATION_FIELDS.slice(0, 3),
+  'reported_period',
+  ...OBSERVATION_FIELDS.slice(3),
+] as const;
 
 /** A table's CSV, its rows written out on first read (an export): a large upload has thousands per chart. */
 function lazyCsv(header: string[], make: () => TableModel['csv']['rows']): TableModel['csv'] {
@@ -295,7 +355,11 @@ export function sourceFootnote(
     const up = ds.uploads.get(id);
     if (up) return `${t(lang, 'uploaded')}: ${up.name}`;
     const s = ds.sources.get(id);
-    return s ? `${s.publisher}《${s.title}》` : id;
+    return s
+      ? lang === 'zh'
+        ? `${s.publisher}《${s.title}》`
+        : `${sourcePublisher(s, lang)}, “${sourceTitle(s, lang)}”`
+      : id;
   });
   return { footnote: t(lang, 'footSources') + names.join('；'), ids };
 }

@@ -9,6 +9,7 @@ import {
   indicatorName,
   observationTable,
   placeName,
+  scopeNames,
   sourceFootnote,
   summarise,
   itemTooltip,
@@ -17,6 +18,8 @@ import { cityBars, citySeries, maskedFootnote, periodsOf } from './series';
 
 const COUNT = 'high_tech_enterprises';
 const ADDED = 'high_tech_enterprises_new';
+/** Net additions (净增) are another scope than 新增 (gross or net unstated): bars of their own. */
+const NET = 'high_tech_enterprises_net_new';
 
 export function build(input: ChartInput): ChartModel {
   const { data, lang } = input;
@@ -24,7 +27,8 @@ export function build(input: ChartInput): ChartModel {
   const cities = input.cities.filter((c) => !isReferencePlace(data.places.get(c)));
   const pick = (id: string) => rowsOf(data, id, cities);
   const countRows = pick(COUNT);
-  const addedRows = pick(ADDED);
+  const addedRows = [...pick(ADDED), ...pick(NET)];
+  const scopes = [ADDED, NET].filter((id) => addedRows.some((r) => r.indicator === id));
   const periods = periodsOf([...countRows, ...addedRows].filter((r) => r.value !== null));
   const top = citySeries(data, COUNT, cities, lang, { bg, periods });
   const bottom = cityBars(data, addedRows, cities, periods, lang, {
@@ -32,6 +36,7 @@ export function build(input: ChartInput): ChartModel {
     xAxisIndex: 1,
     yAxisIndex: 1,
     width: input.width,
+    scopes: scopeNames(data, scopes, lang),
   });
   const marks = new Map([...top.marks, ...bottom.marks]);
   const masked = [...countRows, ...addedRows].filter((r) => r.value === null);
@@ -60,7 +65,7 @@ export function build(input: ChartInput): ChartModel {
         type: 'value',
         gridIndex: 1,
         min: 0,
-        name: indicatorName(data, ADDED, lang),
+        name: scopes.length > 1 ? t(lang, 'netAdded') : indicatorName(data, scopes[0] ?? ADDED, lang),
         nameTextStyle: { align: 'left' },
       },
     ],
@@ -84,6 +89,7 @@ export function build(input: ChartInput): ChartModel {
     footnotes: [
       footnote,
       ...maskedFootnote(data, masked, lang),
+      ...(scopes.length > 1 ? [t(lang, 'htScopes')] : []),
       ...(bottom.labelsLeftOut ? [t(lang, 'barLabelsLeftOut')] : []),
       ...(bottom.labelsDropped ? [t(lang, 'barLabelsSome')] : []),
     ],

@@ -3,7 +3,7 @@
 // target = hollow diamond off the line; H1 = its own category, never joined to full years;
 // masked = not drawn at all (listed in a footnote), never 0.
 import type { Dataset } from '../data/dataset';
-import { isHalfYear, periodOrder, rowKey, rowsOf } from '../data/dataset';
+import { isHalfYear, isTimePeriod, periodOrder, rowKey, rowsOf } from '../data/dataset';
 import type { Observation } from '../data/types';
 import type { Lang } from '../i18n/messages';
 import { t } from '../i18n/messages';
@@ -33,11 +33,11 @@ const isBound = (o: Observation) => o.comparator === '>=' || o.comparator === '>
 
 /**
  * Category list: every year from the first to the last (so a gap in reporting shows as a gap, not
- * as two neighbouring years), plus the half-years that occur; '' (masked year) never becomes one.
+ * as two neighbouring years), plus the half-years that occur; a masked year ('', 'Y', 'Y-1') never becomes one.
  * periodsOf(rows with 2019, 2020-H1, 2023) -> ['2019', '2020-H1', '2020', '2021', '2022', '2023']
  */
 export function periodsOf(rows: readonly Observation[]): string[] {
-  const present = new Set(rows.map((r) => r.period).filter((p) => p !== ''));
+  const present = new Set(rows.map((r) => r.period).filter(isTimePeriod));
   const years = [...present].map((p) => Number(p.slice(0, 4))).filter((y) => Number.isFinite(y));
   if (!years.length) return [];
   const out = new Set(present);
@@ -188,6 +188,11 @@ export function cityBars(
     labelFor?: (o: Observation) => string;
     /** The plot's nominal width in CSS px (ChartInput.width; default 800). */
     width?: number;
+    /**
+     * Rows of several scopes (ids of one measure: registered / absorbed turnover) become separate
+     * series per city, named with the scope, never one: scope id -> its words ('吸纳'). In this order.
+     */
+    scopes?: ReadonlyMap<string, string>;
   },
 ): {
   series: Record<string, unknown>[];
@@ -198,11 +203,15 @@ export function cityBars(
 } {
   const marks = new Map<string, Observation>();
   const series: Record<string, unknown>[] = [];
+  const scopes = opts.scopes ?? new Map([['', '']]);
+  const scopeOf = (o: Observation) => (opts.scopes ? o.indicator : '');
+  const seriesKey = (city: string, scope: string) => `${city}\u0000${scope}`;
   const byCityPeriod = new Map<string, Observation>();
-  for (const r of rows)
-    if (r.value !== null && !byCityPeriod.has(`${r.city}\u0000${r.period}`))
-      byCityPeriod.set(`${r.city}\u0000${r.period}`, r);
-  const hasCity = new Set(rows.filter((r) => r.value !== null).map((r) => r.city));
+  for (const r of rows) {
+    const key = `${seriesKey(r.city, scopeOf(r))}\u0000${r.period}`;
+    if (r.value !== null && !byCityPeriod.has(key)) byCityPeriod.set(key, r);
+  }
+  const hasSeries = new Set(rows.filter((r) => r.value !== null).map((r) => seriesKey(r.city, scopeOf(r))));
   // The plot's width per drawn bar: bars a file leaves sparse over many years still get labels.
   const [periodSet, chosen] = [new Set(periods), new Set(cities)];
   let bars = 0;
@@ -211,16 +220,16 @@ export function cityBars(
   const labelsLeftOut = bars > 0 && width / bars < MIN_LABELLED_BAR;
   // Each city has a slot in every period: where a slot is narrower than a label's words side by side
   // ("26.83 H1", "同比 +31.67%"), neighbouring labels overprinted; there every word gets its own line.
-  const slot = width / Math.max(1, periods.length * hasCity.size);
+  const slot = width / Math.max(1, periods.length * hasSeries.size);
   const lines = (text: string) => (slot < WORDS_SIDE_BY_SIDE ? text.replaceAll(' ', '\n') : text);
-  const centre = barCentres(width, periods.length, hasCity.size);
+  const centre = barCentres(width, periods.length, hasSeries.size);
   const spots: (LabelSpot & { item: { label?: unknown } })[] = [];
-  for (const city of cities) {
-    if (!hasCity.has(city)) continue;
+  for (const [city, scope] of cities.flatMap((c) => [...scopes.keys()].map((s) => [c, s] as const))) {
+    if (!hasSeries.has(seriesKey(city, scope))) continue;
     const slotIndex = series.length;
     const color = cityColor(ds, city);
     const data = periods.map((p, periodIndex) => {
-      const o = byCityPeriod.get(`${city}\u0000${p}`);
+      const o = byCityPeriod.get(`${seriesKey(city, scope)}\u0000${p}`);
       if (!o) return { value: null };
       const ref = rowKey(o);
       marks.set(ref, o);
@@ -268,10 +277,13 @@ export function cityBars(
         });
       return item;
     });
+    const words = scopes.get(scope);
     series.push({
-      id: `bar${opts.xAxisIndex ?? 0}:${city}`,
+      id: `bar${opts.xAxisIndex ?? 0}:${city}${scope ? `:${scope}` : ''}`,
       type: 'bar',
-      name: safeLabel(placeName(ds, city, lang)),
+      name: safeLabel(
+        placeName(ds, city, lang) + (words ? (lang === 'zh' ? `（${words}）` : ` (${words})`) : ''),
+      ),
       color,
       data,
       barMaxWidth: 36,

@@ -1,29 +1,54 @@
 // tech-contracts: technology-contract turnover per city and period as bars. A first-half figure is
 // its own hatched "H1" bar, never joined by a line to full years; stated YoY growth labels the bar.
+// Turnover of different scopes (registered = seller side, absorbed = buyer side, side not stated) are
+// separate ids and separate series, each named with its scope: never one series.
 import { isReferencePlace, rowKey, rowsOf } from '../data/dataset';
 import type { Observation } from '../data/types';
 import { t } from '../i18n/messages';
 import { formatNumber, periodLabel, unitLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
-import { summarise, baseOption, observationTable, placeName, sourceFootnote, tooltipHtml } from './common';
+import {
+  summarise,
+  baseOption,
+  observationTable,
+  placeName,
+  scopeNames,
+  sourceFootnote,
+  tooltipHtml,
+} from './common';
 import { cityBars, maskedFootnote, periodsOf } from './series';
 
-const VALUE = 'tech_contract_value';
-const YOY = 'tech_contract_value_yoy';
+/** Each scope's turnover id and the id of its stated growth. The first is the main scope. */
+const SCOPES = [
+  ['tech_contract_value', 'tech_contract_value_yoy'],
+  ['tech_contract_value_absorbed', 'tech_contract_value_absorbed_yoy'],
+  ['tech_contract_value_unspecified', 'tech_contract_value_unspecified_yoy'],
+] as const;
+const VALUE = SCOPES[0][0];
+const YOY_OF = new Map<string, string>(SCOPES);
 
 export function build(input: ChartInput): ChartModel {
   const { data, lang } = input;
   const bg = input.dark ? '#1e1e1e' : '#ffffff';
   const cities = input.cities.filter((c) => !isReferencePlace(data.places.get(c)));
   const pick = (id: string) => rowsOf(data, id, cities);
-  const valueRows = pick(VALUE);
-  const yoyRows = pick(YOY);
+  const valueRows = SCOPES.flatMap(([value]) => pick(value));
+  const yoyRows = SCOPES.flatMap(([, yoy]) => pick(yoy));
   const periods = periodsOf(valueRows.filter((r) => r.value !== null));
   const yoyFor = (o: Observation) =>
-    yoyRows.find((y) => y.city === o.city && y.period === o.period && y.kind === o.kind && y.value !== null);
+    yoyRows.find(
+      (y) =>
+        y.indicator === YOY_OF.get(o.indicator) &&
+        y.city === o.city &&
+        y.period === o.period &&
+        y.kind === o.kind &&
+        y.value !== null,
+    );
+  const drawn = SCOPES.map(([value]) => value).filter((id) => valueRows.some((r) => r.indicator === id));
   const bars = cityBars(data, valueRows, cities, periods, lang, {
     bg,
     width: input.width,
+    scopes: scopeNames(data, drawn, lang),
     labelFor: (o) => {
       const y = yoyFor(o);
       if (!y || y.value === null) return '';
@@ -56,10 +81,12 @@ export function build(input: ChartInput): ChartModel {
     series: bars.series,
   };
   const plotted = valueRows.filter((r) => r.value !== null);
+  const scopeWords = scopeNames(data, drawn, lang);
   const tableRows = [...plotted, ...yoyRows.filter((r) => r.value !== null), ...masked];
   const { footnote, ids } = sourceFootnote(data, tableRows, lang);
   const notes = [footnote, ...maskedFootnote(data, masked, lang)];
   if (periods.some((p) => p.endsWith('-H1'))) notes.push(t(lang, 'chartTcSub'));
+  if (drawn.length > 1) notes.push(t(lang, 'tcScopes'));
   if (bars.labelsLeftOut) notes.push(t(lang, 'barLabelsLeftOut'));
   else if (bars.labelsDropped) notes.push(t(lang, 'barLabelsSome'));
   return {
@@ -71,7 +98,7 @@ export function build(input: ChartInput): ChartModel {
       plotted,
       lang,
       (o) =>
-        `${placeName(data, o.city, lang)} ${periodLabel(o.period, lang)} ${formatNumber(o.value ?? 0, lang)} ${unit}`,
+        `${placeName(data, o.city, lang)} ${periodLabel(o.period, lang)} ${formatNumber(o.value ?? 0, lang)} ${unit}${scopeWords.get(o.indicator) ? `（${scopeWords.get(o.indicator)}）` : ''}`,
     ),
     sources: ids,
     empty: plotted.length === 0,

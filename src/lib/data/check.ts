@@ -3,7 +3,8 @@
 // Each problem names the CSV line, a stable `rule` id and the reason.
 import { readIndicatorsCsv } from './curated';
 import type { CsvEntry, DataProblem } from './curated';
-import { CHART_IDS } from './types';
+import { comparePeriods, isRelativePeriod, isTimePeriod, relativeOffset } from './dataset';
+import { CHART_IDS, MEASURES } from './types';
 import type { IndicatorDef, Observation, Place, SourceDef, UnitDef } from './types';
 
 export interface DatasetInput {
@@ -16,7 +17,12 @@ export interface DatasetInput {
   reports: Record<string, string>;
 }
 
-const PERIOD = /^(?:\d{4}(?:-H1)?)?$/;
+/** Curated periods: YYYY, YYYY-H1, or a masked year relative to the report's own (Y, Y-1, Y+1). */
+const isCuratedPeriod = (p: string) => isTimePeriod(p) || isRelativePeriod(p);
+
+/** Wording that plans or allocates rather than reports an achievement (the kind must be `target`). */
+const PLANNED_WORDING = /拟拨付|拟安排|拟投入|规划建设|预计|力争/;
+const HAS_HAN = /\p{Script=Han}/u;
 
 /** Removes every whitespace character (incl. full-width space): quotes are compared on this form. */
 export const squeeze = (s: string): string => s.replace(/\s+/gu, '');
@@ -110,6 +116,7 @@ export function checkDataset(input: DatasetInput): DataProblem[] {
 
   for (const e of entries) out.push(...checkRow(e, { indicators, places, units, sources, squeezed }));
   out.push(...checkConflicts(entries));
+  out.push(...checkDerivedShifts(entries));
   out.push(...checkDefinitions(input, places, units));
   return out.sort((a, b) => a.line - b.line);
 }
@@ -134,7 +141,21 @@ function checkRow({ line, row }: CsvEntry, l: Lookup): DataProblem[] {
   if (!l.units.has(row.unit)) p('unknown-unit', `unit "${row.unit}" is not in data/units.json`);
   if (ind && row.unit !== ind.unit)
     p('unit-not-canonical', `unit "${row.unit}" differs from the indicator's canonical unit "${ind.unit}"`);
-  if (!PERIOD.test(row.period)) p('bad-period', `period "${row.period}" is not '', YYYY or YYYY-H1`);
+  if (!isCuratedPeriod(row.period))
+    p(
+      'bad-period',
+      `period "${row.period}" is not YYYY, YYYY-H1 or a masked year relative to the report's (Y, Y-1, Y+1)`,
+    );
+  checkPeriodShift(row, p);
+  if ((row.kind === 'actual' || row.kind === 'reference') && PLANNED_WORDING.test(row.quote))
+    p(
+      'planned-as-actual',
+      `kind "${row.kind}" but the quote plans or allocates ("${PLANNED_WORDING.exec(row.quote)?.[0]}"): make it a target`,
+    );
+  if (row.note.trim() !== '' && !HAS_HAN.test(row.note_zh ?? ''))
+    p('note-not-translated', 'has a note but no Chinese note (note_zh): the Chinese view would show English');
+  if (row.note.trim() === '' && (row.note_zh ?? '').trim() !== '')
+    p('note-not-translated', 'has a Chinese note (note_zh) but no note: the English view would show nothing');
   if (row.value === null && row.status !== 'redacted')
     p('empty-value-not-redacted', 'empty value but status is not "redacted" (a missing figure must be marked)');
   if (row.value !== null && row.status === 'redacted')
@@ -156,14 +177,87 @@ function checkRow({ line, row }: CsvEntry, l: Lookup): DataProblem[] {
   return out;
 }
 
-/** Same city/indicator/period/kind must agree. Masked years ('') are unknown, so never compared. */
+/**
+ * The two periods of a row: `reported_period` (the report's attribution) is set only where it differs
+ * from `period` (the period measured), always with its evidence in `period_basis` (and in words in the
+ * note), and an achievement or a cited figure never measures a period later than the report files it under.
+ */
+function checkPeriodShift(row: Observation, p: (rule: string, reason: string) => void): void {
+  const reported = row.reported_period ?? '';
+  const basis = row.period_basis ?? '';
+  if (reported === '') {
+    if (basis !== '') p('shift-without-reason', `period_basis "${basis}" but no reported_period`);
+    return;
+  }
+  if (!isCuratedPeriod(reported)) p('bad-period', `reported_period "${reported}" is not a period`);
+  else if (reported === row.period)
+    p('shift-without-reason', `reported_period "${reported}" equals period: leave it empty where they agree`);
+  else {
+    const order = comparePeriods(row.period, reported);
+    if (order === null)
+      p('bad-period', `period "${row.period}" and reported_period "${reported}" are not of one calendar`);
+    else if (order > 0 && row.kind !== 'target')
+      p(
+        'period-after-report',
+        `a ${row.kind} measuring ${row.period} cannot be stated in a report filed under ${reported}`,
+      );
+  }
+  if (basis === '')
+    p('shift-without-reason', `reported_period "${reported}" differs from period "${row.period}" but period_basis is empty`);
+  if (row.note.trim() === '') p('shift-without-reason', 'a shifted period needs a note giving the evidence');
+}
+
+/** Years between a row's period and its report's attribution (0 where they agree; null where not comparable). */
+function shiftOf(r: Observation): number | null {
+  if (!r.reported_period) return 0;
+  const [a, b] = [r.period, r.reported_period];
+  if (/^\d{4}/.test(a) && /^\d{4}/.test(b)) return Number(b.slice(0, 4)) - Number(a.slice(0, 4));
+  if (isRelativePeriod(a) && isRelativePeriod(b)) return relativeOffset(b) - relativeOffset(a);
+  return null;
+}
+
+/**
+ * A derived row follows the row it is derived from, which is moved by as many years: a stated row of its
+ * report with the same quote (Fujian's total from Fuzhou's share), else one of the same indicator whose
+ * value the quote states (3.48% from the 3.76% in 占GDP比重达3.76%,较上年提升0.28个百分点).
+ * Where several qualify, a moved one speaks for the sentence (a sentence with R&D figures is R&D statistics).
+ */
+function checkDerivedShifts(entries: CsvEntry[]): DataProblem[] {
+  const out: DataProblem[] = [];
+  const stated = entries.filter((e) => e.row.kind !== 'derived' && e.row.quote !== '');
+  const pick = (list: CsvEntry[]) => list.find((e) => shiftOf(e.row) !== 0) ?? list[0];
+  for (const e of entries) {
+    const d = e.row;
+    if (d.kind !== 'derived' || d.quote === '') continue;
+    const ofSource = stated.filter((s) => s.row.source === d.source);
+    const sameQuote = ofSource.filter((s) => squeeze(s.row.quote) === squeeze(d.quote));
+    const sameIndicator = ofSource.filter(
+      (s) => s.row.indicator === d.indicator && s.row.value !== null && quoteStatesNumber(d.quote, s.row.value),
+    );
+    const base = pick(sameQuote.length ? sameQuote : sameIndicator);
+    if (!base) continue;
+    const [own, theirs] = [shiftOf(d), shiftOf(base.row)];
+    if (own !== theirs)
+      out.push({
+        line: e.line,
+        rule: 'derived-shift',
+        message: `${describe(d)}: derived from line ${base.line} (${describe(base.row)}), which is moved ${theirs ?? '?'} year(s) from its report's attribution, but this row is moved ${own ?? '?'}`,
+      });
+  }
+  return out;
+}
+
+/**
+ * Same city/indicator/period/kind must agree. A masked year is written relative to the report's
+ * (Y-1, Y, Y+1), so two figures of different years never share a key. Targets also key on the
+ * comparator: a floor and a stretch goal for one year (保x争x) are two targets, not a conflict.
+ */
 function checkConflicts(entries: CsvEntry[]): DataProblem[] {
   const out: DataProblem[] = [];
   const first = new Map<string, CsvEntry>();
   for (const e of entries) {
     const r = e.row;
-    if (r.period === '') continue;
-    const key = [r.city, r.indicator, r.period, r.kind].join('|');
+    const key = [r.city, r.indicator, r.period, r.kind, r.kind === 'target' ? r.comparator : ''].join('|');
     const prev = first.get(key);
     if (!prev) {
       first.set(key, e);
@@ -198,6 +292,8 @@ function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units
     if (!units.has(ind.unit)) p(`data/indicators.json: ${ind.id} has unknown unit "${ind.unit}"`);
     if (ind.chart !== null && !CHART_IDS.includes(ind.chart))
       p(`data/indicators.json: ${ind.id} has unknown chart "${String(ind.chart)}"`);
+    if (!MEASURES.includes(ind.measure))
+      p(`data/indicators.json: ${ind.id} has measure "${String(ind.measure)}", not one of ${MEASURES.join(', ')}`);
     if (!ind.aliases.includes(ind.zh) || !ind.aliases.includes(ind.en))
       p(`data/indicators.json: ${ind.id} must list its zh and en names among its aliases`);
   }
@@ -207,6 +303,10 @@ function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units
   for (const s of input.sources) {
     if (!places.has(s.city)) p(`data/sources.json: ${s.id} has unknown city "${s.city}"`);
     if (input.reports[s.id] === undefined) p(`data/sources.json: ${s.id} has no data/reports/${s.id}.txt`);
+    if (!s.title_en?.trim() || !s.publisher_en?.trim() || !HAS_HAN.test(s.publisher))
+      p(`data/sources.json: ${s.id} needs a Chinese publisher and an English title_en and publisher_en`);
+    if (!HAS_HAN.test(s.notes_zh ?? '') || !HAS_HAN.test(s.period_covered_zh ?? ''))
+      p(`data/sources.json: ${s.id} needs its notes and period_covered in Chinese too (notes_zh, period_covered_zh)`);
   }
   return out;
 }

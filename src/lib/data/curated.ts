@@ -3,8 +3,8 @@
 // (header = line 1), so a reviewer can jump straight to the row. Numbers are read strictly:
 // '' is null (missing), never 0, and anything that is not a plain decimal is rejected.
 import Papa from 'papaparse';
-import { COMPARATORS, KINDS, OBSERVATION_FIELDS, STATUSES } from './types';
-import type { Comparator, Kind, Observation, Status } from './types';
+import { COMPARATORS, CURATED_COLUMNS, KINDS, PERIOD_BASES, STATUSES } from './types';
+import type { Comparator, Kind, Observation, PeriodBasis, Status } from './types';
 
 export type DataProblem = { line: number; rule: string; message: string };
 
@@ -14,7 +14,7 @@ export interface CsvEntry {
   row: Observation;
 }
 
-export const CSV_COLUMNS = OBSERVATION_FIELDS;
+export const CSV_COLUMNS = CURATED_COLUMNS;
 type Column = (typeof CSV_COLUMNS)[number];
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
@@ -107,6 +107,7 @@ function toObservation(cell: (c: Column) => string, line: number, problems: Data
   const kind = cell('kind');
   const status = cell('status');
   const value = readValue(cell('value'));
+  const basis = cell('period_basis');
   let ok = true;
   const enumProblem = (col: Column, raw: string, allowed: readonly string[]) => {
     ok = false;
@@ -119,6 +120,7 @@ function toObservation(cell: (c: Column) => string, line: number, problems: Data
   if (!isOneOf(COMPARATORS, comparator)) enumProblem('comparator', comparator, COMPARATORS);
   if (!isOneOf(KINDS, kind)) enumProblem('kind', kind, KINDS);
   if (!isOneOf(STATUSES, status)) enumProblem('status', status, STATUSES);
+  if (basis !== '' && !isOneOf(PERIOD_BASES, basis)) enumProblem('period_basis', basis, ['', ...PERIOD_BASES]);
   if (value === undefined) {
     ok = false;
     problems.push({
@@ -132,6 +134,8 @@ function toObservation(cell: (c: Column) => string, line: number, problems: Data
     city: cell('city'),
     indicator: cell('indicator'),
     period: cell('period'),
+    reported_period: cell('reported_period'),
+    period_basis: basis as PeriodBasis | '',
     value,
     unit: cell('unit'),
     comparator: comparator as Comparator,
@@ -140,6 +144,7 @@ function toObservation(cell: (c: Column) => string, line: number, problems: Data
     source: cell('source'),
     quote: cell('quote'),
     note: cell('note'),
+    note_zh: cell('note_zh'),
   };
 }
 

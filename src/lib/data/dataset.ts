@@ -231,7 +231,10 @@ export function citiesWithData(ds: Dataset): string[] {
     .map((p) => p.id);
 }
 
-/** Period sort key: '2019' < '2020-H1' < '2020'; '' (masked) last. */
+/**
+ * Period sort key: '2019' < '2020-H1' < '2020'; a masked year ('' or relative: 'Y-1', 'Y', 'Y+1') last.
+ * Masked years are never placed on a time axis (see isTimePeriod).
+ */
 export function periodOrder(period: string): number {
   const m = /^(\d{4})(-H1)?$/.exec(period);
   if (!m) return Number.MAX_SAFE_INTEGER;
@@ -240,4 +243,40 @@ export function periodOrder(period: string): number {
 
 export function isHalfYear(period: string): boolean {
   return period.endsWith('-H1');
+}
+
+const TIME_PERIOD = /^\d{4}(?:-H1)?$/;
+const RELATIVE_PERIOD = /^Y(?:[+-][1-9])?$/;
+
+/** '2019', '2020-H1' -> true: a period a time axis can place. '', 'Y', 'Y+1' -> false. */
+export function isTimePeriod(period: string): boolean {
+  return TIME_PERIOD.test(period);
+}
+
+/**
+ * A masked year written relative to the report's own (seed 004 masks every year): 'Y' the reporting
+ * year, 'Y-1' the year before, 'Y+1' the plan year. They order among themselves, never against a calendar year.
+ */
+export function isRelativePeriod(period: string): boolean {
+  return RELATIVE_PERIOD.test(period);
+}
+
+/**
+ * comparePeriods('2018', '2019') -> -1; ('Y-1', 'Y') -> -1; ('2019', 'Y') -> null (not comparable).
+ * Negative when a is earlier, 0 the same, positive later.
+ */
+export function comparePeriods(a: string, b: string): number | null {
+  if (isTimePeriod(a) && isTimePeriod(b)) return Math.sign(periodOrder(a) - periodOrder(b));
+  if (isRelativePeriod(a) && isRelativePeriod(b)) return Math.sign(relativeOffset(a) - relativeOffset(b));
+  return null;
+}
+
+/** 'Y-1' -> -1, 'Y' -> 0, 'Y+1' -> 1. */
+export function relativeOffset(period: string): number {
+  return period === 'Y' ? 0 : Number(period.slice(1));
+}
+
+/** reportedPeriod(row) -> the period the report files the row under (its `period` where they agree). */
+export function reportedPeriod(o: Pick<Observation, 'period' | 'reported_period'>): string {
+  return o.reported_period || o.period;
 }

@@ -1,7 +1,7 @@
 // Plan targets against the latest comparable actual. Pure domain logic shared by the plan-targets
 // chart, its table and its exports.
 import type { Dataset } from './dataset';
-import { isHalfYear, periodOrder, placeRows, targetsOf } from './dataset';
+import { comparePeriods, isHalfYear, periodOrder, placeRows, targetsOf } from './dataset';
 import type { Observation } from './types';
 
 export interface TargetProgress {
@@ -19,9 +19,14 @@ export interface TargetProgress {
   reached: boolean | null;
 }
 
-/** A flow (added per period, growth rate) from another year says nothing about this year's target. */
-export function isFlowIndicator(id: string): boolean {
-  return /(_new|_yoy|_growth|_added)$/.test(id) || id.includes('_new_');
+/**
+ * A flow (added over a period) or a change (growth on the previous period) of another period says
+ * nothing about this period's target; a stock, a ratio or a rank of an earlier period is a level the
+ * target can be measured against. Read from the indicator's stated measure (data/indicators.json).
+ */
+export function isPeriodBound(ds: Dataset, indicator: string): boolean {
+  const m = ds.indicators.get(indicator)?.measure;
+  return m === 'flow' || m === 'change';
 }
 
 /** targetProgress(ds, ['haimen']) -> one entry per target row of those places, grouped by city then plan year. */
@@ -29,14 +34,13 @@ export function targetProgress(ds: Dataset, cities: readonly string[]): TargetPr
   const out: TargetProgress[] = [];
   for (const target of targetsOf(ds, cities)) {
     if (target.value === null) continue;
-    const pOrder = periodOrder(target.period);
     const candidates = placeRows(ds, target.indicator, target.city)
       .filter(
         (r) =>
           (r.kind === 'actual' || r.kind === 'derived') &&
           r.value !== null &&
           isHalfYear(r.period) === isHalfYear(target.period) &&
-          periodOrder(r.period) <= pOrder,
+          (comparePeriods(r.period, target.period) ?? 1) <= 0,
       )
       .sort((a, b) => periodOrder(a.period) - periodOrder(b.period) || (a.kind === 'actual' ? 1 : -1));
     const latest = candidates[candidates.length - 1] ?? null;
@@ -45,14 +49,15 @@ export function targetProgress(ds: Dataset, cities: readonly string[]): TargetPr
     const baselineCandidate = before[before.length - 1] ?? null;
     const baseline = baselineCandidate && baselineCandidate !== latest ? baselineCandidate : null;
     // A rank (第1位) is better when smaller, as is an "at most" target.
-    const lowerIsBetter = target.unit === 'rank' || target.comparator === '<=' || target.comparator === '<';
+    const rank = ds.indicators.get(target.indicator)?.measure === 'rank';
+    const lowerIsBetter = rank || target.comparator === '<=' || target.comparator === '<';
     let achievedPct: number | null = null;
     let gap: number | null = null;
     let reached: boolean | null = null;
     if (latest && latest.value !== null && target.value !== null) {
-      const meaningful = comparable || !isFlowIndicator(target.indicator);
+      const meaningful = comparable || !isPeriodBound(ds, target.indicator);
       if (meaningful && target.value !== 0 && latest.value !== 0)
-        achievedPct = lowerIsBetter && target.unit === 'rank' ? (target.value / latest.value) * 100 : (latest.value / target.value) * 100;
+        achievedPct = rank ? (target.value / latest.value) * 100 : (latest.value / target.value) * 100;
       if (meaningful) {
         gap = lowerIsBetter ? latest.value - target.value : target.value - latest.value;
         reached = target.comparator === '>' || target.comparator === '<' ? gap < 0 : gap <= 0;

@@ -13,7 +13,7 @@ export const KINDS: readonly Kind[] = ['actual', 'target', 'derived', 'reference
 export type Status = 'reported' | 'redacted';
 export const STATUSES: readonly Status[] = ['reported', 'redacted'];
 
-/** The fields of an observation, in data/indicators.csv column order (also CSV export and share links). */
+/** The fields every observation has (uploads, share links, stored records), in CSV order. */
 export const OBSERVATION_FIELDS = [
   'city',
   'indicator',
@@ -44,7 +44,53 @@ export interface Observation {
   source: string;
   quote: string;
   note: string;
+  /**
+   * Curated rows: the year or half-year the report files the figure under, where it differs from
+   * `period` (the period the figure measures); '' or absent where they agree. `period_basis` says why.
+   */
+  reported_period?: string;
+  /** Why `period` differs from `reported_period` (see PERIOD_BASES); '' or absent where they agree. */
+  period_basis?: PeriodBasis | '';
+  /** Curated rows: `note` in Chinese ('' where there is no note). */
+  note_zh?: string;
 }
+
+/**
+ * The evidence for placing a figure in an earlier period than the report files it under:
+ * release-lag = R&D statistics are published about a year after the year they cover, so a summary
+ * cites last year's; cited-year = a cited national or provincial figure whose statistical year is
+ * known (2.18% is China's first-release 2018 R&D intensity); arithmetic = the figure adds up with a
+ * stated total of a known year.
+ */
+export type PeriodBasis = 'release-lag' | 'cited-year' | 'arithmetic';
+export const PERIOD_BASES: readonly PeriodBasis[] = ['release-lag', 'cited-year', 'arithmetic'];
+
+/** data/indicators.csv's columns: the observation's fields and, beside them, the curated-only ones. */
+export const CURATED_COLUMNS = [
+  'city',
+  'indicator',
+  'period',
+  'reported_period',
+  'period_basis',
+  'value',
+  'unit',
+  'comparator',
+  'kind',
+  'status',
+  'source',
+  'quote',
+  'note',
+  'note_zh',
+] as const satisfies readonly (keyof Observation)[];
+
+/**
+ * What an indicator measures, which says what a figure of another period can tell about a target:
+ * stock = a level at the period's end (企业数); flow = an amount over the period (新增, 成交额);
+ * ratio = a share or intensity (研发投入强度, 占比); change = growth or a change on the previous period
+ * (同比增长, 提升x个百分点); rank = a position, lower is better (第1位).
+ */
+export type Measure = 'stock' | 'flow' | 'ratio' | 'change' | 'rank';
+export const MEASURES: readonly Measure[] = ['stock', 'flow', 'ratio', 'change', 'rank'];
 
 export type ChartId = 'rd-intensity' | 'high-tech' | 'tech-contracts' | 'plan-targets';
 export const CHART_IDS: readonly ChartId[] = ['rd-intensity', 'high-tech', 'tech-contracts', 'plan-targets'];
@@ -61,6 +107,14 @@ export interface IndicatorDef {
   chart: ChartId | null;
   /** Names an upload may use for it (zh and en), matched after NFKC + trim + lower-case. */
   aliases: string[];
+  /** What it measures (curated: stated; uploaded: guessed from the unit and the name, see import/measure.ts). */
+  measure: Measure;
+  /**
+   * Where the headline chart draws figures of several scopes as separate series: the scope in words
+   * (e.g. 吸纳 / absorbed, buyer side). Absent for most indicators.
+   */
+  scope_zh?: string;
+  scope_en?: string;
 }
 
 export type PlaceLevel = 'nation' | 'province' | 'prefecture' | 'county' | 'unnamed';
@@ -88,12 +142,17 @@ export interface SourceDef {
   id: string;
   city: string;
   title: string;
+  /** The title in English (the report itself is Chinese). */
+  title_en: string;
   publisher: string;
+  publisher_en: string;
   /** ISO date or '' when not stated. */
   published: string;
   period_covered: string;
+  period_covered_zh: string;
   /** true for a document that only plans: it may yield `target` rows only. */
   plan_only: boolean;
   url: string;
   notes: string;
+  notes_zh: string;
 }

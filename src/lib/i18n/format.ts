@@ -60,9 +60,35 @@ export function formatValue(
   return lang === 'zh' ? `${num}${label}` : `${num} ${label}`;
 }
 
-/** periodLabel('2020-H1', 'zh') -> '2020年上半年'; periodLabel('2019', 'en') -> '2019' */
+/**
+ * periodLabel('2020-H1', 'zh') -> '2020年上半年'; periodLabel('2019', 'en') -> '2019';
+ * a masked year relative to the report's: periodLabel('Y-1', 'zh') -> '报告上一年（年份已遮蔽）'
+ */
 export function periodLabel(period: string, lang: Lang): string {
   if (!period) return lang === 'zh' ? '年份已遮蔽' : 'year masked';
+  const rel = /^Y([+-]\d)?$/.exec(period);
+  if (rel) {
+    const n = Number(rel[1] ?? 0);
+    const zh =
+      n === 0
+        ? '报告当年'
+        : n === -1
+          ? '报告上一年'
+          : n === 1
+            ? '报告次年'
+            : n < 0
+              ? `报告前${-n}年`
+              : `报告后${n}年`;
+    const en =
+      n === 0
+        ? 'reporting year'
+        : n === -1
+          ? 'year before the report'
+          : n === 1
+            ? 'year after the report'
+            : `${Math.abs(n)} years ${n < 0 ? 'before' : 'after'} the report`;
+    return (lang === 'zh' ? zh : en) + t(lang, 'periodRelative');
+  }
   const m = /^(\d{4})-H1$/.exec(period);
   if (m) return lang === 'zh' ? `${m[1]}年上半年` : `${m[1]} H1`;
   return lang === 'zh' ? `${period}年` : period;

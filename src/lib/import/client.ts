@@ -66,6 +66,7 @@ export function plainContext(ctx: ImportContext): ImportContext {
     description_en: String(d.description_en ?? ''),
     chart: d.chart ?? null,
     aliases: Array.from(d.aliases ?? [], String),
+    measure: d.measure,
   }));
   const places: Place[] = Array.from(ctx.places ?? [], (p) => ({
     id: String(p.id),

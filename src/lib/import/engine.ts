@@ -19,6 +19,7 @@ import { plainDecimal, readComparator, readNumber } from './numbers';
 import { MAX_YEAR, MIN_YEAR, readPeriod } from './periods';
 import { bracketUnit, cleanText, clip } from './text';
 import { convertExp, parseUnit, unitZh, type UnitSpec } from './units';
+import { guessMeasure } from './measure';
 
 export interface ColumnarImport {
   ok: true;
@@ -456,7 +457,10 @@ class Engine {
     }
     e.fixed = true;
     e.target = label === '' ? null : parseUnit(label);
-    if (e.user) e.def.unit = label;
+    if (e.user) {
+      e.def.unit = label;
+      e.def.measure = guessMeasure(e.def.zh, label);
+    }
     e.unitIdx = this.cols.intern(label);
   }
 

@@ -4,6 +4,7 @@
 //          resolve('专利授权量') -> new { id: 'u_<hash>', zh: '专利授权量', en: '专利授权量', unit: '' , ... }
 
 import type { IndicatorDef } from '../data/types';
+import { guessMeasure } from './measure';
 import { cleanText, nameKey, stableHash } from './text';
 
 export class IndicatorRegistry {
@@ -57,6 +58,8 @@ export class IndicatorRegistry {
       description_en: '',
       chart: null,
       aliases: [name],
+      // Guessed again once the unit is known (engine.ts); the user can correct it.
+      measure: guessMeasure(name, ''),
     };
     this.byKey.set(key, def);
     this.created.push(def);

@@ -26,6 +26,8 @@ const INDICATOR_FIELDS = [
   'description_en',
   'chart',
   'aliases',
+  // Added after links were first made: a link without it is read with the measure guessed.
+  'measure',
 ] as const satisfies readonly (keyof IndicatorDef)[];
 const PLACE_FIELDS = [
   'id',
@@ -85,13 +87,15 @@ function fromTuple(
   path: string,
   optional = '',
 ): Record<string, unknown> {
-  if (!Array.isArray(t) || t.length !== fields.length) {
+  // A tuple may end before a trailing optional field (links made before that field existed).
+  const short = Array.isArray(t) && t.length === fields.length - 1 && fields.at(-1) === optional;
+  if (!Array.isArray(t) || (t.length !== fields.length && !short)) {
     throw new Error(path);
   }
   const o: Record<string, unknown> = {};
   fields.forEach((f, i) => {
     const v: unknown = t[i];
-    if (!(f === optional && v === null)) o[f] = v; // an optional field travels as null
+    if (!(f === optional && (v === null || v === undefined))) o[f] = v; // an optional field travels as null
   });
   return o;
 }
@@ -128,7 +132,7 @@ export function decodeDatasetFromLink(s: string): LinkDecodeResult {
     try {
       candidate = {
         name: get('n'),
-        indicators: i.map((t: unknown, k) => fromTuple(t, INDICATOR_FIELDS, `indicators[${k}]`)),
+        indicators: i.map((t: unknown, k) => fromTuple(t, INDICATOR_FIELDS, `indicators[${k}]`, 'measure')),
         places: p.map((t: unknown, k) => fromTuple(t, PLACE_FIELDS, `places[${k}]`, 'note')),
         rows: r.map((t: unknown, k) => fromTuple(t, ROW_FIELDS, `rows[${k}]`)),
       };

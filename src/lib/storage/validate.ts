@@ -11,6 +11,7 @@ import type {
   PlaceLevel,
   Status,
 } from '../data/types';
+import { measureOr } from '../import/measure';
 import type { Bilingual, DatasetRecord } from './types';
 
 export const PLACE_LEVELS: readonly PlaceLevel[] = ['nation', 'province', 'prefecture', 'county', 'unnamed'];
@@ -157,6 +158,7 @@ function indicator(raw: unknown, path: string): IndicatorDef {
     description_en: text(o, 'description_en', path, LIMITS.longText),
     chart: chart as ChartId | null,
     aliases,
+    measure: measureOr(own(o, 'measure'), String(own(o, 'zh') ?? ''), String(own(o, 'unit') ?? '')),
   };
 }
 
