@@ -10,10 +10,14 @@ test.describe('dashboard', () => {
     const table = page.locator('[data-chart="rd-intensity"] table');
     const row = table
       .locator('tbody tr', { hasText: '芜湖' })
-      .filter({ hasText: '2023年' })
-      .filter({ hasText: '实际' });
+      .filter({ hasText: '实际' })
+      .filter({ hasText: '3.76%' });
     await expect(row).toHaveCount(1);
-    await expect(row.locator('td').nth(3)).toHaveText('3.76%');
+    // In the year it measures (2022), with the 2023 summary's own year beside it.
+    await expect(row.locator('td').nth(2)).toHaveText('2022年');
+    await expect(row.locator('td').nth(3)).toHaveText('2023年');
+    await expect(row.locator('td').nth(4)).toHaveText('3.76%');
+    await expect(table).not.toContainText('Stated in');
     expect(problems).toEqual([]);
   });
 
@@ -43,7 +47,7 @@ test.describe('dashboard', () => {
   }) => {
     await page.goto('./#/embed/rd-intensity?cities=wuhu');
     await chartsReady(page, ['rd-intensity']);
-    const point = await markPixel(page, 'rd-intensity', 'wuhu-rd_intensity-2023-actual');
+    const point = await markPixel(page, 'rd-intensity', 'wuhu-rd_intensity-2022-actual');
     // Hover as a person would: if the chart redrew under the pointer, move onto the mark again.
     const tooltipText = async () => {
       await page.mouse.move(point.x - 1, point.y);
@@ -53,8 +57,9 @@ test.describe('dashboard', () => {
     };
     await expect.poll(tooltipText).toContain('3.76');
     await expect(page.locator('[data-testid="chart-tooltip"]').first()).toContainText('全社会研发经费投入');
+    await expect(page.locator('[data-testid="chart-tooltip"]').first()).toContainText('报告归于2023年');
     await page.mouse.click(point.x, point.y);
-    await expect(page).toHaveURL(/#\/sources\/001_bf8fc6d553621b5e\?mark=wuhu-rd_intensity-2023-actual/);
+    await expect(page).toHaveURL(/#\/sources\/001_bf8fc6d553621b5e\?mark=wuhu-rd_intensity-2022-actual/);
     await expect(page.locator('mark.active').first()).toContainText('3.76');
     void problems;
   });
