@@ -63,7 +63,9 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
         show: true,
         color: REFERENCE_COLOR,
         formatter: safeLabel(
-          `${placeName(data, r.city, lang)} ${fmt(r.value)}（${periodLabel(r.period, lang)}）`,
+          lang === 'zh'
+            ? `${placeName(data, r.city, lang)} ${fmt(r.value)}（${periodLabel(r.period, lang)}）`
+            : `${placeName(data, r.city, lang)} ${fmt(r.value)} (${periodLabel(r.period, lang)})`,
         ),
         // Alternate above/below so two close references (2.18 %, 1.8 %) do not overprint.
         offset: [-4, i % 2 ? 12 : -10],
