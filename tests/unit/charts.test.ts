@@ -260,6 +260,8 @@ describe('honest encodings', () => {
     const html = fmt({ data: { ref: 'u-evil-rd_intensity-2022-actual' } });
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img');
+    // rd_intensity is a curated id: its measure is stated, not guessed, and not shown as a guess.
+    expect(html).not.toContain('推测');
   });
 
   it('every mark tooltip carries the source sentence and a link to the source view', async () => {

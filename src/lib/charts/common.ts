@@ -1,7 +1,7 @@
 // What every chart spec shares: its input, its output model, colours, safe text and the tooltip.
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Dataset } from '../data/dataset';
-import { rowKey } from '../data/dataset';
+import { isUploadedId, rowKey } from '../data/dataset';
 import type { ChartId, Observation, SourceDef } from '../data/types';
 import { OBSERVATION_FIELDS } from '../data/types';
 import type { Lang, MessageKey } from '../i18n/messages';
@@ -158,6 +158,14 @@ export function noteText(o: Observation, lang: Lang): string {
   return lang === 'zh' && o.note_zh ? o.note_zh : o.note;
 }
 
+const MEASURE_KEY = {
+  stock: 'measureStock',
+  flow: 'measureFlow',
+  ratio: 'measureRatio',
+  change: 'measureChange',
+  rank: 'measureRank',
+} as const;
+
 const BASIS_KEY = {
   'release-lag': 'basisRelease',
   'cited-year': 'basisCited',
@@ -202,6 +210,10 @@ export function tooltipHtml(ds: Dataset, o: Observation, lang: Lang): string {
   line(t(lang, 'period') + ':', periodLabel(o.period, lang));
   const stated = statedIn(ds, o, lang);
   if (stated) line(t(lang, 'statedIn') + ':', stated);
+  // An uploaded indicator's measure is a guess from its unit and name: say so where it is read.
+  const measure = ds.indicators.get(o.indicator)?.measure;
+  if (measure && isUploadedId(o.indicator))
+    line(t(lang, 'measureGuessed') + ':', t(lang, MEASURE_KEY[measure]));
   line(t(lang, 'kind') + ':', kindLabel(o.kind, lang));
   if (o.comparator === '>=' || o.comparator === '>') line(t(lang, 'lowerBound') + ':', t(lang, 'lowerBound'));
   if (o.status === 'redacted') line(t(lang, 'status') + ':', t(lang, 'maskedLong'));

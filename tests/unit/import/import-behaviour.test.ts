@@ -324,3 +324,32 @@ describe('large and hostile files', () => {
     });
   });
 });
+
+describe('what an uploaded indicator measures', () => {
+  it('is guessed from its unit and name, and an old record without one gets the guess', async () => {
+    const { guessMeasure, measureOr } = await import('../../../src/lib/import/measure');
+    expect(guessMeasure('高新技术企业数', '家')).toBe('stock');
+    expect(guessMeasure('新增高新技术企业', '家')).toBe('flow');
+    expect(guessMeasure('技术合同成交额', '亿元')).toBe('flow');
+    expect(guessMeasure('研发投入强度', '%')).toBe('ratio');
+    expect(guessMeasure('技术合同成交额增长率', '%')).toBe('change');
+    expect(guessMeasure('研发强度较上年提高', '个百分点')).toBe('change');
+    expect(guessMeasure('城市创新能力排名', '')).toBe('rank');
+    expect(measureOr('flow', '专利授权量', '件')).toBe('flow');
+    expect(measureOr(undefined, '专利授权量', '件')).toBe('stock');
+    expect(measureOr('level', '新增专利', '件')).toBe('flow');
+  });
+
+  it('is set on the indicators an upload creates, once their unit is known', () => {
+    const r = importText(
+      '城市,指标,年份,数值,单位\n芜湖,专利授权占比,2022,12.5,%\n芜湖,新增专利授权量,2022,10,件\n',
+      context('a.csv'),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.indicators.map((d) => [d.zh, d.measure])).toEqual([
+      ['专利授权占比', 'ratio'],
+      ['新增专利授权量', 'flow'],
+    ]);
+  });
+});
