@@ -67,19 +67,10 @@ export const PERIOD_BASES: readonly PeriodBasis[] = ['release-lag', 'cited-year'
 
 /** data/indicators.csv's columns: the observation's fields and, beside them, the curated-only ones. */
 export const CURATED_COLUMNS = [
-  'city',
-  'indicator',
-  'period',
+  ...OBSERVATION_FIELDS.slice(0, 3), // city, indicator, period
   'reported_period',
   'period_basis',
-  'value',
-  'unit',
-  'comparator',
-  'kind',
-  'status',
-  'source',
-  'quote',
-  'note',
+  ...OBSERVATION_FIELDS.slice(3), // value … note
   'note_zh',
 ] as const satisfies readonly (keyof Observation)[];
 
