@@ -4,7 +4,7 @@ import { isReferencePlace, placeRows, placesOf } from '../data/dataset';
 import type { Observation } from '../data/types';
 import type { MessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
-import { formatNumber, periodLabel, unitLabel } from '../i18n/format';
+import { formatNumber, inBrackets, periodLabel, unitLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
 import {
   REFERENCE_COLOR,
@@ -63,9 +63,7 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: M
         show: true,
         color: REFERENCE_COLOR,
         formatter: safeLabel(
-          lang === 'zh'
-            ? `${placeName(data, r.city, lang)} ${fmt(r.value)}（${periodLabel(r.period, lang)}）`
-            : `${placeName(data, r.city, lang)} ${fmt(r.value)} (${periodLabel(r.period, lang)})`,
+          `${placeName(data, r.city, lang)} ${fmt(r.value)}${inBrackets(periodLabel(r.period, lang), lang)}`,
         ),
         // Alternate above/below so two close references (2.18 %, 1.8 %) do not overprint.
         offset: [-4, i % 2 ? 12 : -10],

@@ -7,7 +7,7 @@ import { isHalfYear, isTimePeriod, periodOrder, rowKey, rowsOf } from '../data/d
 import type { Observation } from '../data/types';
 import type { Lang } from '../i18n/messages';
 import { t } from '../i18n/messages';
-import { comparatorSymbol, formatNumber, periodLabel } from '../i18n/format';
+import { comparatorSymbol, formatNumber, inBrackets, periodLabel } from '../i18n/format';
 import { cityColor, placeName, safeLabel } from './common';
 import { barCentres, keptLabels, labelWidth, type LabelSpot } from './barLabels';
 
@@ -281,9 +281,7 @@ export function cityBars(
     series.push({
       id: `bar${opts.xAxisIndex ?? 0}:${city}${scope ? `:${scope}` : ''}`,
       type: 'bar',
-      name: safeLabel(
-        placeName(ds, city, lang) + (words ? (lang === 'zh' ? `（${words}）` : ` (${words})`) : ''),
-      ),
+      name: safeLabel(placeName(ds, city, lang) + (words ? inBrackets(words, lang) : '')),
       color,
       data,
       barMaxWidth: 36,

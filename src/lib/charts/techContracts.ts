@@ -5,7 +5,7 @@
 import { isReferencePlace, rowKey, rowsOf } from '../data/dataset';
 import type { Observation } from '../data/types';
 import { t } from '../i18n/messages';
-import { formatNumber, periodLabel, unitLabel } from '../i18n/format';
+import { formatNumber, inBrackets, periodLabel, unitLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
 import {
   summarise,
@@ -45,10 +45,11 @@ export function build(input: ChartInput): ChartModel {
         y.value !== null,
     );
   const drawn = SCOPES.map(([value]) => value).filter((id) => valueRows.some((r) => r.indicator === id));
+  const scopeWords = scopeNames(data, drawn, lang);
   const bars = cityBars(data, valueRows, cities, periods, lang, {
     bg,
     width: input.width,
-    scopes: scopeNames(data, drawn, lang),
+    scopes: scopeWords,
     labelFor: (o) => {
       const y = yoyFor(o);
       if (!y || y.value === null) return '';
@@ -81,7 +82,6 @@ export function build(input: ChartInput): ChartModel {
     series: bars.series,
   };
   const plotted = valueRows.filter((r) => r.value !== null);
-  const scopeWords = scopeNames(data, drawn, lang);
   const tableRows = [...plotted, ...yoyRows.filter((r) => r.value !== null), ...masked];
   const { footnote, ids } = sourceFootnote(data, tableRows, lang);
   const notes = [footnote, ...maskedFootnote(data, masked, lang)];
@@ -98,7 +98,7 @@ export function build(input: ChartInput): ChartModel {
       plotted,
       lang,
       (o) =>
-        `${placeName(data, o.city, lang)} ${periodLabel(o.period, lang)} ${formatNumber(o.value ?? 0, lang)} ${unit}${scopeWords.get(o.indicator) ? `（${scopeWords.get(o.indicator)}）` : ''}`,
+        `${placeName(data, o.city, lang)} ${periodLabel(o.period, lang)} ${formatNumber(o.value ?? 0, lang)} ${unit}${scopeWords.get(o.indicator) ? inBrackets(scopeWords.get(o.indicator)!, lang) : ''}`,
     ),
     sources: ids,
     empty: plotted.length === 0,

@@ -275,8 +275,3 @@ export function comparePeriods(a: string, b: string): number | null {
 export function relativeOffset(period: string): number {
   return period === 'Y' ? 0 : Number(period.slice(1));
 }
-
-/** reportedPeriod(row) -> the period the report files the row under (its `period` where they agree). */
-export function reportedPeriod(o: Pick<Observation, 'period' | 'reported_period'>): string {
-  return o.reported_period || o.period;
-}

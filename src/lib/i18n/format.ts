@@ -1,5 +1,6 @@
 // Numbers, units, periods and comparators in the reader's language.
 import { formatLocale } from 'd3-format';
+import { isRelativePeriod, relativeOffset } from '../data/dataset';
 import type { Comparator, Kind, UnitDef } from '../data/types';
 import type { Lang } from './messages';
 import { t } from './messages';
@@ -66,32 +67,29 @@ export function formatValue(
  */
 export function periodLabel(period: string, lang: Lang): string {
   if (!period) return lang === 'zh' ? '年份已遮蔽' : 'year masked';
-  const rel = /^Y([+-]\d)?$/.exec(period);
-  if (rel) {
-    const n = Number(rel[1] ?? 0);
-    const zh =
-      n === 0
-        ? '报告当年'
-        : n === -1
-          ? '报告上一年'
-          : n === 1
-            ? '报告次年'
-            : n < 0
-              ? `报告前${-n}年`
-              : `报告后${n}年`;
-    const en =
-      n === 0
-        ? 'reporting year'
-        : n === -1
-          ? 'year before the report'
-          : n === 1
-            ? 'year after the report'
-            : `${Math.abs(n)} years ${n < 0 ? 'before' : 'after'} the report`;
-    return (lang === 'zh' ? zh : en) + t(lang, 'periodRelative');
-  }
+  if (isRelativePeriod(period))
+    return relativePeriodName(relativeOffset(period), lang) + t(lang, 'periodRelative');
   const m = /^(\d{4})-H1$/.exec(period);
   if (m) return lang === 'zh' ? `${m[1]}年上半年` : `${m[1]} H1`;
   return lang === 'zh' ? `${period}年` : period;
+}
+
+const NEAR_YEARS: Record<Lang, Record<string, string>> = {
+  zh: { '-1': '报告上一年', '0': '报告当年', '1': '报告次年' },
+  en: { '-1': 'year before the report', '0': 'reporting year', '1': 'year after the report' },
+};
+
+/** relativePeriodName(-1, 'zh') -> '报告上一年'; relativePeriodName(-2, 'en') -> '2 years before the report' */
+function relativePeriodName(n: number, lang: Lang): string {
+  const near = NEAR_YEARS[lang][String(n)];
+  if (near) return near;
+  if (lang === 'zh') return n < 0 ? `报告前${-n}年` : `报告后${n}年`;
+  return `${Math.abs(n)} years ${n < 0 ? 'before' : 'after'} the report`;
+}
+
+/** inBrackets('2018', 'zh') -> '（2018）'; inBrackets('2018', 'en') -> ' (2018)': an aside after a name or value. */
+export function inBrackets(text: string, lang: Lang): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
 }
 
 export function kindLabel(kind: Kind, lang: Lang): string {

@@ -58,7 +58,7 @@ export class IndicatorRegistry {
       description_en: '',
       chart: null,
       aliases: [name],
-      // Guessed again once the unit is known (engine.ts); the user can correct it.
+      // Guessed again once the unit is known (engine.ts fixUnit).
       measure: guessMeasure(name, ''),
     };
     this.byKey.set(key, def);

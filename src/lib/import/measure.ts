@@ -1,5 +1,5 @@
 // What an uploaded indicator measures, guessed from its unit and its name (the curated indicators state
-// theirs in data/indicators.json). Shown with the upload's indicators; the user can correct it.
+// theirs in data/indicators.json). Tooltips show it as a guess; there is no control to correct it yet.
 // guessMeasure('高新技术企业数', '家') -> 'stock'; guessMeasure('新增高新技术企业', '家') -> 'flow';
 // guessMeasure('研发投入强度', '%') -> 'ratio'; guessMeasure('技术合同成交额增长', '%') -> 'change';
 // guessMeasure('创新能力排名', '') -> 'rank'
