@@ -209,7 +209,10 @@ export function tooltipHtml(ds: Dataset, o: Observation, lang: Lang): string {
   line(t(lang, 'value') + ':', formatValue(o.value, o.comparator, o.unit, lang, ds.units));
   line(t(lang, 'period') + ':', periodLabel(o.period, lang));
   const stated = statedIn(ds, o, lang);
-  if (stated) line(t(lang, 'statedIn') + ':', stated);
+  if (stated)
+    rows.push(
+      `<div class="tt-stated"><span class="tt-label">${escapeHtml(t(lang, 'statedIn'))}:</span> ${escapeHtml(stated)}</div>`,
+    );
   // An uploaded indicator's measure is a guess from its unit and name: say so where it is read.
   const measure = ds.indicators.get(o.indicator)?.measure;
   if (measure && isUploadedId(o.indicator))
