@@ -4,7 +4,7 @@
 // { type: 'result', result } whose typed arrays are transferred back (no per-row structured cloning).
 
 import { importColumnarBytes, toWire, type WireResult } from '../lib/import/index';
-import { tableBuffers } from '../lib/data/rowTable';
+import { tableBuffers } from '../lib/table/wire';
 import type { ImportRequest, ImportWorkerMessage } from '../lib/import/protocol';
 
 interface WorkerScope {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDataset, quoteStatesNumber } from '../../src/lib/data/check';
 import type { DatasetInput } from '../../src/lib/data/check';
 import { CSV_COLUMNS, parseIndicatorsCsv, readIndicatorsCsv } from '../../src/lib/data/curated';
-import type { IndicatorDef, Observation, Place, SourceDef, UnitDef } from '../../src/lib/data/types';
+import type { IndicatorDef, Place, SourceDef, UnitDef } from '../../src/lib/data/types';
+import type { Observation } from '../../src/lib/table/schema';
 
 type Cells = Record<(typeof CSV_COLUMNS)[number], string>;
 interface Definitions {

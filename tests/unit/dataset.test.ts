@@ -1,17 +1,9 @@
 // The dataset's index: what the charts read instead of scanning every row on each change.
 import { describe, expect, it } from 'vitest';
-import {
-  buildDataset,
-  citiesWithData,
-  emptyIndex,
-  indexTable,
-  placeRows,
-  rememberIndex,
-  rowsOf,
-  tableIndex,
-  targetsOf,
-} from '../../src/lib/data/dataset';
-import { tableFromRows } from '../../src/lib/data/rowTable';
+import { buildDataset, citiesWithData, placeRows, rowsOf, targetsOf } from '../../src/lib/data/dataset';
+import { emptyIndex, indexRows, tableIndex } from '../../src/lib/table/rowIndex';
+import { indexInSlices } from '../../src/lib/table/slices';
+import { tableFromRows } from '../../src/lib/table/table';
 import { curated, obs, uploadPart } from './helpers';
 
 const newCity = { id: 'u-xinshi', zh: '新市', en: 'Xinshi', province: '', level: 'prefecture' as const };
@@ -57,7 +49,7 @@ describe('dataset index', () => {
     expect(citiesWithData(empty)).not.toContain('u-xinshi');
   });
 
-  it('an index built in slices is the index built at once', () => {
+  it('an index built in slices is the index built at once', async () => {
     const rows = Array.from({ length: 25 }, (_, i) =>
       obs({
         city: `c${i % 4}`,
@@ -70,13 +62,15 @@ describe('dataset index', () => {
     const table = tableFromRows(rows);
     const sliced = emptyIndex();
     for (let from = 0; from < rows.length; from += 7)
-      indexTable(table, sliced, from, Math.min(rows.length, from + 7));
-    const whole = indexTable(table, emptyIndex());
+      indexRows(table, sliced, from, Math.min(rows.length, from + 7));
+    const whole = indexRows(table, emptyIndex());
     expect(sliced).toEqual(whole);
     expect(whole.targets.get('c0')).toEqual([0, 20]);
-    // A remembered index is the one used (not rebuilt).
+    // The index built in time slices is kept: tableIndex then scans nothing.
     const copy = tableFromRows(rows);
-    rememberIndex(copy, sliced);
-    expect(tableIndex(copy)).toBe(sliced);
+    expect(await indexInSlices(copy)).toBe(true);
+    const kept = tableIndex(copy);
+    expect(kept).toEqual(whole);
+    expect(tableIndex(copy)).toBe(kept);
   });
 });

@@ -6,8 +6,8 @@ import type { CuratedParts, UploadPart } from '../../src/lib/data/dataset';
 import { buildDataset } from '../../src/lib/data/dataset';
 import { bundleCurated, CURATED_BUNDLE } from '../../src/lib/data/curatedBundle';
 import type { ChartInput } from '../../src/lib/charts/common';
-import type { Observation } from '../../src/lib/data/types';
-import { tableFromRows } from '../../src/lib/data/rowTable';
+import type { Observation } from '../../src/lib/table/schema';
+import { tableFromRows } from '../../src/lib/table/table';
 
 const root = resolve(import.meta.dirname, '../..');
 

@@ -1,9 +1,10 @@
 // Uploads are stored as columns so a million rows save and load without freezing the page.
 import { describe, expect, it } from 'vitest';
-import { checkTable, packRows, unpackRows } from '../../src/lib/storage/pack';
-import { tableFromRows, tableRows, type RowTable } from '../../src/lib/data/rowTable';
-import { packStrings } from '../../src/lib/data/packedStrings';
-import type { Observation } from '../../src/lib/data/types';
+import { checkTable, packRows, unpackRows } from '../../src/lib/table/stored';
+import { tableFromRows } from '../../src/lib/table/table';
+import { tableRows, type RowTable } from '../../src/lib/table/table';
+import { packStrings } from '../../src/lib/table/strings';
+import type { Observation } from '../../src/lib/table/schema';
 
 const row = (over: Partial<Observation> = {}): Observation => ({
   city: 'u-abc',

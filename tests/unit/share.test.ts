@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
-import type { IndicatorDef, Observation, Place } from '../../src/lib/data/types';
+import type { IndicatorDef, Place } from '../../src/lib/data/types';
+import type { Observation } from '../../src/lib/table/schema';
 import { decodeDatasetFromLink, encodeDatasetForLink } from '../../src/lib/state/share';
 import { LINK_DATA_MAX_CHARS, parseView, serialiseView, defaultView } from '../../src/lib/state/url';
 

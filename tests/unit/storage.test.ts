@@ -10,7 +10,8 @@ import {
   IDBRequest,
   IDBTransaction,
 } from 'fake-indexeddb';
-import type { IndicatorDef, Observation, Place } from '../../src/lib/data/types';
+import type { IndicatorDef, Place } from '../../src/lib/data/types';
+import type { Observation } from '../../src/lib/table/schema';
 import {
   BACKUP_FORMAT,
   DATASETS,

@@ -2,8 +2,9 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Dataset } from '../data/dataset';
 import { isUploadedId, rowKey } from '../data/dataset';
-import type { ChartId, Observation, SourceDef } from '../data/types';
-import { OBSERVATION_FIELDS } from '../data/types';
+import type { ChartId, SourceDef } from '../data/types';
+import type { Observation } from '../table/schema';
+import { OBSERVATION_FIELDS } from '../table/fields';
 import type { Lang, MessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { formatValue, kindLabel, periodLabel } from '../i18n/format';

@@ -2,7 +2,7 @@
 // bars on a common "% of target" scale (targets have different units). A target with no actual gets
 // no bar and says "no actual reported" — an empty bar would read as 0 %.
 import { rowKey, targetsOf } from '../data/dataset';
-import type { Observation } from '../data/types';
+import type { Observation } from '../table/schema';
 import type { TargetProgress } from '../data/targets';
 import { targetProgress } from '../data/targets';
 import { t } from '../i18n/messages';

@@ -1,7 +1,7 @@
 // rd-intensity: R&D expenditure as % of GDP per city over time, with national/provincial reference
 // lines and targets drawn as targets (hollow diamonds), never as achievements.
 import { isReferencePlace, placeRows, placesOf } from '../data/dataset';
-import type { Observation } from '../data/types';
+import type { Observation } from '../table/schema';
 import type { MessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { formatNumber, inBrackets, periodLabel, unitLabel } from '../i18n/format';

@@ -19,3 +19,6 @@ export { explorer };
 export function chartSpec(id: ChartId | 'explorer'): ChartSpec {
   return id === 'explorer' ? explorer : HEADLINE_CHARTS[id];
 }
+
+/** The headline charts' ids, in the dashboard's order. */
+export const CHART_IDS = Object.keys(HEADLINE_CHARTS) as ChartId[];

@@ -4,7 +4,7 @@
 // masked = not drawn at all (listed in a footnote), never 0.
 import type { Dataset } from '../data/dataset';
 import { isHalfYear, isTimePeriod, periodOrder, rowKey, rowsOf } from '../data/dataset';
-import type { Observation } from '../data/types';
+import type { Observation } from '../table/schema';
 import type { Lang } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { comparatorSymbol, formatNumber, inBrackets, periodLabel } from '../i18n/format';

@@ -3,7 +3,7 @@
 // Turnover of different scopes (registered = seller side, absorbed = buyer side, side not stated) are
 // separate ids and separate series, each named with its scope: never one series.
 import { isReferencePlace, rowKey, rowsOf } from '../data/dataset';
-import type { Observation } from '../data/types';
+import type { Observation } from '../table/schema';
 import { t } from '../i18n/messages';
 import { formatNumber, inBrackets, periodLabel, unitLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';

@@ -5,7 +5,8 @@ import { readIndicatorsCsv } from './curated';
 import type { CsvEntry, DataProblem } from './curated';
 import { comparePeriods, isRelativePeriod, isTimePeriod, relativeOffset } from './dataset';
 import { CHART_IDS, MEASURES } from './types';
-import type { IndicatorDef, Observation, Place, SourceDef, UnitDef } from './types';
+import type { IndicatorDef, Place, SourceDef, UnitDef } from './types';
+import type { Observation } from '../table/schema';
 
 export interface DatasetInput {
   csvText: string;

@@ -3,8 +3,9 @@
 // (header = line 1), so a reviewer can jump straight to the row. Numbers are read strictly:
 // '' is null (missing), never 0, and anything that is not a plain decimal is rejected.
 import Papa from 'papaparse';
-import { COMPARATORS, CURATED_COLUMNS, KINDS, PERIOD_BASES, STATUSES } from './types';
-import type { Comparator, Kind, Observation, PeriodBasis, Status } from './types';
+import { COMPARATORS, CURATED_COLUMNS, KINDS, PERIOD_BASES, STATUSES } from '../table/fields';
+import type { Comparator, Kind, PeriodBasis, Status } from '../table/fields';
+import type { Observation } from '../table/schema';
 
 export type DataProblem = { line: number; rule: string; message: string };
 

@@ -1,6 +1,9 @@
 // The observations (curated + uploads, each part a RowTable) with the lookups every chart needs, built once.
-import type { IndicatorDef, Observation, Place, SourceDef, UnitDef } from './types';
-import { isTargetRow, rowAt, tableFromRows, type RowTable } from './rowTable';
+import type { IndicatorDef, Place, SourceDef, UnitDef } from './types';
+import type { Observation } from '../table/schema';
+import { rowAt, type RowTable } from '../table/table';
+import { tableFromRows } from '../table/table';
+import { placesIn, tableIndex, type RowIndex } from '../table/rowIndex';
 
 export interface UploadedMeta {
   id: string;
@@ -49,69 +52,11 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((x) => [x.id, x]));
 }
 
-/** One part's row numbers per indicator then place (dataset order), and its target rows per place. */
-export interface RowIndex {
-  byIndicator: Map<string, Map<string, number[]>>;
-  targets: Map<string, number[]>;
-}
-
 export interface DatasetPart {
   table: RowTable;
   index: RowIndex;
   /** The objects the table was made from, when there are (the curated rows): reused, not made again. */
   rows?: readonly Observation[];
-}
-
-export function emptyIndex(): RowIndex {
-  return { byIndicator: new Map(), targets: new Map() };
-}
-
-function push(map: Map<string, number[]>, key: string, i: number): void {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
-}
-
-/** Adds rows [from, to) of `t` to `index` (call again with the next range: a big upload is indexed in slices). */
-export function indexTable(t: RowTable, index: RowIndex, from = 0, to = t.n): RowIndex {
-  const d = t.dict;
-  let lastIndicator = -1;
-  let places: Map<string, number[]> | undefined;
-  for (let i = from; i < to; i++) {
-    const ind = t.indicator[i]!;
-    if (ind !== lastIndicator || !places) {
-      lastIndicator = ind;
-      places = index.byIndicator.get(d[ind]!);
-      if (!places) index.byIndicator.set(d[ind]!, (places = new Map()));
-    }
-    const city = d[t.city[i]!]!;
-    push(places, city, i);
-    if (isTargetRow(t, i)) push(index.targets, city, i);
-  }
-  return index;
-}
-
-// Each table's index, built once: merging an upload then touches its ~indicators x places lists, not its
-// million rows (that re-scan was a 400 ms frozen page after a big import).
-const indexes = new WeakMap<RowTable, RowIndex>();
-
-/** The index of `t` (a table never changed after it is shown), built now unless remembered. */
-export function tableIndex(t: RowTable): RowIndex {
-  let index = indexes.get(t);
-  if (!index) indexes.set(t, (index = indexTable(t, emptyIndex())));
-  return index;
-}
-
-/** Keep an index built elsewhere (in slices, while an upload arrives) for `t`. */
-export function rememberIndex(t: RowTable, index: RowIndex): void {
-  indexes.set(t, index);
-}
-
-/** The places that have rows in an index (in order of first appearance, indicator by indicator). */
-export function placesIn(index: RowIndex): Set<string> {
-  const out = new Set<string>();
-  for (const byPlace of index.byIndicator.values()) for (const place of byPlace.keys()) out.add(place);
-  return out;
 }
 
 const curatedTables = new WeakMap<readonly Observation[], RowTable>();

@@ -2,7 +2,7 @@
 // chart, its table and its exports.
 import type { Dataset } from './dataset';
 import { comparePeriods, isHalfYear, periodOrder, placeRows, targetsOf } from './dataset';
-import type { Observation } from './types';
+import type { Observation } from '../table/schema';
 
 export interface TargetProgress {
   target: Observation;

@@ -1,7 +1,8 @@
 // Numbers, units, periods and comparators in the reader's language.
 import { formatLocale } from 'd3-format';
 import { isRelativePeriod, relativeOffset } from '../data/dataset';
-import type { Comparator, Kind, UnitDef } from '../data/types';
+import type { Comparator, Kind } from '../table/fields';
+import type { UnitDef } from '../data/types';
 import type { Lang } from './messages';
 import { t } from './messages';
 

@@ -5,8 +5,8 @@
 //   -> ImportResult (see types.ts); progress goes 0 -> 1 (worker decode + parse to 0.9, indexing the rows to 1).
 
 import type { IndicatorDef, Place } from '../data/types';
-import { emptyIndex, indexTable, rememberIndex } from '../data/dataset';
-import { unpackTable } from '../data/rowTable';
+import { indexInSlices, pause } from '../table/slices';
+import { unpackTable } from '../table/wire';
 import type {
   ImportContext,
   ImportFailure,
@@ -18,7 +18,7 @@ import type {
 import type { ImportRequest, ImportWorkerMessage } from './protocol';
 import type { WireResult } from './index';
 import { checkSize } from './limits';
-import { importSuccess } from './columnar';
+import { importSuccess } from './result';
 
 export interface ImportFileOptions {
   /** Cancels the import: the worker is stopped and the promise resolves to a refusal with code 'aborted'. */
@@ -33,24 +33,6 @@ export interface ImportFileOptions {
 }
 
 const SLICE_MS = 12;
-
-/** Lets the browser run other tasks (input, paint) between slices of work. */
-export function pause(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => {
-    if (typeof MessageChannel === 'undefined') {
-      setTimeout(resolve, 0);
-      return;
-    }
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
-}
 
 /**
  * A structured-clonable copy of the context (Svelte `$state` proxies cannot be posted to a worker) holding
@@ -90,31 +72,17 @@ const ABORTED: ImportFailure = {
   message: { zh: '导入已取消', en: 'The import was cancelled.' },
 };
 
-/** Indexes a result's rows in time slices (each about SLICE_MS long); progress 0.9 -> 1. */
-async function indexInSlices(
+/** Indexes a result's rows in time slices; progress 0.9 -> 1. */
+async function indexResult(
   result: ImportSuccess,
   onProgress: ProgressFn | undefined,
   signal: AbortSignal | undefined,
 ): Promise<ImportResult> {
-  const { table } = result;
-  const index = emptyIndex();
-  const n = table.n;
-  let from = 0;
-  while (from < n) {
-    const started = performance.now();
-    do {
-      const to = Math.min(n, from + 5000);
-      indexTable(table, index, from, to);
-      from = to;
-    } while (from < n && performance.now() - started < SLICE_MS);
-    onProgress?.(0.9 + (0.1 * from) / n);
-    if (from < n) {
-      await pause();
-      if (signal?.aborted) return ABORTED;
-    }
-  }
-  rememberIndex(table, index);
-  return result;
+  const done = await indexInSlices(result.table, {
+    onProgress: (f) => onProgress?.(0.9 + 0.1 * f),
+    stopped: () => !!signal?.aborted,
+  });
+  return done ? result : ABORTED;
 }
 
 /** The worker's packed table as an ImportSuccess (its rows not indexed yet). */
@@ -129,7 +97,7 @@ export function fromWire(
   onProgress: ProgressFn | undefined,
   signal: AbortSignal | undefined,
 ): Promise<ImportResult> {
-  return indexInSlices(unwire(w), onProgress, signal);
+  return indexResult(unwire(w), onProgress, signal);
 }
 
 /** Reports the outcome (onSummary: the report need not wait), then indexes the rows. */
@@ -141,7 +109,7 @@ function deliver(
   if (!result.ok) return result;
   const { table: _table, lines: _lines, ...summary } = result;
   options.onSummary?.(summary);
-  return indexInSlices(result, onProgress, options.signal);
+  return indexResult(result, onProgress, options.signal);
 }
 
 function newWorker(): Worker | null {

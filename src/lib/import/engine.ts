@@ -7,10 +7,11 @@
 // unit is resolved once), a charCode loop for plain decimals, typed-array stores. Everything else is the slow path.
 
 import Papa from 'papaparse';
-import type { IndicatorDef, Kind, Place } from '../data/types';
+import type { IndicatorDef, Place } from '../data/types';
+import type { Kind } from '../table/fields';
 import type { ImportContext, ImportCounts, ImportFailure, ImportIssue, Msg } from './types';
 import { CELL_DROPPED, IssueLog, joinMsgs, KEPT, ROW_DROPPED, ROW_SKIPPED } from './issues';
-import { comparatorCode, kindCode, ObservationColumns, packFlags } from './columnar';
+import { comparatorCode, importedFlags, kindCode, ObservationColumns } from '../table/builder';
 import { detectDialect, type Dialect } from './delimiter';
 import { detectLayout, type Layout } from './layout';
 import { IndicatorRegistry } from './indicators';
@@ -843,7 +844,7 @@ class Engine {
       period,
       v,
       ind.unitIdx,
-      packFlags(cmp, kind, redacted),
+      importedFlags(cmp, kind, redacted),
       raw,
       fullNote === '' ? 0 : this.cols.intern(fullNote),
       line,

@@ -9,8 +9,8 @@ import type { ImportContext, ImportFailure, ImportResult, ImportSuccess, Progres
 import { checkSize } from './limits';
 import { decodeSteps, type DecodeResult } from './decode';
 import { CHUNK_CHARS, importSteps, runSteps, type ColumnarImport, type ColumnarResult } from './engine';
-import { importSuccess } from './columnar';
-import { packTable, type PackedTable } from '../data/rowTable';
+import { importSuccess } from './result';
+import { packTable, type PackedTable } from '../table/wire';
 
 export type * from './types';
 export { DEFAULT_MAX_BYTES, MAX_ISSUES_PER_SEVERITY } from './types';

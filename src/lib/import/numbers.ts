@@ -5,7 +5,7 @@
 //          readNumber('x.xx', ...) -> missing, masked; readNumber('10-20', ...) -> missing, range (never 10);
 //          readNumber('1,5', { delimiter: ';' }) -> error: ambiguous decimal comma (never 15, never 1)
 
-import type { Comparator } from '../data/types';
+import type { Comparator } from '../table/fields';
 import type { Msg } from './types';
 import { clip, nfkc } from './text';
 import { convertExp, parseUnit, unitZh, type UnitSpec } from './units';

@@ -2,11 +2,13 @@
 // Example: importText('城市,指标,年份,数值\n芜湖,研发经费投入强度,2022,3.10\n', ctx)
 //   -> { ok: true, layout: 'long', rows: [{ city: 'wuhu', indicator: 'rd_intensity', period: '2022', value: 3.1, ... }], ... }
 
-import type { IndicatorDef, Observation, Place } from '../data/types';
-import type { RowTable } from '../data/rowTable';
+import type { IndicatorDef, Place } from '../data/types';
+import type { Observation } from '../table/schema';
+import type { RowTable } from '../table/table';
+import type { Bilingual } from '../i18n/bilingual';
 
 /** A message in both UI languages; Chinese is first-class. */
-export type Msg = { zh: string; en: string };
+export type Msg = Bilingual;
 
 export interface ImportContext {
   /** Names the upload: rows get `source = upload:<datasetId>`. */

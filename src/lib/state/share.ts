@@ -2,9 +2,11 @@
 // Decoding never trusts the link: every field is validated like a stored record, and nothing throws.
 // Default import: lz-string is a UMD/CommonJS module, whose named exports Node's ESM loader cannot see.
 import LZString from 'lz-string';
-import type { IndicatorDef, Observation, Place } from '../data/types';
-import { OBSERVATION_FIELDS } from '../data/types';
-import { FORBIDDEN_KEYS, validateDatasetContent, type DatasetContent } from '../storage/validate';
+import type { IndicatorDef, Place } from '../data/types';
+import type { Observation } from '../table/schema';
+import { OBSERVATION_FIELDS } from '../table/fields';
+import { FORBIDDEN_KEYS } from '../table/schema';
+import { validateDatasetContent, type DatasetContent } from '../storage/validate';
 import { DATA_PATTERN, LINK_DATA_MAX_CHARS } from './url';
 
 export type { DatasetContent } from '../storage/validate';

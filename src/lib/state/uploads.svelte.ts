@@ -5,8 +5,9 @@ import type { DatasetStore, StoredDataset } from '../storage';
 import { openDatasetStore } from '../storage';
 import type { ImportResult } from '../import';
 import type { UploadPart } from '../data/dataset';
-import { placesIn, tableIndex } from '../data/dataset';
-import { tableFromRows, tableRows } from '../data/rowTable';
+import { placesIn, tableIndex } from '../table/rowIndex';
+import { tableFromRows } from '../table/table';
+import { tableRows } from '../table/table';
 import { decodeDatasetFromLink, encodeDatasetForLink } from './share';
 import { LINK_DATA_MAX_CHARS } from './url';
 

@@ -1,7 +1,9 @@
 // Backup file format: {format:'city-st-dashboard-backup', version, exportedAt, datasets}. Parsing never throws.
 import { msg } from './messages';
-import type { Bilingual, StoredDataset } from './types';
-import { FORBIDDEN_KEYS, validateStoredDataset } from './validate';
+import type { Bilingual } from '../i18n/bilingual';
+import type { StoredDataset } from './types';
+import { FORBIDDEN_KEYS } from '../table/schema';
+import { validateStoredDataset } from './validate';
 import { withRows, withTable } from './convert';
 
 export const BACKUP_FORMAT = 'city-st-dashboard-backup';

@@ -1,16 +1,8 @@
 // Public API of the dataset store (IndexedDB persistence of uploaded datasets).
 export { openDatasetStore } from './store';
-export type {
-  Bilingual,
-  DatasetStore,
-  Notice,
-  OpenOptions,
-  SaveOutcome,
-  StorageNotice,
-  StoredDataset,
-} from './types';
+export type { DatasetStore, Notice, OpenOptions, SaveOutcome, StorageNotice, StoredDataset } from './types';
 export { BACKUP_FORMAT, BACKUP_VERSION, backupJson, parseBackup } from './backup';
 export { DB_NAME, DB_VERSION, DATASETS, QUARANTINE, migrateV1 } from './schema';
 export type { DatasetRecordV1, QuarantinedRecord } from './schema';
 export { validateStoredDataset, validateDatasetContent, FORBIDDEN_KEYS } from './validate';
-export type { DatasetContent, Validated } from './validate';
+export type { DatasetContent } from './validate';

@@ -1,5 +1,5 @@
 // What the dataset store tells the user, in Chinese and English.
-import type { Bilingual } from './types';
+import type { Bilingual } from '../i18n/bilingual';
 
 /** errorName(new DOMException('x', 'SecurityError')) -> 'SecurityError' */
 export function errorName(e: unknown): string {

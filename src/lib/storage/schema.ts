@@ -5,8 +5,9 @@
 // v2 (current): store `datasets` (keyPath `id`) holding StoredDataset; store `quarantine` (auto-increment) holding
 //              QuarantinedRecord — damaged records set aside, never deleted.
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import type { IndicatorDef, Observation, Place } from '../data/types';
-import type { Bilingual } from './types';
+import type { IndicatorDef, Place } from '../data/types';
+import type { Observation } from '../table/schema';
+import type { Bilingual } from '../i18n/bilingual';
 import { validateStoredDataset } from './validate';
 
 export const DB_NAME = 'city-st-dashboard';

@@ -13,17 +13,11 @@ import {
   type UpgradeReport,
   type UpgradeTx,
 } from './schema';
-import type {
-  Bilingual,
-  DatasetStore,
-  OpenOptions,
-  SaveOutcome,
-  StorageNotice,
-  StoredDataset,
-} from './types';
+import type { Bilingual } from '../i18n/bilingual';
+import type { DatasetStore, OpenOptions, SaveOutcome, StorageNotice, StoredDataset } from './types';
 import { validateStoredDataset } from './validate';
-import { checkTable, packRows, unpackRows } from './pack';
-import { tableFromRows } from '../data/rowTable';
+import { checkTable, packRows, unpackRows } from '../table/stored';
+import { tableFromRows } from '../table/table';
 
 type Db = IDBPDatabase<unknown>;
 

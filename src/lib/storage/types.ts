@@ -1,12 +1,8 @@
 // Shapes of the dataset store: what is kept, what a save reports, what the user is told.
-import type { IndicatorDef, Observation, Place } from '../data/types';
-import type { RowTable } from '../data/rowTable';
-
-/** A message in both UI languages (natural Chinese first). */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { IndicatorDef, Place } from '../data/types';
+import type { Observation } from '../table/schema';
+import type { RowTable } from '../table/table';
+import type { Bilingual } from '../i18n/bilingual';
 
 /** One uploaded dataset as kept in IndexedDB (current schema). */
 export interface StoredDataset {

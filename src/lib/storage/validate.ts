@@ -1,18 +1,13 @@
 // Validation of untrusted dataset records (IndexedDB, backup files, share links). Builds fresh objects field by
 // field; never copies unknown keys, refuses `__proto__` / `constructor` / `prototype` keys anywhere, never throws.
-import { CHART_IDS, COMPARATORS, KINDS, STATUSES } from '../data/types';
-import type {
-  ChartId,
-  Comparator,
-  IndicatorDef,
-  Kind,
-  Observation,
-  Place,
-  PlaceLevel,
-  Status,
-} from '../data/types';
+import { CHART_IDS } from '../data/types';
+import { COMPARATORS, KINDS, STATUSES } from '../table/fields';
+import type { ChartId, IndicatorDef, Place, PlaceLevel } from '../data/types';
+import type { Comparator, Kind, Status } from '../table/fields';
+import type { Observation } from '../table/schema';
 import { measureOr } from '../import/measure';
-import type { Bilingual, DatasetRecord } from './types';
+import type { Bilingual } from '../i18n/bilingual';
+import type { DatasetRecord } from './types';
 
 export const PLACE_LEVELS: readonly PlaceLevel[] = ['nation', 'province', 'prefecture', 'county', 'unnamed'];
 

@@ -2,25 +2,23 @@
 // strings, not ~40 MB of typed arrays on the main thread), its dictionary and quotes as two strings. Records of
 // earlier versions (columns-v1 / -v2) are still read, as tables too. Reading checks every cell and indexes the
 // rows in slices that yield, so no main-thread task runs long and no Observation object is made.
-import { COMPARATORS } from '../data/types';
-import { emptyIndex, indexTable, rememberIndex } from '../data/dataset';
-import { TABLE_TEXT, type RowTable } from '../data/rowTable';
-import { LIMITS } from './validate';
-import { packStrings, unpackStrings, type PackedStrings } from '../data/packedStrings';
+import { COMPARATORS, LIMITS, TABLE_TEXT } from './fields';
+import type { Bilingual } from '../i18n/bilingual';
+import { indexInSlices, inSlices } from './slices';
+import { packStrings, unpackStrings, type PackedStrings } from './strings';
+import type { RowTable } from './table';
 
 const TEXT = ['city', 'indicator', 'period', 'unit', 'source', 'quote', 'note'] as const;
 type TextField = (typeof TEXT)[number];
 const MAX_LEN: Record<TextField, number> = {
   city: LIMITS.id,
   indicator: LIMITS.id,
-  period: 32,
+  period: LIMITS.period,
   unit: LIMITS.shortText,
   source: LIMITS.shortText,
   quote: LIMITS.longText,
   note: LIMITS.longText,
 };
-// ~10 ms of checking per task on the 2-core machines here.
-const SLICE = 20_000;
 export const MAX_PACKED_ROWS = 2_000_000;
 
 /** Bytes per row in `bytes`: value (f64), the six text columns and the quote ends (u32), flags (u8). */
@@ -50,11 +48,9 @@ export async function packRows(t: RowTable, asBlob = true): Promise<PackedRows> 
   };
 }
 
-export type UnpackedTable =
-  { ok: true; table: RowTable } | { ok: false; problem: { zh: string; en: string } };
+export type UnpackedTable = { ok: true; table: RowTable } | { ok: false; problem: Bilingual };
 
 const damaged = (en: string, zh: string): UnpackedTable => ({ ok: false, problem: { zh, en } });
-const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** Every end inside the text and in order. */
 function endsFit(ends: Uint32Array, length: number): boolean {
@@ -114,34 +110,35 @@ async function tableOf(p: Partial<Omit<PackedRows, 'format'>>, n: number): Promi
   };
 }
 
+/** The first damaged cell of rows [from, to): its problem, or null. */
+function damageIn(t: RowTable, from: number, to: number): UnpackedTable | null {
+  const { dict } = t;
+  const quoteEnds = t.quotes.ends;
+  for (let i = from; i < to; i++) {
+    for (const f of TABLE_TEXT) {
+      const s = dict[t[f][i]!];
+      if (s === undefined || s.length > MAX_LEN[f] || (s === '' && (f === 'city' || f === 'indicator')))
+        return damaged(`damaged row ${i + 1} (${f})`, `第 ${i + 1} 条数据已损坏（${f}）`);
+    }
+    const fl = t.flags[i]!;
+    const v = t.value[i]!;
+    if (fl >> 6 || (fl & 7) >= COMPARATORS.length || v === Infinity || v === -Infinity)
+      return damaged(`damaged row ${i + 1}`, `第 ${i + 1} 条数据已损坏`);
+    if (quoteEnds[i]! - (i ? quoteEnds[i - 1]! : 0) > MAX_LEN.quote)
+      return damaged(`damaged row ${i + 1} (quote)`, `第 ${i + 1} 条数据已损坏（quote）`);
+  }
+  return null;
+}
+
 /**
- * Checks every cell of a table (dictionary indexes, lengths, flags, numbers) and, unless `index` is false, indexes
- * its rows, in slices; the first problem names the row and the field.
+ * Checks every cell of a table (dictionary indexes, lengths, flags, numbers) and, unless `index` is false (a table
+ * being saved is indexed already), indexes its rows, in time slices; the first problem names the row and the field.
  */
 export async function checkTable(t: RowTable, index = true): Promise<UnpackedTable> {
-  const { dict, n } = t;
-  const rows = index ? emptyIndex() : null;
-  const quoteEnds = t.quotes.ends;
-  for (let start = 0; start < n; start += SLICE) {
-    if (start) await tick();
-    const end = Math.min(n, start + SLICE);
-    for (let i = start; i < end; i++) {
-      for (const f of TABLE_TEXT) {
-        const s = dict[t[f][i]!];
-        if (s === undefined || s.length > MAX_LEN[f] || (s === '' && (f === 'city' || f === 'indicator')))
-          return damaged(`damaged row ${i + 1} (${f})`, `第 ${i + 1} 条数据已损坏（${f}）`);
-      }
-      const fl = t.flags[i]!;
-      const v = t.value[i]!;
-      if (fl >> 6 || (fl & 7) >= COMPARATORS.length || v === Infinity || v === -Infinity)
-        return damaged(`damaged row ${i + 1}`, `第 ${i + 1} 条数据已损坏`);
-      if (quoteEnds[i]! - (i ? quoteEnds[i - 1]! : 0) > MAX_LEN.quote)
-        return damaged(`damaged row ${i + 1} (quote)`, `第 ${i + 1} 条数据已损坏（quote）`);
-    }
-    if (rows) indexTable(t, rows, start, end);
-  }
-  if (rows) rememberIndex(t, rows);
-  return { ok: true, table: t };
+  let problem: UnpackedTable | null = null;
+  const check = (from: number, to: number) => !(problem = damageIn(t, from, to));
+  await (index ? indexInSlices(t, { check }) : inSlices(t.n, check));
+  return problem ?? { ok: true, table: t };
 }
 
 /** unpackRows(record.packed) -> the rows as a checked, indexed table, or the first problem (the record is set aside). */

@@ -4,13 +4,9 @@
 // Example: tableFromRows([{ city: 'wuhu', indicator: 'rd_intensity', period: '2022', value: 3.1, ... }])
 //   -> { n: 1, dict: ['', 'wuhu', 'rd_intensity', '2022', ...], city: Uint32Array [1], ..., value: Float64Array [3.1] }
 //   rowAt(table, 0) -> the same row as a fresh Observation
-import { COMPARATORS, KINDS, STATUSES } from './types';
-import type { Comparator, Kind, Observation, Status } from './types';
-import { packStrings, unpackStrings, type PackedStrings } from './packedStrings';
-
-/** The text columns kept as indexes into the table's dictionary (quotes, nearly all distinct, are apart). */
-export const TABLE_TEXT = ['city', 'indicator', 'period', 'unit', 'source', 'note'] as const;
-export type TableText = (typeof TABLE_TEXT)[number];
+import { COMPARATORS, KINDS, STATUSES, TABLE_TEXT, type Comparator, type Kind, type Status } from './fields';
+import type { Observation } from './schema';
+import { packStrings, type PackedStrings } from './strings';
 
 export interface RowTable {
   n: number;
@@ -29,9 +25,6 @@ export interface RowTable {
   /** Each row's text as found in the file (or the report). */
   quotes: PackedStrings;
 }
-
-/** A table whose dictionary is packed into one string: how it travels (postMessage) and is stored. */
-export type PackedTable = Omit<RowTable, 'dict'> & { dict: PackedStrings };
 
 export function packFlags(comparator: number, kind: number, status: number): number {
   return comparator | (kind << 3) | (status << 5);
@@ -110,26 +103,11 @@ export function tableFromRows(rows: readonly Observation[]): RowTable {
   rows.forEach((r, i) => {
     for (const f of TABLE_TEXT) t[f][i] = id(r[f]);
     t.value[i] = r.value === null ? NaN : r.value;
-    t.flags[i] = packFlags(COMPARATORS.indexOf(r.comparator), KINDS.indexOf(r.kind), STATUSES.indexOf(r.status));
+    t.flags[i] = packFlags(
+      COMPARATORS.indexOf(r.comparator),
+      KINDS.indexOf(r.kind),
+      STATUSES.indexOf(r.status),
+    );
   });
   return t;
-}
-
-export function packTable(t: RowTable): PackedTable {
-  return { ...t, dict: packStrings(t.dict) };
-}
-
-export function unpackTable(p: PackedTable): RowTable {
-  return { ...p, dict: unpackStrings(p.dict) };
-}
-
-/** The buffers to transfer with a packed table (postMessage). */
-export function tableBuffers(p: PackedTable): ArrayBuffer[] {
-  return [
-    p.dict.ends,
-    p.quotes.ends,
-    ...TABLE_TEXT.map((f) => p[f]),
-    p.value,
-    p.flags,
-  ].map((a) => a.buffer as ArrayBuffer);
 }

@@ -1,12 +1,11 @@
 // The importer's growable columns: dictionary-encoded strings + typed arrays, cheap to build row by row. At the
-// end they become a RowTable (src/lib/data/rowTable.ts), which the worker posts with its buffers transferred.
+// end they become a RowTable (table.ts), which the worker posts with its buffers transferred (wire.ts).
+// Apart from table.ts so the first-load bundle, which makes tables with tableFromRows, does not carry it.
 // Example: push(city=intern('wuhu'), indicator=intern('rd_intensity'), period=intern('2022'), value=3.1, ...)
 //   then toTable('upload:my') -> a one-row table; rowAt(table, 0) -> { city: 'wuhu', ..., source: 'upload:my' }
-
-import { COMPARATORS, KINDS, type Comparator, type Kind } from '../data/types';
-import { packStrings } from '../data/packedStrings';
-import { packFlags as tableFlags, tableRows, type RowTable } from '../data/rowTable';
-import type { ImportSuccess } from './types';
+import { COMPARATORS, KINDS, type Comparator, type Kind } from './fields';
+import { packStrings } from './strings';
+import { packFlags, type RowTable } from './table';
 
 export function comparatorCode(c: Comparator): number {
   return COMPARATORS.indexOf(c);
@@ -15,9 +14,9 @@ export function kindCode(k: Kind): number {
   return KINDS.indexOf(k);
 }
 
-/** flags = comparator (bits 0-2) | kind (bits 3-4) | redacted (bit 5), as in RowTable. */
-export function packFlags(comparator: number, kind: number, redacted: boolean): number {
-  return tableFlags(comparator, kind, redacted ? 1 : 0);
+/** A row's flags from the importer's codes (see RowTable.flags). */
+export function importedFlags(comparator: number, kind: number, redacted: boolean): number {
+  return packFlags(comparator, kind, redacted ? 1 : 0);
 }
 
 /** Growable columns; `strings` is the dictionary that city / indicator / period / unit / note index into. */
@@ -123,13 +122,4 @@ export class ObservationColumns {
       quotes: packStrings(this.quote),
     };
   }
-}
-
-/** An ImportSuccess whose `rows` are made from its table on first read (and then kept). */
-export function importSuccess(fields: Omit<ImportSuccess, 'rows'>): ImportSuccess {
-  let rows: ImportSuccess['rows'] | undefined;
-  return Object.defineProperty({ ...fields }, 'rows', {
-    enumerable: false,
-    get: () => (rows ??= tableRows(fields.table)),
-  }) as ImportSuccess;
 }
