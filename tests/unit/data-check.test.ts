@@ -390,19 +390,20 @@ describe('the curated data/', () => {
     expect(find({ indicator: 'innovation_park_planned_area' })[0]?.kind).toBe('target');
   });
 
-  it('defines the headline indicators with their canonical units and charts', () => {
+  it('defines the headline indicators with their canonical units and the charts that draw them', () => {
     const byId = new Map(real.indicators.map((d) => [d.id, d]));
-    const headline: [string, string, string][] = [
-      ['rd_intensity', '%', 'rd-intensity'],
-      ['rd_expenditure', '100m CNY', 'rd-intensity'],
-      ['high_tech_enterprises', 'count', 'high-tech'],
-      ['high_tech_enterprises_new', 'count', 'high-tech'],
-      ['tech_smes', 'count', null as unknown as string],
-      ['tech_contract_value', '100m CNY', 'tech-contracts'],
-      ['tech_contract_count', 'count', 'tech-contracts'],
-      ['tech_contract_value_yoy', '%', 'tech-contracts'],
+    // `charts` names the charts that draw the indicator: R&D expenditure and the contract count have none.
+    const headline: [string, string, string[]][] = [
+      ['rd_intensity', '%', ['rd-intensity']],
+      ['rd_expenditure', '100m CNY', []],
+      ['high_tech_enterprises', 'count', ['high-tech']],
+      ['high_tech_enterprises_new', 'count', ['high-tech']],
+      ['tech_smes', 'count', []],
+      ['tech_contract_value', '100m CNY', ['tech-contracts']],
+      ['tech_contract_count', 'count', []],
+      ['tech_contract_value_yoy', '%', ['tech-contracts']],
     ];
-    for (const [id, unit, chart] of headline) expect(byId.get(id)).toMatchObject({ unit, chart });
+    for (const [id, unit, charts] of headline) expect(byId.get(id)).toMatchObject({ unit, charts });
     expect(byId.get('rd_intensity')?.measure).toBe('ratio');
     expect(byId.get('high_tech_enterprises')?.measure).toBe('stock');
     expect(byId.get('high_tech_enterprises_new')?.measure).toBe('flow');

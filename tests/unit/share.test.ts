@@ -30,7 +30,7 @@ const indicators: IndicatorDef[] = [
     unit: '%',
     description_zh: '研发经费占GDP比重',
     description_en: 'R&D spending as % of GDP',
-    chart: 'rd-intensity',
+    charts: ['rd-intensity'],
     measure: 'ratio',
     aliases: ['研发强度', 'R&D intensity'],
   },

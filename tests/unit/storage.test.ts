@@ -65,7 +65,7 @@ const indicators: IndicatorDef[] = [
     unit: '%',
     description_zh: '',
     description_en: '',
-    chart: 'rd-intensity',
+    charts: ['rd-intensity'],
     measure: 'ratio',
     aliases: ['研发强度'],
   },

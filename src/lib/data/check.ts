@@ -291,8 +291,11 @@ function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units
   dupes('data/sources.json', input.sources.map((x) => x.id));
   for (const ind of input.indicators) {
     if (!units.has(ind.unit)) p(`data/indicators.json: ${ind.id} has unknown unit "${ind.unit}"`);
-    if (ind.chart !== null && !CHART_IDS.includes(ind.chart))
-      p(`data/indicators.json: ${ind.id} has unknown chart "${String(ind.chart)}"`);
+    if (!Array.isArray(ind.charts)) p(`data/indicators.json: ${ind.id} needs "charts", a list of chart ids`);
+    else
+      for (const chart of ind.charts)
+        if (!(CHART_IDS as readonly string[]).includes(chart))
+          p(`data/indicators.json: ${ind.id} has unknown chart "${String(chart)}"`);
     if (!MEASURES.includes(ind.measure))
       p(`data/indicators.json: ${ind.id} has measure "${String(ind.measure)}", not one of ${MEASURES.join(', ')}`);
     if (!ind.aliases.includes(ind.zh) || !ind.aliases.includes(ind.en))

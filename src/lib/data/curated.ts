@@ -3,9 +3,9 @@
 // (header = line 1), so a reviewer can jump straight to the row. Numbers are read strictly:
 // '' is null (missing), never 0, and anything that is not a plain decimal is rejected.
 import Papa from 'papaparse';
-import { COMPARATORS, CURATED_COLUMNS, KINDS, PERIOD_BASES, STATUSES } from '../table/fields';
-import type { Comparator, Kind, PeriodBasis, Status } from '../table/fields';
-import type { Observation } from '../table/schema';
+import * as v from 'valibot';
+import { CURATED_COLUMNS } from '../table/fields';
+import { CuratedRowSchema, describeIssue, type Observation } from '../table/schema';
 
 export type DataProblem = { line: number; rule: string; message: string };
 
@@ -27,10 +27,6 @@ export function readValue(raw: string): number | null | undefined {
   if (!DECIMAL.test(s)) return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;
-}
-
-function isOneOf<T extends string>(list: readonly T[], v: string): v is T {
-  return (list as readonly string[]).includes(v);
 }
 
 /**
@@ -103,50 +99,31 @@ export function readIndicatorsCsv(input: string): { entries: CsvEntry[]; problem
   return { entries, problems };
 }
 
+/**
+ * A row's cells as an Observation, checked by the curated row's schema: an unknown comparator, kind, status or
+ * period basis is `bad-enum`, a value that is not a plain decimal `bad-number`, any other field `bad-field`.
+ */
 function toObservation(cell: (c: Column) => string, line: number, problems: DataProblem[]): Observation | null {
-  const comparator = cell('comparator');
-  const kind = cell('kind');
-  const status = cell('status');
   const value = readValue(cell('value'));
-  const basis = cell('period_basis');
-  let ok = true;
-  const enumProblem = (col: Column, raw: string, allowed: readonly string[]) => {
-    ok = false;
-    problems.push({
-      line,
-      rule: 'bad-enum',
-      message: `${col} "${raw}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`,
-    });
-  };
-  if (!isOneOf(COMPARATORS, comparator)) enumProblem('comparator', comparator, COMPARATORS);
-  if (!isOneOf(KINDS, kind)) enumProblem('kind', kind, KINDS);
-  if (!isOneOf(STATUSES, status)) enumProblem('status', status, STATUSES);
-  if (basis !== '' && !isOneOf(PERIOD_BASES, basis)) enumProblem('period_basis', basis, ['', ...PERIOD_BASES]);
-  if (value === undefined) {
-    ok = false;
+  if (value === undefined)
     problems.push({
       line,
       rule: 'bad-number',
       message: `value "${cell('value')}" is not a plain decimal number (use '' for missing)`,
     });
-  }
-  if (!ok || value === undefined) return null;
-  return {
-    city: cell('city'),
-    indicator: cell('indicator'),
-    period: cell('period'),
-    reported_period: cell('reported_period'),
-    period_basis: basis as PeriodBasis | '',
-    value,
-    unit: cell('unit'),
-    comparator: comparator as Comparator,
-    kind: kind as Kind,
-    status: status as Status,
-    source: cell('source'),
-    quote: cell('quote'),
-    note: cell('note'),
-    note_zh: cell('note_zh'),
-  };
+  const row = Object.fromEntries(CSV_COLUMNS.map((c) => [c, cell(c)]));
+  const r = v.safeParse(CuratedRowSchema, { ...row, value: value ?? null });
+  if (!r.success)
+    for (const issue of r.issues) {
+      const col = String(issue.path?.[0]?.key ?? '');
+      const allowed = issue.type === 'picklist' ? (issue.expected ?? '') : '';
+      problems.push(
+        allowed
+          ? { line, rule: 'bad-enum', message: `${col} "${cell(col as Column)}" is not one of ${allowed}` }
+          : { line, rule: 'bad-field', message: describeIssue(issue, 'row').en },
+      );
+    }
+  return r.success && value !== undefined ? r.output : null;
 }
 
 /** Parses data/indicators.csv text: rows that cannot be typed are left out and reported in `problems`. */

@@ -1,5 +1,7 @@
 // The definitions beside the rows: indicators, places, units, sources. `data/` (see data/README.md) is the single
 // source of truth; these types only describe it. The observation itself is in src/lib/table/.
+import type * as v from 'valibot';
+import type { IndicatorDefSchema, PlaceSchema } from './schema';
 
 /**
  * What an indicator measures, which says what a figure of another period can tell about a target:
@@ -7,46 +9,21 @@
  * ratio = a share or intensity (研发投入强度, 占比); change = growth or a change on the previous period
  * (同比增长, 提升x个百分点); rank = a position, lower is better (第1位).
  */
-export type Measure = 'stock' | 'flow' | 'ratio' | 'change' | 'rank';
-export const MEASURES: readonly Measure[] = ['stock', 'flow', 'ratio', 'change', 'rank'];
+export const MEASURES = ['stock', 'flow', 'ratio', 'change', 'rank'] as const;
+export type Measure = (typeof MEASURES)[number];
 
-export type ChartId = 'rd-intensity' | 'high-tech' | 'tech-contracts' | 'plan-targets';
-export const CHART_IDS: readonly ChartId[] = ['rd-intensity', 'high-tech', 'tech-contracts', 'plan-targets'];
+/** The headline charts (their specs: src/lib/charts/registry.ts). */
+export const CHART_IDS = ['rd-intensity', 'high-tech', 'tech-contracts', 'plan-targets'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
 
-/** data/indicators.json entries. */
-export interface IndicatorDef {
-  id: string;
-  zh: string;
-  en: string;
-  unit: string;
-  description_zh: string;
-  description_en: string;
-  /** Headline chart that uses it, if any. */
-  chart: ChartId | null;
-  /** Names an upload may use for it (zh and en), matched after NFKC + trim + lower-case. */
-  aliases: string[];
-  /** What it measures (curated: stated; uploaded: guessed from the unit and the name, see import/measure.ts). */
-  measure: Measure;
-  /**
-   * Where the headline chart draws figures of several scopes as separate series: the scope in words
-   * (e.g. 吸纳 / absorbed, buyer side). Absent for most indicators.
-   */
-  scope_zh?: string;
-  scope_en?: string;
-}
+export const PLACE_LEVELS = ['nation', 'province', 'prefecture', 'county', 'unnamed'] as const;
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
 
-export type PlaceLevel = 'nation' | 'province' | 'prefecture' | 'county' | 'unnamed';
+/** data/indicators.json entries (the fields: schema.ts). */
+export type IndicatorDef = v.InferOutput<typeof IndicatorDefSchema>;
 
-/** data/cities.json entries. */
-export interface Place {
-  id: string;
-  zh: string;
-  en: string;
-  /** Province id (e.g. `anhui`), '' for the nation and unknown. */
-  province: string;
-  level: PlaceLevel;
-  note?: string;
-}
+/** data/cities.json entries (the fields: schema.ts). */
+export type Place = v.InferOutput<typeof PlaceSchema>;
 
 /** data/units.json entries: canonical units and how to label them. */
 export interface UnitDef {

@@ -4,7 +4,6 @@
 // Example: await importFile(input.files[0], { datasetId: 'my', fileName: 'wuhu.csv', indicators, places }, (f) => bar = f)
 //   -> ImportResult (see types.ts); progress goes 0 -> 1 (worker decode + parse to 0.9, indexing the rows to 1).
 
-import type { IndicatorDef, Place } from '../data/types';
 import { indexInSlices, pause } from '../table/slices';
 import { unpackTable } from '../table/wire';
 import type {
@@ -19,6 +18,7 @@ import type { ImportRequest, ImportWorkerMessage } from './protocol';
 import type { WireResult } from './index';
 import { checkSize } from './limits';
 import { importSuccess } from './result';
+import { plainContext } from './context';
 
 export interface ImportFileOptions {
   /** Cancels the import: the worker is stopped and the promise resolves to a refusal with code 'aborted'. */
@@ -33,38 +33,6 @@ export interface ImportFileOptions {
 }
 
 const SLICE_MS = 12;
-
-/**
- * A structured-clonable copy of the context (Svelte `$state` proxies cannot be posted to a worker) holding
- * only the fields the importer reads.
- */
-export function plainContext(ctx: ImportContext): ImportContext {
-  const indicators: IndicatorDef[] = Array.from(ctx.indicators ?? [], (d) => ({
-    id: String(d.id),
-    zh: String(d.zh),
-    en: String(d.en),
-    unit: String(d.unit ?? ''),
-    description_zh: String(d.description_zh ?? ''),
-    description_en: String(d.description_en ?? ''),
-    chart: d.chart ?? null,
-    aliases: Array.from(d.aliases ?? [], String),
-    measure: d.measure,
-  }));
-  const places: Place[] = Array.from(ctx.places ?? [], (p) => ({
-    id: String(p.id),
-    zh: String(p.zh),
-    en: String(p.en),
-    province: String(p.province ?? ''),
-    level: p.level,
-  }));
-  return {
-    datasetId: String(ctx.datasetId),
-    fileName: String(ctx.fileName),
-    indicators,
-    places,
-    maxBytes: ctx.maxBytes,
-  };
-}
 
 const ABORTED: ImportFailure = {
   ok: false,

@@ -20,7 +20,7 @@ import { plainDecimal, readComparator, readNumber } from './numbers';
 import { MAX_YEAR, MIN_YEAR, readPeriod } from './periods';
 import { bracketUnit, cleanText, clip } from './text';
 import { convertExp, parseUnit, unitZh, type UnitSpec } from './units';
-import { guessMeasure } from './measure';
+import { guessMeasure } from '../data/measure';
 
 export interface ColumnarImport {
   ok: true;

@@ -4,7 +4,7 @@
 //          resolve('专利授权量') -> new { id: 'u_<hash>', zh: '专利授权量', en: '专利授权量', unit: '' , ... }
 
 import type { IndicatorDef } from '../data/types';
-import { guessMeasure } from './measure';
+import { guessMeasure } from '../data/measure';
 import { cleanText, nameKey, stableHash } from './text';
 
 export class IndicatorRegistry {
@@ -56,7 +56,7 @@ export class IndicatorRegistry {
       unit: '',
       description_zh: '',
       description_en: '',
-      chart: null,
+      charts: [],
       aliases: [name],
       // Guessed again once the unit is known (engine.ts fixUnit).
       measure: guessMeasure(name, ''),

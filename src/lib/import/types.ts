@@ -6,22 +6,12 @@ import type { IndicatorDef, Place } from '../data/types';
 import type { Observation } from '../table/schema';
 import type { RowTable } from '../table/table';
 import type { Bilingual } from '../i18n/bilingual';
+import type { ImportContext } from './context';
 
 /** A message in both UI languages; Chinese is first-class. */
 export type Msg = Bilingual;
 
-export interface ImportContext {
-  /** Names the upload: rows get `source = upload:<datasetId>`. */
-  datasetId: string;
-  /** The file's name as the user picked it (used for messages and, as a last resort, to name the city). */
-  fileName: string;
-  /** Known indicators; their `aliases` (and zh / en / id) are matched against the file's indicator names. */
-  indicators: IndicatorDef[];
-  /** Known places; matched by zh (with or without 市/县/区/省), en (case-insensitive) and id. */
-  places: Place[];
-  /** Refuse files larger than this many bytes before decoding. Default DEFAULT_MAX_BYTES (60 MB). */
-  maxBytes?: number;
-}
+export type { ImportContext } from './context';
 
 export type Severity = 'error' | 'warning';
 
@@ -55,7 +45,7 @@ export interface ImportSuccess {
   layout: 'long' | 'wide';
   /** 1-based physical line of the header row. */
   headerLine: number;
-  /** The rows as columns: what the dashboard keeps (see data/rowTable.ts). */
+  /** The rows as columns: what the dashboard keeps (see src/lib/table/table.ts). */
   table: RowTable;
   /**
    * The rows as objects, made on first read (tests, small files; not enumerable, so a spread of the

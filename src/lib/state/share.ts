@@ -2,11 +2,14 @@
 // Decoding never trusts the link: every field is validated like a stored record, and nothing throws.
 // Default import: lz-string is a UMD/CommonJS module, whose named exports Node's ESM loader cannot see.
 import LZString from 'lz-string';
+import * as v from 'valibot';
 import type { IndicatorDef, Place } from '../data/types';
+import { IndicatorDefSchema, PlaceSchema } from '../data/schema';
+import { LIMITS, OBSERVATION_FIELDS } from '../table/fields';
+import { list, ObservationSchema, parseWith, safeObject, text, tupleOf } from '../table/schema';
 import type { Observation } from '../table/schema';
-import { OBSERVATION_FIELDS } from '../table/fields';
-import { FORBIDDEN_KEYS } from '../table/schema';
 import { validateDatasetContent, type DatasetContent } from '../storage/validate';
+import type { Bilingual } from '../i18n/bilingual';
 import { DATA_PATTERN, LINK_DATA_MAX_CHARS } from './url';
 
 export type { DatasetContent } from '../storage/validate';
@@ -26,7 +29,8 @@ const INDICATOR_FIELDS = [
   'unit',
   'description_zh',
   'description_en',
-  'chart',
+  // One chart id or null in links made before 2026-12, a list since: either is read (data/schema.ts).
+  'charts',
   'aliases',
   // Added after links were first made: a link without it is read with the measure guessed.
   'measure',
@@ -40,8 +44,34 @@ const PLACE_FIELDS = [
   'note',
 ] as const satisfies readonly (keyof Place)[];
 
-export type LinkDecodeResult =
-  { ok: true; dataset: DatasetContent } | { ok: false; message: { zh: string; en: string } };
+/** A link's payload: tuples in the field orders above (a trailing optional field may be null or absent). */
+const LinkSchema = v.pipe(
+  safeObject({
+    v: v.literal(LINK_FORMAT_VERSION),
+    n: v.unknown(),
+    i: v.unknown(),
+    p: v.unknown(),
+    r: v.unknown(),
+  }),
+  v.transform((p) => ({ name: p.n, indicators: p.i, places: p.p, rows: p.r })),
+  v.object({
+    name: text(LIMITS.shortText),
+    indicators: list(
+      tupleOf(INDICATOR_FIELDS, IndicatorDefSchema, { optionalLast: true, adapt: legacyChart }),
+      LIMITS.defs,
+    ),
+    places: list(tupleOf(PLACE_FIELDS, PlaceSchema, { optionalLast: true }), LIMITS.defs),
+    rows: list(tupleOf(ROW_FIELDS, ObservationSchema), LIMITS.rows),
+  }),
+);
+
+/** A link made before 2026-12 holds one chart id or null where `charts` is: read as the old `chart` field. */
+function legacyChart(o: Record<string, unknown>): Record<string, unknown> {
+  const { charts, ...rest } = o;
+  return Array.isArray(charts) ? o : { ...rest, chart: charts };
+}
+
+export type LinkDecodeResult = { ok: true; dataset: DatasetContent } | { ok: false; message: Bilingual };
 
 /**
  * Compress a dataset for a link; null when it is too large to travel in a link (or not a valid dataset).
@@ -69,7 +99,7 @@ export function encodeDatasetForLink(ds: {
   return out.length > LINK_DATA_MAX_CHARS ? null : out;
 }
 
-const garbled = (detail?: { zh: string; en: string }) => ({
+const garbled = (detail?: Bilingual) => ({
   ok: false as const,
   message: {
     zh: `链接中的数据无法读取（可能已损坏或被改动），未加载。${detail ? `原因：${detail.zh}` : ''}`,
@@ -81,26 +111,6 @@ const tooLarge = {
   ok: false as const,
   message: { zh: '链接中的数据过大，未加载。', en: 'The data in this link is too large and was not loaded.' },
 };
-
-/** Turn one tuple into a fresh object; the keys are our field names, never the link's. */
-function fromTuple(
-  t: unknown,
-  fields: readonly string[],
-  path: string,
-  optional = '',
-): Record<string, unknown> {
-  // A tuple may end before a trailing optional field (links made before that field existed).
-  const short = Array.isArray(t) && t.length === fields.length - 1 && fields.at(-1) === optional;
-  if (!Array.isArray(t) || (t.length !== fields.length && !short)) {
-    throw new Error(path);
-  }
-  const o: Record<string, unknown> = {};
-  fields.forEach((f, i) => {
-    const v: unknown = t[i];
-    if (!(f === optional && (v === null || v === undefined))) o[f] = v; // an optional field travels as null
-  });
-  return o;
-}
 
 /**
  * Decode and validate a link's dataset; never throws, never trusts the link.
@@ -121,29 +131,8 @@ export function decodeDatasetFromLink(s: string): LinkDecodeResult {
     } catch {
       return garbled();
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return garbled();
-    const top = parsed as Record<string, unknown>;
-    if (Object.keys(top).some((k) => FORBIDDEN_KEYS.has(k))) return garbled();
-    const get = (k: string): unknown => (Object.prototype.hasOwnProperty.call(top, k) ? top[k] : undefined);
-    if (get('v') !== LINK_FORMAT_VERSION) return garbled();
-    const i = get('i');
-    const p = get('p');
-    const r = get('r');
-    if (!Array.isArray(i) || !Array.isArray(p) || !Array.isArray(r)) return garbled();
-    let candidate: Record<string, unknown>;
-    try {
-      candidate = {
-        name: get('n'),
-        indicators: i.map((t: unknown, k) => fromTuple(t, INDICATOR_FIELDS, `indicators[${k}]`, 'measure')),
-        places: p.map((t: unknown, k) => fromTuple(t, PLACE_FIELDS, `places[${k}]`, 'note')),
-        rows: r.map((t: unknown, k) => fromTuple(t, ROW_FIELDS, `rows[${k}]`)),
-      };
-    } catch (e) {
-      const where = e instanceof Error ? e.message : '?';
-      return garbled({ zh: `${where} 的结构不对`, en: `${where} has the wrong shape` });
-    }
-    const v = validateDatasetContent(candidate, 'data');
-    return v.ok ? { ok: true, dataset: v.value } : garbled(v.problem);
+    const r = parseWith(LinkSchema, parsed, 'data');
+    return r.ok ? { ok: true, dataset: r.value } : garbled(r.problem);
   } catch {
     return garbled();
   }

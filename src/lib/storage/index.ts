@@ -4,5 +4,5 @@ export type { DatasetStore, Notice, OpenOptions, SaveOutcome, StorageNotice, Sto
 export { BACKUP_FORMAT, BACKUP_VERSION, backupJson, parseBackup } from './backup';
 export { DB_NAME, DB_VERSION, DATASETS, QUARANTINE, migrateV1 } from './schema';
 export type { DatasetRecordV1, QuarantinedRecord } from './schema';
-export { validateStoredDataset, validateDatasetContent, FORBIDDEN_KEYS } from './validate';
+export { validateStoredDataset, validateDatasetContent } from './validate';
 export type { DatasetContent } from './validate';

@@ -22,6 +22,8 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 // Markers in an issue's message, replaced by words in describeIssue.
 const FORBIDDEN = 'forbidden-key';
 const EMPTY = 'empty';
+const NOT_DATE = 'not-date';
+const SHAPE = 'wrong-shape';
 
 const forbiddenKeyOf = (o: unknown): string | undefined =>
   typeof o === 'object' && o !== null ? Object.keys(o).find((k) => FORBIDDEN_KEYS.has(k)) : undefined;
@@ -36,18 +38,50 @@ export function safeObject<const E extends v.ObjectEntries>(entries: E) {
 }
 
 export const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** Text that is not blank. */
+export const nonBlank = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(max),
+    v.check((s) => s.trim() !== '', EMPTY),
+  );
 /** An id: not blank. */
-export const idText = v.pipe(
-  v.string(),
-  v.maxLength(LIMITS.id),
-  v.check((s) => s.trim() !== '', EMPTY),
+export const idText = nonBlank(LIMITS.id);
+/** An ISO 8601 timestamp. */
+export const isoDate = v.pipe(
+  text(64),
+  v.check((s) => !Number.isNaN(Date.parse(s)), NOT_DATE),
 );
 /** A list of at most `max` entries. */
 export const list = <S extends v.GenericSchema>(item: S, max: number) =>
   v.pipe(v.array(item), v.maxLength(max));
 
-/** One observation: what every upload, stored record and link row is, in OBSERVATION_FIELDS order. */
-export const ObservationSchema = safeObject({
+/**
+ * A tuple in the order of `fields` (how a link carries a record), read as an object of those fields, then
+ * parsed with `schema`. With `optionalLast`, the last field may be null or left off (links made before it existed).
+ */
+export function tupleOf<S extends v.GenericSchema>(
+  fields: readonly string[],
+  schema: S,
+  options: { optionalLast?: boolean; adapt?: (o: Record<string, unknown>) => Record<string, unknown> } = {},
+) {
+  const last = fields.length - 1;
+  return v.pipe(
+    v.array(v.unknown()),
+    v.check((t) => t.length === fields.length || (!!options.optionalLast && t.length === last), SHAPE),
+    v.transform((t): unknown => {
+      const o: Record<string, unknown> = {};
+      fields.forEach((f, i) => {
+        if (!(options.optionalLast && i === last && (t[i] === null || t[i] === undefined))) o[f] = t[i];
+      });
+      return options.adapt ? options.adapt(o) : o;
+    }),
+    schema,
+  );
+}
+
+/** One observation's fields: what every upload, stored record and link row has, in OBSERVATION_FIELDS order. */
+const OBSERVATION_ENTRIES = {
   city: idText,
   indicator: idText,
   /** `YYYY`, `YYYY-H1`; curated masked years are relative (`Y-1`); an upload may leave it ''. */
@@ -62,10 +96,11 @@ export const ObservationSchema = safeObject({
   source: text(LIMITS.shortText),
   quote: text(LIMITS.longText),
   note: text(LIMITS.longText),
-});
+};
+export const ObservationSchema = safeObject(OBSERVATION_ENTRIES);
 
 /** The fields only data/indicators.csv has (see data/README.md). */
-export const CuratedExtras = {
+const CURATED_EXTRAS = {
   /** The period the report files the figure under, where it differs from `period` (the period measured). */
   reported_period: v.optional(text(LIMITS.period)),
   /** Why `period` differs from `reported_period`; '' where they agree. */
@@ -73,10 +108,11 @@ export const CuratedExtras = {
   /** `note` in Chinese. */
   note_zh: v.optional(text(LIMITS.longText)),
 };
+/** One row of data/indicators.csv. */
+export const CuratedRowSchema = safeObject({ ...OBSERVATION_ENTRIES, ...CURATED_EXTRAS });
 
 /** One row of data/indicators.csv, or of an upload normalised to the same shape (no curated extras). */
-export type Observation = v.InferOutput<typeof ObservationSchema> &
-  v.InferOutput<v.ObjectSchema<typeof CuratedExtras, undefined>>;
+export type Observation = v.InferOutput<typeof CuratedRowSchema>;
 
 // The field list the first-load bundle carries (fields.ts) names the schema's fields: this fails to compile when they
 // differ (order: a unit test compares Object.keys(ObservationSchema's entries) with it).
@@ -114,12 +150,16 @@ export function describeIssue(issue: v.BaseIssue<unknown>, root: string): Biling
       ? [`含有不允许的键“${key}”`, `forbidden key "${key}"`]
       : issue.message === EMPTY
         ? ['不能为空', 'must not be empty']
-        : issue.input === undefined
-          ? ['缺失', 'missing']
-          : (WRONG[type] ?? ((got) => [`取值不对：${got}`, `invalid value: ${got}`]))(
-              shown(issue.input),
-              String(issue.requirement ?? ''),
-            );
+        : issue.message === NOT_DATE
+          ? ['不是有效日期', 'not a valid date']
+          : issue.message === SHAPE
+            ? ['结构不对', 'has the wrong shape']
+            : issue.input === undefined
+              ? ['缺失', 'missing']
+              : (WRONG[type] ?? ((got) => [`取值不对：${got}`, `invalid value: ${got}`]))(
+                  shown(issue.input),
+                  String(issue.requirement ?? ''),
+                );
   return { zh: `${where}：${zh}`, en: `${where}: ${en}` };
 }
 

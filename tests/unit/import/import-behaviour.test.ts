@@ -327,7 +327,7 @@ describe('large and hostile files', () => {
 
 describe('what an uploaded indicator measures', () => {
   it('is guessed from its unit and name, and an old record without one gets the guess', async () => {
-    const { guessMeasure, measureOr } = await import('../../../src/lib/import/measure');
+    const { guessMeasure, measureOr } = await import('../../../src/lib/data/measure');
     expect(guessMeasure('高新技术企业数', '家')).toBe('stock');
     expect(guessMeasure('新增高新技术企业', '家')).toBe('flow');
     expect(guessMeasure('技术合同成交额', '亿元')).toBe('flow');

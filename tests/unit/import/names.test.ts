@@ -79,7 +79,7 @@ describe('matching indicator names', () => {
   it("keeps unknown indicators as the user's own, named verbatim, id u_<hash>", () => {
     const reg = new IndicatorRegistry(INDICATORS);
     const def = reg.resolve('专利授权量（件）')!;
-    expect(def).toMatchObject({ zh: '专利授权量（件）', en: '专利授权量（件）', chart: null });
+    expect(def).toMatchObject({ zh: '专利授权量（件）', en: '专利授权量（件）', charts: [] });
     expect(def.id).toBe(userIndicatorId('专利授权量（件）'));
     expect(def.id).toMatch(/^u_[0-9a-z]+$/);
     expect(reg.resolve('专利授权量')).toBe(def);

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportRequest, ImportWorkerMessage } from '../../../src/lib/import/protocol';
 import type { ImportContext } from '../../../src/lib/import/types';
 import { importBytes, importColumnarBytes, toWire, type WireResult } from '../../../src/lib/import/index';
-import { fromWire, importFile, plainContext, releaseImportWorker } from '../../../src/lib/import/client';
+import { fromWire, importFile, releaseImportWorker } from '../../../src/lib/import/client';
+import { plainContext } from '../../../src/lib/import/context';
 import { context, fixture } from '../../fixtures/upload/context';
 
 // The worker module installs `self.onmessage`; give it a stand-in scope that records what it posts.

@@ -3,7 +3,7 @@
 // guessMeasure('高新技术企业数', '家') -> 'stock'; guessMeasure('新增高新技术企业', '家') -> 'flow';
 // guessMeasure('研发投入强度', '%') -> 'ratio'; guessMeasure('技术合同成交额增长', '%') -> 'change';
 // guessMeasure('创新能力排名', '') -> 'rank'
-import { MEASURES, type Measure } from '../data/types';
+import { MEASURES, type Measure } from './types';
 
 const RANK = /排名|排位|位次|名次|第\s*\d+\s*[位名]|\brank/i;
 const CHANGE = /增长率|增速|增幅|同比|环比|比上年|较上年|比增|百分点|growth|change|yoy|increase rate/i;
