@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { csvField, toCsv, type CsvCell } from '../../src/lib/export/csv';
+import { toCsv, type CsvCell } from '../../src/lib/export/csv';
+
+/** One cell as the file writes it (between the header line and the final CRLF). */
+const field = (cell: CsvCell) => toCsv(['h'], [[cell]]).slice('\uFEFFh\r\n'.length, -2);
 
 /** Parse our output back as Excel would see it: strip the BOM, parse, drop the empty record after the final CRLF. */
 function parseBack(csv: string): string[][] {
@@ -24,34 +27,37 @@ describe('toCsv', () => {
 
   it.each([
     ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
-    ['+1+1', "'+1+1"],
-    ['@SUM(1)', "'@SUM(1)"],
-    ['\t=1', "'\t=1"],
+    ['+1+1', `"'+1+1"`],
+    ['@SUM(1)', `"'@SUM(1)"`],
+    ['\t=1', `"'\t=1"`],
     ['=1+1\nx', `"'=1+1\nx"`],
-    ['-1+2', "'-1+2"],
+    ['\n=1', `"'\n=1"`],
+    ['-1+2', `"'-1+2"`],
     ['\r=1', `"'\r=1"`],
   ])('neutralises the text cell %j', (cell, expected) => {
-    expect(csvField(cell)).toBe(expected);
+    expect(field(cell)).toBe(expected);
     expect(parseBack(toCsv(['h'], [[cell]]))[1]).toEqual([`'${cell}`]);
   });
 
   it("keeps numbers as numbers: -5 is written -5, not '-5", () => {
     expect(toCsv(['v'], [[-5]])).toBe('\uFEFFv\r\n-5\r\n');
-    expect(csvField(-5)).toBe('-5');
-    expect(csvField(0)).toBe('0');
-    expect(csvField(1234.5)).toBe('1234.5');
+    expect(field(-5)).toBe('-5');
+    expect(field(0)).toBe('0');
+    expect(field(1234.5)).toBe('1234.5');
   });
 
   it('writes null as an empty field', () => {
     expect(toCsv(['a', 'b', 'c'], [[null, 'x', null]])).toBe('\uFEFFa,b,c\r\n,x,\r\n');
+    expect(field(NaN)).toBe(''); // never the text "NaN" in a number column
+    expect(field(Infinity)).toBe('');
   });
 
   it('quotes commas, quotes, CR and LF, doubling quotes', () => {
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('line1\nline2')).toBe('"line1\nline2"');
-    expect(csvField('a\rb')).toBe('"a\rb"');
-    expect(csvField('plain')).toBe('plain');
+    expect(field('a,b')).toBe('"a,b"');
+    expect(field('say "hi"')).toBe('"say ""hi"""');
+    expect(field('line1\nline2')).toBe('"line1\nline2"');
+    expect(field('a\rb')).toBe('"a\rb"');
+    expect(field('plain')).toBe('plain');
   });
 
   it('keeps Chinese text intact', () => {

@@ -1,28 +1,20 @@
-// CSV of plotted data for Excel: UTF-8 BOM, CRLF, RFC 4180 quoting, and formula neutralisation of text cells.
+// CSV of plotted data for Excel: UTF-8 BOM, CRLF, RFC 4180 quoting (papaparse's unparse), and formula
+// neutralisation of text cells.
+import Papa from 'papaparse';
 
 /** A cell: text, a number (written as a number, never neutralised), or null (empty). */
 export type CsvCell = string | number | null;
 
+// papaparse's own pattern (escapeFormulae: true) is /^[=+\-@\t\r].*$/, whose `.*$` fails on a cell with a line
+// break in it: '=1+1\nx' would reach Excel as a formula. Any cell starting so gets a leading `'`.
 const FORMULA_START = /^[=+\-@\t\r\n]/;
-const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * One field. Text starting with = + - @ tab CR LF gets a leading `'` so Excel/Sheets treat it as text.
- * csvField('=1+1') -> "'=1+1"; csvField(-5) -> '-5'; csvField('a,b') -> '"a,b"'
- */
-export function csvField(cell: CsvCell): string {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  let s = String(cell);
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * The whole file: BOM first, CRLF line ends (also after the last row).
- * toCsv(['城市', '数值'], [['芜湖', 2.5]]) -> '\uFEFF城市,数值\r\n芜湖,2.5\r\n'
+ * The whole file: BOM first, CRLF line ends (also after the last row). A number that is not finite is empty.
+ * toCsv(['城市', '数值'], [['芜湖', 2.5]]) -> '\uFEFF城市,数值\r\n芜湖,2.5\r\n'; a text cell '=1+1' -> "'=1+1" (quoted)
  */
 export function toCsv(header: string[], rows: CsvCell[][]): string {
-  const line = (cells: readonly CsvCell[]) => cells.map(csvField).join(',');
-  return '\uFEFF' + [line(header), ...rows.map(line)].map((l) => `${l}\r\n`).join('');
+  const cells = rows.map((row) => row.map((c) => (typeof c === 'number' && !Number.isFinite(c) ? null : c)));
+  const body = Papa.unparse([header, ...cells], { newline: '\r\n', escapeFormulae: FORMULA_START });
+  return `\uFEFF${body}\r\n`;
 }
