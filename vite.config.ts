@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import { resolve, join, normalize, sep } from 'node:path';
 import { createHash } from 'node:crypto';
-import { bundleCurated, CURATED_BUNDLE, CURATED_IN_PAGE } from './src/lib/data/curatedBundle';
+import { bundleCurated, CURATED_BUNDLE, CURATED_IN_PAGE } from './build/bundle.ts';
 
 const dataDir = resolve(import.meta.dirname, 'data');
 const single = !!process.env.SINGLE_FILE;

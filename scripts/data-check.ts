@@ -2,8 +2,8 @@
 // Prints one line per problem as `data/indicators.csv:LINE [rule] message` and exits 1, or a one-line OK.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkDataset } from '../src/lib/data/check';
-import { parseIndicatorsCsv } from '../src/lib/data/curated';
+import { checkDataset } from '../build/check.ts';
+import { parseIndicatorsCsv } from '../build/curated.ts';
 import type { IndicatorDef, Place, SourceDef, UnitDef } from '../src/lib/data/types';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));

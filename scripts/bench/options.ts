@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadCurated } from '../../src/lib/data/load';
-import { bundleCurated, CURATED_BUNDLE } from '../../src/lib/data/curatedBundle';
+import { bundleCurated, CURATED_BUNDLE } from '../../build/bundle';
 import { buildDataset, citiesWithData } from '../../src/lib/data/dataset';
 import { HEADLINE_CHARTS } from '../../src/lib/charts/registry';
 import { nominalWidth } from '../../src/lib/charts/common';

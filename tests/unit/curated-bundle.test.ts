@@ -1,8 +1,8 @@
 // data/curated.json: made from data/ at build time, read by the app at start-up.
 import { describe, expect, it } from 'vitest';
-import { bundleCurated, CURATED_BUNDLE } from '../../src/lib/data/curatedBundle';
+import { bundleCurated, CURATED_BUNDLE } from '../../build/bundle';
 import { DataLoadError, loadCurated } from '../../src/lib/data/load';
-import { parseIndicatorsCsv } from '../../src/lib/data/curated';
+import { parseIndicatorsCsv } from '../../build/curated';
 import { readRepoFile } from './helpers';
 
 const serve = (files: Record<string, string>) => async (file: string) => {

@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { checkDataset, quoteStatesNumber } from '../../src/lib/data/check';
-import type { DatasetInput } from '../../src/lib/data/check';
-import { CSV_COLUMNS, parseIndicatorsCsv, readIndicatorsCsv } from '../../src/lib/data/curated';
+import { checkDataset, quoteStatesNumber } from '../../build/check';
+import type { DatasetInput } from '../../build/check';
+import { CSV_COLUMNS, parseIndicatorsCsv, readIndicatorsCsv } from '../../build/curated';
 import type { IndicatorDef, Place, SourceDef, UnitDef } from '../../src/lib/data/types';
 import type { Observation } from '../../src/lib/table/schema';
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { loadCurated } from '../../src/lib/data/load';
 import type { CuratedParts, UploadPart } from '../../src/lib/data/dataset';
 import { buildDataset } from '../../src/lib/data/dataset';
-import { bundleCurated, CURATED_BUNDLE } from '../../src/lib/data/curatedBundle';
+import { bundleCurated, CURATED_BUNDLE } from '../../build/bundle';
 import type { ChartInput } from '../../src/lib/charts/common';
 import type { Observation } from '../../src/lib/table/schema';
 import { tableFromRows } from '../../src/lib/table/table';

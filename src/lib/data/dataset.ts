@@ -34,12 +34,6 @@ export interface CuratedParts {
   sources: SourceDef[];
 }
 
-/** The curated dataset in one file, written at build time from data/ (curatedBundle.ts), read by load.ts. */
-export const CURATED_BUNDLE = 'data/curated.json';
-/** The id of the JSON data block in the built index.html that carries CURATED_BUNDLE (see load.ts). */
-export const CURATED_IN_PAGE = 'curated-data';
-export type CuratedBundle = { format: 'curated-v1' } & CuratedParts;
-
 export interface UploadPart {
   meta: UploadedMeta;
   /** The rows as columns: Observation objects are made only for the rows a chart reads. */

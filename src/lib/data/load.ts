@@ -1,7 +1,8 @@
 // Loads the curated dataset at run time: data/curated.json (written at build time from data/, see
-// curatedBundle.ts), carried by the built index.html as a data block, inlined by the single-file build,
+// build/bundle.ts), carried by the built index.html as a data block, inlined by the single-file build,
 // or fetched next to index.html (the dev server). A file that fails names itself and the reason.
-import { CURATED_BUNDLE, CURATED_IN_PAGE, type CuratedBundle, type CuratedParts } from './dataset';
+import { CURATED_BUNDLE, CURATED_IN_PAGE, type CuratedBundle } from './bundle';
+import type { CuratedParts } from './dataset';
 import inlined from 'virtual:inline-data';
 
 export class DataLoadError extends Error {

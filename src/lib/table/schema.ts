@@ -13,7 +13,7 @@ import {
   type Comparator,
   type Kind,
   type Status,
-} from './fields';
+} from './fields.ts'; // named in full: build/ reaches this file from vite.config.ts
 import type { Bilingual } from '../i18n/bilingual';
 
 /** Keys that must never be read into (or merged into) an object. */

@@ -1,12 +1,12 @@
 // Checks the curated dataset against the data contract (data/README.md) so that every figure a user
 // sees can be traced to a verbatim sentence of its report. Pure: the caller reads the files.
 // Each problem names the CSV line, a stable `rule` id and the reason.
-import { readIndicatorsCsv } from './curated';
-import type { CsvEntry, DataProblem } from './curated';
-import { comparePeriods, isRelativePeriod, isTimePeriod, relativeOffset } from './dataset';
-import { CHART_IDS, MEASURES } from './types';
-import type { IndicatorDef, Place, SourceDef, UnitDef } from './types';
-import type { Observation } from '../table/schema';
+import { readIndicatorsCsv } from './curated.ts';
+import type { CsvEntry, DataProblem } from './curated.ts';
+import { comparePeriods, isRelativePeriod, isTimePeriod, relativeOffset } from '../src/lib/data/dataset.ts';
+import { CHART_IDS, MEASURES } from '../src/lib/data/types.ts';
+import type { IndicatorDef, Place, SourceDef, UnitDef } from '../src/lib/data/types.ts';
+import type { Observation } from '../src/lib/table/schema.ts';
 
 export interface DatasetInput {
   csvText: string;
@@ -132,7 +132,8 @@ interface Lookup {
 
 function checkRow({ line, row }: CsvEntry, l: Lookup): DataProblem[] {
   const out: DataProblem[] = [];
-  const p = (rule: string, reason: string) => out.push({ line, rule, message: `${describe(row)}: ${reason}` });
+  const p = (rule: string, reason: string) =>
+    out.push({ line, rule, message: `${describe(row)}: ${reason}` });
   const ind = l.indicators.get(row.indicator);
   const src = l.sources.get(row.source);
 
@@ -158,14 +159,18 @@ function checkRow({ line, row }: CsvEntry, l: Lookup): DataProblem[] {
   if (row.note.trim() === '' && (row.note_zh ?? '').trim() !== '')
     p('note-not-translated', 'has a Chinese note (note_zh) but no note: the English view would show nothing');
   if (row.value === null && row.status !== 'redacted')
-    p('empty-value-not-redacted', 'empty value but status is not "redacted" (a missing figure must be marked)');
+    p(
+      'empty-value-not-redacted',
+      'empty value but status is not "redacted" (a missing figure must be marked)',
+    );
   if (row.value !== null && row.status === 'redacted')
     p('redacted-with-value', `status is "redacted" but the value ${row.value} is filled in`);
   if (src?.plan_only && (row.kind === 'actual' || row.kind === 'derived'))
     p('actual-from-plan', `kind "${row.kind}" from ${row.source}, a plan-only source (targets only)`);
 
   const quote = squeeze(row.quote);
-  if (quote === '' && row.kind !== 'derived') p('quote-not-verbatim', 'has no quote (only derived rows may omit it)');
+  if (quote === '' && row.kind !== 'derived')
+    p('quote-not-verbatim', 'has no quote (only derived rows may omit it)');
   if (quote !== '' && src) {
     const report = l.squeezed.get(row.source);
     if (report === undefined) p('quote-not-verbatim', `no report text for source ${row.source}`);
@@ -204,7 +209,10 @@ function checkPeriodShift(row: Observation, p: (rule: string, reason: string) =>
       );
   }
   if (basis === '')
-    p('shift-without-reason', `reported_period "${reported}" differs from period "${row.period}" but period_basis is empty`);
+    p(
+      'shift-without-reason',
+      `reported_period "${reported}" differs from period "${row.period}" but period_basis is empty`,
+    );
   if (row.note.trim() === '') p('shift-without-reason', 'a shifted period needs a note giving the evidence');
 }
 
@@ -233,7 +241,8 @@ function checkDerivedShifts(entries: CsvEntry[]): DataProblem[] {
     const ofSource = stated.filter((s) => s.row.source === d.source);
     const sameQuote = ofSource.filter((s) => squeeze(s.row.quote) === squeeze(d.quote));
     const sameIndicator = ofSource.filter(
-      (s) => s.row.indicator === d.indicator && s.row.value !== null && quoteStatesNumber(d.quote, s.row.value),
+      (s) =>
+        s.row.indicator === d.indicator && s.row.value !== null && quoteStatesNumber(d.quote, s.row.value),
     );
     const base = pick(sameQuote.length ? sameQuote : sameIndicator);
     if (!base) continue;
@@ -285,10 +294,22 @@ function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units
       seen.add(id);
     }
   };
-  dupes('data/indicators.json', input.indicators.map((x) => x.id));
-  dupes('data/cities.json', input.places.map((x) => x.id));
-  dupes('data/units.json', input.units.map((x) => x.id));
-  dupes('data/sources.json', input.sources.map((x) => x.id));
+  dupes(
+    'data/indicators.json',
+    input.indicators.map((x) => x.id),
+  );
+  dupes(
+    'data/cities.json',
+    input.places.map((x) => x.id),
+  );
+  dupes(
+    'data/units.json',
+    input.units.map((x) => x.id),
+  );
+  dupes(
+    'data/sources.json',
+    input.sources.map((x) => x.id),
+  );
   for (const ind of input.indicators) {
     if (!units.has(ind.unit)) p(`data/indicators.json: ${ind.id} has unknown unit "${ind.unit}"`);
     if (!Array.isArray(ind.charts)) p(`data/indicators.json: ${ind.id} needs "charts", a list of chart ids`);
@@ -297,7 +318,9 @@ function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units
         if (!(CHART_IDS as readonly string[]).includes(chart))
           p(`data/indicators.json: ${ind.id} has unknown chart "${String(chart)}"`);
     if (!MEASURES.includes(ind.measure))
-      p(`data/indicators.json: ${ind.id} has measure "${String(ind.measure)}", not one of ${MEASURES.join(', ')}`);
+      p(
+        `data/indicators.json: ${ind.id} has measure "${String(ind.measure)}", not one of ${MEASURES.join(', ')}`,
+      );
     if (!ind.aliases.includes(ind.zh) || !ind.aliases.includes(ind.en))
       p(`data/indicators.json: ${ind.id} must list its zh and en names among its aliases`);
   }
@@ -310,7 +333,9 @@ function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units
     if (!s.title_en?.trim() || !s.publisher_en?.trim() || !HAS_HAN.test(s.publisher))
       p(`data/sources.json: ${s.id} needs a Chinese publisher and an English title_en and publisher_en`);
     if (!HAS_HAN.test(s.notes_zh ?? '') || !HAS_HAN.test(s.period_covered_zh ?? ''))
-      p(`data/sources.json: ${s.id} needs its notes and period_covered in Chinese too (notes_zh, period_covered_zh)`);
+      p(
+        `data/sources.json: ${s.id} needs its notes and period_covered in Chinese too (notes_zh, period_covered_zh)`,
+      );
   }
   return out;
 }

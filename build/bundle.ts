@@ -1,8 +1,9 @@
-// Build time only (Vite plugin, tests, benchmark): data/indicators.csv and the definition files read,
-// checked and written as the one JSON file the app loads (data/curated.json in the build). The CSV
-// stays the source of truth; parsing it once here keeps papaparse and the parse out of every start-up.
-import { parseIndicatorsCsv } from './curated';
-import { CURATED_BUNDLE, CURATED_IN_PAGE, type CuratedBundle } from './dataset';
+// Build time (Vite plugin, tests, benchmark): data/indicators.csv and the definition files read, checked and
+// written as the one JSON file the app loads (data/curated.json in the build). The CSV stays the source of
+// truth; parsing it once here keeps papaparse and the parse out of every start-up. Imports name their file
+// (`.ts`): vite.config.ts reaches this folder, and Vite's coming native config loader wants extensions.
+import { parseIndicatorsCsv } from './curated.ts';
+import { CURATED_BUNDLE, CURATED_IN_PAGE, type CuratedBundle } from '../src/lib/data/bundle.ts';
 
 export { CURATED_BUNDLE, CURATED_IN_PAGE };
 

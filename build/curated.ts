@@ -4,8 +4,8 @@
 // '' is null (missing), never 0, and anything that is not a plain decimal is rejected.
 import Papa from 'papaparse';
 import * as v from 'valibot';
-import { CURATED_COLUMNS } from '../table/fields';
-import { CuratedRowSchema, describeIssue, type Observation } from '../table/schema';
+import { CURATED_COLUMNS } from '../src/lib/table/fields.ts';
+import { CuratedRowSchema, describeIssue, type Observation } from '../src/lib/table/schema.ts';
 
 export type DataProblem = { line: number; rule: string; message: string };
 
@@ -52,7 +52,8 @@ export function readIndicatorsCsv(input: string): { entries: CsvEntry[]; problem
   // Given, not guessed: papaparse's guess runs a regular expression over the whole text, for each
   // parse (a third of the time of reading this file at start-up).
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const head = Papa.parse<string[]>(text, { header: false, delimiter: ',', newline, preview: 1 }).data[0] ?? [];
+  const head =
+    Papa.parse<string[]>(text, { header: false, delimiter: ',', newline, preview: 1 }).data[0] ?? [];
   const missing = CSV_COLUMNS.filter((c) => !head.includes(c));
   if (head.join(',') !== CSV_COLUMNS.join(',')) {
     problems.push({
@@ -103,7 +104,11 @@ export function readIndicatorsCsv(input: string): { entries: CsvEntry[]; problem
  * A row's cells as an Observation, checked by the curated row's schema: an unknown comparator, kind, status or
  * period basis is `bad-enum`, a value that is not a plain decimal `bad-number`, any other field `bad-field`.
  */
-function toObservation(cell: (c: Column) => string, line: number, problems: DataProblem[]): Observation | null {
+function toObservation(
+  cell: (c: Column) => string,
+  line: number,
+  problems: DataProblem[],
+): Observation | null {
   const value = readValue(cell('value'));
   if (value === undefined)
     problems.push({
