@@ -1,66 +1,20 @@
 // The dataset store: IndexedDB when the browser allows it, memory otherwise. Never rejects on open; every failure
 // becomes a notice or a SaveOutcome, and nothing already saved is lost.
-import { wrap, type IDBPDatabase } from 'idb';
+import { wrap } from 'idb';
 import { backupJson, parseBackup } from './backup';
 import { errorName, isQuotaError, msg } from './messages';
-import {
-  DATASETS,
-  DB_NAME,
-  DB_VERSION,
-  QUARANTINE,
-  runUpgrade,
-  type QuarantinedRecord,
-  type UpgradeReport,
-  type UpgradeTx,
-} from './schema';
+import { DATASETS, DB_NAME, DB_VERSION, runUpgrade, type UpgradeReport, type UpgradeTx } from './schema';
 import type { Bilingual } from '../i18n/bilingual';
 import type { DatasetStore, OpenOptions, SaveOutcome, StorageNotice, StoredDataset } from './types';
 import { validateStoredDataset } from './validate';
-import { checkTable, packRows, unpackRows } from '../table/stored';
-import { tableFromRows } from '../table/table';
+import { checkTable } from '../table/stored';
+import { nameOf, packedOf, quarantineRecords, readRecords, writeRecord, type Db } from './records';
 
-type Db = IDBPDatabase<unknown>;
+const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-/** The packed rows of a stored record, if it has them (records written before packing have `rows`). */
-function packedOf(record: unknown): unknown {
-  if (
-    typeof record !== 'object' ||
-    record === null ||
-    !Object.prototype.hasOwnProperty.call(record, 'packed')
-  )
-    return null;
-  return (record as { packed: unknown }).packed;
-}
-
+/** Oldest first; ties by id. */
 function byImported(a: StoredDataset, b: StoredDataset): number {
-  return a.importedAt < b.importedAt
-    ? -1
-    : a.importedAt > b.importedAt
-      ? 1
-      : a.id < b.id
-        ? -1
-        : a.id > b.id
-          ? 1
-          : 0;
-}
-
-/** Prefer a quota error, then any specific error, over the generic AbortError of an aborted transaction. */
-function pickError(errors: unknown[]): unknown {
-  return (
-    errors.find(isQuotaError) ??
-    errors.find((e) => e != null && errorName(e) !== 'AbortError') ??
-    errors[0] ??
-    null
-  );
-}
-
-function nameOf(raw: unknown): string | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  for (const k of ['name', 'title']) {
-    const v = Object.prototype.hasOwnProperty.call(raw, k) ? (raw as Record<string, unknown>)[k] : undefined;
-    if (typeof v === 'string' && v.trim()) return v.length > 60 ? `${v.slice(0, 60)}…` : v;
-  }
-  return null;
+  return order(a.importedAt, b.importedAt) || order(a.id, b.id);
 }
 
 class Store implements DatasetStore {
@@ -197,108 +151,22 @@ class Store implements DatasetStore {
     const db = this.db;
     if (db) {
       try {
-        const tx = db.transaction(DATASETS, 'readonly');
-        const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
-        const bad: { key: IDBValidKey; record: unknown; problem: Bilingual }[] = [];
-        for (const [i, key] of keys.entries()) {
-          const record: unknown = values[i];
-          // Rows are kept packed in columns (see pack.ts); the rest is validated as before.
-          const packed = packedOf(record);
-          const r = validateStoredDataset(
-            packed ? { ...(record as object), rows: [], packed: undefined } : record,
-          );
-          if (!r.ok || r.value.id !== key) {
-            const problem = !r.ok
-              ? r.problem
-              : { zh: '记录编号与键不一致', en: 'record id does not match its key' };
-            bad.push({ key, record, problem });
-            continue;
+        const { datasets, bad } = await readRecords(db);
+        for (const ds of datasets) out.set(ds.id, ds);
+        if (bad.length) {
+          const fresh = bad.filter((b) => !this.reported.has(String(b.key)));
+          const moved = await quarantineRecords(db, bad);
+          for (const b of fresh) {
+            this.reported.add(String(b.key));
+            this.notice('quarantined', msg.quarantined(nameOf(b.record), b.problem, moved));
           }
-          const { rows, ...meta } = r.value;
-          const table = await (packed ? unpackRows(packed) : checkTable(tableFromRows(rows)));
-          if (table.ok) out.set(meta.id, { ...meta, table: table.table });
-          else bad.push({ key, record, problem: table.problem });
         }
-        if (bad.length) await this.quarantine(db, bad);
       } catch {
         this.notice('read-failed', msg.readFailed);
       }
     }
     for (const [id, ds] of this.memory) out.set(id, ds);
     return [...out.values()].sort(byImported);
-  }
-
-  /** Move damaged records to `quarantine` in one transaction; if that fails they stay put, hidden this visit. */
-  private async quarantine(
-    db: Db,
-    bad: { key: IDBValidKey; record: unknown; problem: Bilingual }[],
-  ): Promise<void> {
-    const fresh = bad.filter((b) => !this.reported.has(String(b.key)));
-    let moved: boolean;
-    try {
-      const tx = db.transaction([DATASETS, QUARANTINE], 'readwrite');
-      const now = new Date().toISOString();
-      const ops: Promise<unknown>[] = [];
-      for (const b of bad) {
-        const q: QuarantinedRecord = {
-          quarantinedAt: now,
-          schema: DB_VERSION,
-          key: b.key,
-          reason: b.problem,
-          record: b.record,
-        };
-        ops.push(tx.objectStore(QUARANTINE).add(q), tx.objectStore(DATASETS).delete(b.key));
-      }
-      await Promise.all([...ops, tx.done]);
-      moved = true;
-    } catch {
-      moved = false;
-    }
-    for (const b of fresh) {
-      this.reported.add(String(b.key));
-      this.notice('quarantined', msg.quarantined(nameOf(b.record), b.problem, moved));
-    }
-  }
-
-  /** One readwrite transaction holding one put; rejects with the most telling error. */
-  private async write(db: Db, ds: StoredDataset): Promise<void> {
-    try {
-      await this.put(db, ds, true);
-    } catch (e) {
-      // A browser (or a private window) that cannot keep Blobs in IndexedDB: the same bytes, as a buffer.
-      if (errorName(e) !== 'DataCloneError') throw e;
-      await this.put(db, ds, false);
-    }
-  }
-
-  private async put(db: Db, ds: StoredDataset, asBlob: boolean): Promise<void> {
-    const { table, ...meta } = ds;
-    const record = { ...meta, rows: [], packed: await packRows(table, asBlob) };
-    const tx = db.transaction(DATASETS, 'readwrite');
-    const done = tx.done;
-    let put: Promise<unknown>;
-    try {
-      put = tx.store.put(record);
-    } catch (e) {
-      done.catch(() => undefined);
-      try {
-        tx.abort();
-      } catch {
-        /* already finished */
-      }
-      throw e;
-    }
-    const settled = await Promise.allSettled([put, done]);
-    const errors: unknown[] = [];
-    for (const s of settled) if (s.status === 'rejected') errors.push(s.reason);
-    if (!errors.length) return;
-    try {
-      const txError = (tx as unknown as { error?: unknown }).error;
-      if (txError) errors.unshift(txError);
-    } catch {
-      /* ignore */
-    }
-    throw pickError(errors);
   }
 
   async save(ds: StoredDataset): Promise<SaveOutcome> {
@@ -321,7 +189,7 @@ class Store implements DatasetStore {
       };
     }
     try {
-      await this.write(db, rec);
+      await writeRecord(db, rec);
       this.memory.delete(rec.id);
       return { saved: true };
     } catch (e) {
