@@ -11,6 +11,7 @@ import type { Observation } from '../table/schema';
 import { validateDatasetContent, type DatasetContent } from '../storage/validate';
 import type { Bilingual } from '../i18n/bilingual';
 import { DATA_PATTERN, LINK_DATA_MAX_CHARS } from './url';
+import { uploadMessages } from './uploadMessages';
 
 export type { DatasetContent } from '../storage/validate';
 
@@ -99,18 +100,12 @@ export function encodeDatasetForLink(ds: {
   return out.length > LINK_DATA_MAX_CHARS ? null : out;
 }
 
-const garbled = (detail?: Bilingual) => ({
+const garbled = (reason: Bilingual = { zh: '', en: '' }) => ({
   ok: false as const,
-  message: {
-    zh: `链接中的数据无法读取（可能已损坏或被改动），未加载。${detail ? `原因：${detail.zh}` : ''}`,
-    en: `The data in this link could not be read (it may be damaged or altered) and was not loaded.${detail ? ` Reason: ${detail.en}` : ''}`,
-  },
+  message: uploadMessages.both('linkUnreadable', { reason }),
 });
 
-const tooLarge = {
-  ok: false as const,
-  message: { zh: '链接中的数据过大，未加载。', en: 'The data in this link is too large and was not loaded.' },
-};
+const tooLarge = { ok: false as const, message: uploadMessages.both('linkTooLarge') };
 
 /**
  * Decode and validate a link's dataset; never throws, never trusts the link.

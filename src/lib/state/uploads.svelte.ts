@@ -10,6 +10,7 @@ import { tableFromRows } from '../table/table';
 import { tableRows } from '../table/table';
 import { decodeDatasetFromLink, encodeDatasetForLink } from './share';
 import { LINK_DATA_MAX_CHARS } from './url';
+import { uploadMessages } from './uploadMessages';
 
 let storePromise: Promise<DatasetStore> | null = null;
 
@@ -27,8 +28,7 @@ function store(): Promise<DatasetStore> {
   storePromise ??= openDatasetStore({
     onNotice: (n) =>
       app.notify({
-        zh: n.message.zh,
-        en: n.message.en,
+        ...n.message,
         level: n.code === 'migrated' || n.code === 'unblocked' ? 'info' : 'warning',
       }),
   });
@@ -73,11 +73,7 @@ function fromLink(): StoredDataset[] {
     app.notify({ ...r.message, level: 'warning' });
     return [];
   }
-  app.notify({
-    zh: `链接中附带的数据“${r.dataset.name}”仅在本次浏览中显示`,
-    en: `Data carried in the link ("${r.dataset.name}") is shown for this visit only`,
-    level: 'info',
-  });
+  app.notify({ ...uploadMessages.both('linkDataShown', { name: r.dataset.name }), level: 'info' });
   const { rows, ...content } = r.dataset;
   return [
     {
@@ -134,8 +130,7 @@ export async function addImport(
   const newCities = result.places.length;
   if (!app.view.cities && newCities > MAX_DEFAULT_UPLOADED)
     app.notify({
-      zh: `文件中有 ${newCities} 个新城市：图表先显示前 ${MAX_DEFAULT_UPLOADED} 个，其余可在“选择城市”中勾选`,
-      en: `The file has ${newCities} new cities: the charts show the first ${MAX_DEFAULT_UPLOADED}; choose others in the city picker`,
+      ...uploadMessages.both('manyNewCities', { n: newCities, shown: MAX_DEFAULT_UPLOADED }),
       level: 'info',
     });
   const s = await store();
@@ -163,5 +158,5 @@ export async function restoreBackup(json: string): Promise<void> {
   const r = await s.importBackup(json);
   for (const p of r.problems) app.notify({ ...p, level: 'warning' });
   publish(await s.list());
-  app.notify({ zh: `已恢复 ${r.restored} 个数据集`, en: `Restored ${r.restored} dataset(s)`, level: 'info' });
+  app.notify({ ...uploadMessages.both('restored', { n: r.restored }), level: 'info' });
 }

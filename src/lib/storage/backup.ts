@@ -27,32 +27,32 @@ export function backupJson(datasets: readonly StoredDataset[], now = new Date())
  */
 export function parseBackup(json: unknown): { datasets: StoredDataset[]; problems: Bilingual[] } {
   const fatal = (p: Bilingual) => ({ datasets: [], problems: [p] });
-  if (typeof json !== 'string' || json.length > BACKUP_MAX_CHARS) return fatal(msg.backupWrongFormat);
+  if (typeof json !== 'string' || json.length > BACKUP_MAX_CHARS) return fatal(msg.both('backupWrongFormat'));
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    return fatal(msg.backupNotJson);
+    return fatal(msg.both('backupNotJson'));
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return fatal(msg.backupWrongFormat);
+    return fatal(msg.both('backupWrongFormat'));
   const top = parsed as Record<string, unknown>;
   const has = (k: string) => Object.prototype.hasOwnProperty.call(top, k);
-  if (Object.keys(top).some((k) => FORBIDDEN_KEYS.has(k))) return fatal(msg.backupWrongFormat);
-  if (!has('format') || top.format !== BACKUP_FORMAT) return fatal(msg.backupWrongFormat);
+  if (Object.keys(top).some((k) => FORBIDDEN_KEYS.has(k))) return fatal(msg.both('backupWrongFormat'));
+  if (!has('format') || top.format !== BACKUP_FORMAT) return fatal(msg.both('backupWrongFormat'));
   const version = has('version') ? top.version : undefined;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return fatal(msg.backupWrongFormat);
-  if (version > BACKUP_VERSION) return fatal(msg.backupTooNew(version));
+    return fatal(msg.both('backupWrongFormat'));
+  if (version > BACKUP_VERSION) return fatal(msg.both('backupTooNew', { v: version }));
   const list = has('datasets') ? top.datasets : undefined;
-  if (!Array.isArray(list)) return fatal(msg.backupWrongFormat);
+  if (!Array.isArray(list)) return fatal(msg.both('backupWrongFormat'));
   const datasets: StoredDataset[] = [];
   const problems: Bilingual[] = [];
   const seen = new Set<string>();
   list.forEach((raw: unknown, i) => {
     const r = validateStoredDataset(raw, `datasets[${i}]`);
-    if (!r.ok) problems.push(msg.backupDataset(i, r.problem));
-    else if (seen.has(r.value.id)) problems.push(msg.backupDuplicate(i, r.value.id));
+    if (!r.ok) problems.push(msg.both('backupDataset', { i, problem: r.problem }));
+    else if (seen.has(r.value.id)) problems.push(msg.both('backupDuplicate', { i, id: r.value.id }));
     else {
       seen.add(r.value.id);
       datasets.push(withTable(r.value));

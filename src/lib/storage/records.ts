@@ -1,7 +1,7 @@
 // The dataset records in IndexedDB: read (each validated, its rows unpacked and checked), set aside when damaged,
 // written (rows packed into one Blob). The store (store.ts) decides what to tell the user.
 import type { IDBPDatabase } from 'idb';
-import { errorName, isQuotaError } from './messages';
+import { errorName, isQuotaError, msg } from './messages';
 import { DATASETS, DB_VERSION, QUARANTINE, type QuarantinedRecord } from './schema';
 import type { Bilingual } from '../i18n/bilingual';
 import type { StoredDataset } from './types';
@@ -51,9 +51,7 @@ export async function readRecords(db: Db): Promise<{ datasets: StoredDataset[]; 
     const packed = packedOf(record);
     const r = validateStoredDataset(packed ? { ...(record as object), rows: [], packed: undefined } : record);
     if (!r.ok || r.value.id !== key) {
-      const problem = !r.ok
-        ? r.problem
-        : { zh: '记录编号与键不一致', en: 'record id does not match its key' };
+      const problem = !r.ok ? r.problem : msg.both('recordKeyMismatch');
       bad.push({ key, record, problem });
       continue;
     }

@@ -8,6 +8,7 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { IndicatorDef, Place } from '../data/types';
 import type { Observation } from '../table/schema';
 import type { Bilingual } from '../i18n/bilingual';
+import { msg } from './messages';
 import { validateStoredDataset } from './validate';
 
 export const DB_NAME = 'city-st-dashboard';
@@ -115,9 +116,7 @@ export async function runUpgrade(
       await cursor.update(result.value);
       report.migrated++;
     } else {
-      const reason: Bilingual = result.ok
-        ? { zh: '记录编号与键不一致', en: 'record id does not match its key' }
-        : result.problem;
+      const reason: Bilingual = result.ok ? msg.both('recordKeyMismatch') : result.problem;
       const q: QuarantinedRecord = {
         quarantinedAt: now,
         schema: 1,

@@ -55,7 +55,7 @@ class Store implements DatasetStore {
           : name === 'VersionError'
             ? 'version'
             : 'other';
-    this.notice('memory-only', msg.memoryOnly(cause));
+    this.notice('memory-only', msg.both('memoryOnly', { cause }));
   }
 
   /** Resolves once the store is usable (persistent, memory-only, or memory while blocked); never rejects. */
@@ -96,7 +96,7 @@ class Store implements DatasetStore {
       request.addEventListener('blocked', () => {
         if (this.waiting) return;
         this.waiting = true;
-        this.notice('blocked', msg.blocked);
+        this.notice('blocked', msg.both('blocked'));
         resolve();
       });
       request.addEventListener('success', () => {
@@ -120,16 +120,17 @@ class Store implements DatasetStore {
     raw.addEventListener('versionchange', () => {
       raw.close();
       if (this.db && this.db === db) this.db = null;
-      this.notice('versionchange', msg.versionChange);
+      this.notice('versionchange', msg.both('versionChange'));
     });
     raw.addEventListener('close', () => {
       if (this.db && this.db === db) this.db = null;
-      this.notice('terminated', msg.terminated);
+      this.notice('terminated', msg.both('terminated'));
     });
     this.db = db;
     this.wasPersistent = true;
-    if (report.migrated) this.notice('migrated', msg.migrated(report.migrated));
-    for (const p of report.quarantined) this.notice('quarantined', msg.quarantined(null, p, true));
+    if (report.migrated) this.notice('migrated', msg.both('migrated', { n: report.migrated }));
+    for (const p of report.quarantined)
+      this.notice('quarantined', msg.both('quarantined', { name: null, problem: p, moved: true }));
     if (this.waiting) {
       this.waiting = false;
       let flushed = 0;
@@ -142,7 +143,7 @@ class Store implements DatasetStore {
         else failed++;
       }
       this.deferred.clear();
-      this.notice('unblocked', msg.unblocked(flushed, failed));
+      this.notice('unblocked', msg.both('unblocked', { flushed, failed }));
     }
   }
 
@@ -158,11 +159,14 @@ class Store implements DatasetStore {
           const moved = await quarantineRecords(db, bad);
           for (const b of fresh) {
             this.reported.add(String(b.key));
-            this.notice('quarantined', msg.quarantined(nameOf(b.record), b.problem, moved));
+            this.notice(
+              'quarantined',
+              msg.both('quarantined', { name: nameOf(b.record), problem: b.problem, moved }),
+            );
           }
         }
       } catch {
-        this.notice('read-failed', msg.readFailed);
+        this.notice('read-failed', msg.both('readFailed'));
       }
     }
     for (const [id, ds] of this.memory) out.set(id, ds);
@@ -173,9 +177,15 @@ class Store implements DatasetStore {
     // The rows are checked as columns, in slices (a million of them must not be validated one object at a time).
     const { table, ...meta } = ds;
     const v = validateStoredDataset({ ...meta, rows: [] });
-    if (!v.ok) return { saved: false, reason: 'error', message: msg.saveInvalid(v.problem) };
+    if (!v.ok)
+      return { saved: false, reason: 'error', message: msg.both('saveInvalid', { problem: v.problem }) };
     const checked = await checkTable(table, false);
-    if (!checked.ok) return { saved: false, reason: 'error', message: msg.saveInvalid(checked.problem) };
+    if (!checked.ok)
+      return {
+        saved: false,
+        reason: 'error',
+        message: msg.both('saveInvalid', { problem: checked.problem }),
+      };
     const { rows: _none, ...fields } = v.value;
     const rec: StoredDataset = { ...fields, table };
     const db = this.db;
@@ -185,7 +195,7 @@ class Store implements DatasetStore {
       return {
         saved: false,
         reason: 'unavailable',
-        message: this.waiting ? msg.blocked : msg.saveUnavailable,
+        message: this.waiting ? msg.both('blocked') : msg.both('saveUnavailable'),
       };
     }
     try {
@@ -194,12 +204,12 @@ class Store implements DatasetStore {
       return { saved: true };
     } catch (e) {
       this.memory.set(rec.id, rec);
-      if (isQuotaError(e)) return { saved: false, reason: 'quota', message: msg.saveQuota };
+      if (isQuotaError(e)) return { saved: false, reason: 'quota', message: msg.both('saveQuota') };
       const name = errorName(e);
       if (name === 'InvalidStateError' || !this.db) {
-        return { saved: false, reason: 'unavailable', message: msg.saveUnavailable };
+        return { saved: false, reason: 'unavailable', message: msg.both('saveUnavailable') };
       }
-      return { saved: false, reason: 'error', message: msg.saveError(name) };
+      return { saved: false, reason: 'error', message: msg.both('saveError', { name }) };
     }
   }
 
@@ -208,14 +218,14 @@ class Store implements DatasetStore {
     this.deferred.delete(id);
     const db = this.db;
     if (!db) {
-      if (this.wasPersistent && !inMemory) this.notice('write-failed', msg.writeFailed('remove'));
+      if (this.wasPersistent && !inMemory) this.notice('write-failed', msg.both('removeFailed'));
       return;
     }
     try {
       const tx = db.transaction(DATASETS, 'readwrite');
       await Promise.all([tx.store.delete(id), tx.done]);
     } catch {
-      this.notice('write-failed', msg.writeFailed('remove'));
+      this.notice('write-failed', msg.both('removeFailed'));
     }
   }
 
@@ -229,7 +239,7 @@ class Store implements DatasetStore {
     }
     const db = this.db;
     if (!db) {
-      if (this.wasPersistent) this.notice('write-failed', msg.writeFailed('rename'));
+      if (this.wasPersistent) this.notice('write-failed', msg.both('renameFailed'));
       return;
     }
     try {
@@ -244,7 +254,7 @@ class Store implements DatasetStore {
         await tx.store.put({ ...r.value, name: clean, ...(packed ? { packed } : {}) });
       await done;
     } catch {
-      this.notice('write-failed', msg.writeFailed('rename'));
+      this.notice('write-failed', msg.both('renameFailed'));
     }
   }
 
@@ -258,7 +268,7 @@ class Store implements DatasetStore {
     for (const [i, ds] of datasets.entries()) {
       const outcome = await this.save(ds);
       restored++; // saved, or kept in memory for this visit
-      if (!outcome.saved) problems.push(msg.backupNotSaved(i, outcome.message));
+      if (!outcome.saved) problems.push(msg.both('backupNotSaved', { i, message: outcome.message }));
     }
     return { restored, problems };
   }

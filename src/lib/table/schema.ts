@@ -15,15 +15,16 @@ import {
   type Status,
 } from './fields.ts'; // named in full: build/ reaches this file from vite.config.ts
 import type { Bilingual } from '../i18n/bilingual';
+import { isIssueKey, tableMessages, type IssueKey } from './messages.ts'; // named in full, as fields.ts
 
 /** Keys that must never be read into (or merged into) an object. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-// Markers in an issue's message, replaced by words in describeIssue.
-const FORBIDDEN = 'forbidden-key';
-const EMPTY = 'empty';
-const NOT_DATE = 'not-date';
-const SHAPE = 'wrong-shape';
+// Markers in an issue's message: the catalogue's key for its words (messages.ts, used by describeIssue).
+const FORBIDDEN: IssueKey = 'forbiddenKey';
+const EMPTY: IssueKey = 'empty';
+const NOT_DATE: IssueKey = 'notDate';
+const SHAPE: IssueKey = 'wrongShape';
 
 const forbiddenKeyOf = (o: unknown): string | undefined =>
   typeof o === 'object' && o !== null ? Object.keys(o).find((k) => FORBIDDEN_KEYS.has(k)) : undefined;
@@ -125,42 +126,28 @@ export type { Comparator, Kind, Status };
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problem: Bilingual };
 
-/** What is wrong, by valibot issue type: [zh, en], given what was found and the limit. */
-const WRONG: Record<string, (got: string, max: string) => [string, string]> = {
-  object: () => ['应为对象', 'expected an object'],
-  array: () => ['应为列表', 'expected a list'],
-  string: (got) => [`应为文本，实为 ${got}`, `expected text, got ${got}`],
-  picklist: (got) => [`未知取值“${got}”`, `unknown value "${got}"`],
-  number: (got) => [`应为有限数值或空，实为 ${got}`, `expected a finite number or null, got ${got}`],
-  max_length: (_, max) => [`文本过长（上限 ${max} 字符）`, `text too long (limit ${max} characters)`],
-  max_entries: (_, max) => [`条目过多（上限 ${max}）`, `too many entries (limit ${max})`],
-};
-WRONG.finite = WRONG.number!;
-
 /** The first issue as one bilingual line: `rows[0].value: expected a finite number or null, got NaN`. */
 export function describeIssue(issue: v.BaseIssue<unknown>, root: string): Bilingual {
   const where = (issue.path ?? []).reduce(
     (s, p) => (typeof p.key === 'number' ? `${s}[${p.key}]` : `${s}.${String(p.key)}`),
     root,
   );
-  const key = forbiddenKeyOf(issue.input);
   const type = issue.type === 'max_length' && Array.isArray(issue.input) ? 'max_entries' : issue.type;
-  const [zh, en] =
-    issue.message === FORBIDDEN
-      ? [`含有不允许的键“${key}”`, `forbidden key "${key}"`]
-      : issue.message === EMPTY
-        ? ['不能为空', 'must not be empty']
-        : issue.message === NOT_DATE
-          ? ['不是有效日期', 'not a valid date']
-          : issue.message === SHAPE
-            ? ['结构不对', 'has the wrong shape']
-            : issue.input === undefined
-              ? ['缺失', 'missing']
-              : (WRONG[type] ?? ((got) => [`取值不对：${got}`, `invalid value: ${got}`]))(
-                  shown(issue.input),
-                  String(issue.requirement ?? ''),
-                );
-  return { zh: `${where}：${zh}`, en: `${where}: ${en}` };
+  const key: IssueKey = isIssueKey(issue.message)
+    ? issue.message
+    : issue.input === undefined
+      ? 'missing'
+      : issue.type === 'finite'
+        ? 'number'
+        : isIssueKey(type)
+          ? type
+          : 'invalid';
+  const params = {
+    got: shown(issue.input),
+    max: String(issue.requirement ?? ''),
+    key: forbiddenKeyOf(issue.input) ?? '',
+  };
+  return tableMessages.both('at', { where, what: tableMessages.both(key, params) });
 }
 
 function shown(x: unknown): string {
@@ -185,6 +172,6 @@ export function parseWith<S extends v.GenericSchema>(
       ? { ok: true, value: r.output }
       : { ok: false, problem: describeIssue(r.issues[0], root) };
   } catch {
-    return { ok: false, problem: { zh: `${root}：记录无法读取`, en: `${root}: record could not be read` } };
+    return { ok: false, problem: tableMessages.both('unreadable', { where: root }) };
   }
 }

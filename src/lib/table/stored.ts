@@ -4,6 +4,7 @@
 // rows in slices that yield, so no main-thread task runs long and no Observation object is made.
 import { COMPARATORS, LIMITS, TABLE_TEXT } from './fields';
 import type { Bilingual } from '../i18n/bilingual';
+import { tableMessages } from './messages';
 import { indexInSlices, inSlices } from './slices';
 import { packStrings, unpackStrings, type PackedStrings } from './strings';
 import type { RowTable } from './table';
@@ -50,7 +51,9 @@ export async function packRows(t: RowTable, asBlob = true): Promise<PackedRows> 
 
 export type UnpackedTable = { ok: true; table: RowTable } | { ok: false; problem: Bilingual };
 
-const damaged = (en: string, zh: string): UnpackedTable => ({ ok: false, problem: { zh, en } });
+const damaged = (problem: Bilingual): UnpackedTable => ({ ok: false, problem });
+const damagedRow = (i: number, field = '') =>
+  damaged(tableMessages.both('damagedRow', { row: i + 1, field }));
 
 /** Every end inside the text and in order. */
 function endsFit(ends: Uint32Array, length: number): boolean {
@@ -118,14 +121,12 @@ function damageIn(t: RowTable, from: number, to: number): UnpackedTable | null {
     for (const f of TABLE_TEXT) {
       const s = dict[t[f][i]!];
       if (s === undefined || s.length > MAX_LEN[f] || (s === '' && (f === 'city' || f === 'indicator')))
-        return damaged(`damaged row ${i + 1} (${f})`, `第 ${i + 1} 条数据已损坏（${f}）`);
+        return damagedRow(i, f);
     }
     const fl = t.flags[i]!;
     const v = t.value[i]!;
-    if (fl >> 6 || (fl & 7) >= COMPARATORS.length || v === Infinity || v === -Infinity)
-      return damaged(`damaged row ${i + 1}`, `第 ${i + 1} 条数据已损坏`);
-    if (quoteEnds[i]! - (i ? quoteEnds[i - 1]! : 0) > MAX_LEN.quote)
-      return damaged(`damaged row ${i + 1} (quote)`, `第 ${i + 1} 条数据已损坏（quote）`);
+    if (fl >> 6 || (fl & 7) >= COMPARATORS.length || v === Infinity || v === -Infinity) return damagedRow(i);
+    if (quoteEnds[i]! - (i ? quoteEnds[i - 1]! : 0) > MAX_LEN.quote) return damagedRow(i, 'quote');
   }
   return null;
 }
@@ -143,7 +144,7 @@ export async function checkTable(t: RowTable, index = true): Promise<UnpackedTab
 
 /** unpackRows(record.packed) -> the rows as a checked, indexed table, or the first problem (the record is set aside). */
 export async function unpackRows(raw: unknown): Promise<UnpackedTable> {
-  if (typeof raw !== 'object' || raw === null) return damaged('rows are missing', '缺少数据行');
+  if (typeof raw !== 'object' || raw === null) return damaged(tableMessages.both('rowsMissing'));
   const p = raw as Partial<Omit<PackedRows, 'format'>> & { format?: unknown };
   const n = p.n;
   const legacy = p.format === 'columns-v1' || p.format === 'columns-v2';
@@ -154,9 +155,9 @@ export async function unpackRows(raw: unknown): Promise<UnpackedTable> {
     n < 0 ||
     n > MAX_PACKED_ROWS
   )
-    return damaged('unknown row format', '无法识别的数据行格式');
+    return damaged(tableMessages.both('unknownRowFormat'));
   const t = legacy ? legacyTable(raw as Partial<LegacyRows>, n) : await tableOf(p, n);
-  return t ? checkTable(t) : damaged('damaged columns', '数据列已损坏');
+  return t ? checkTable(t) : damaged(tableMessages.both('damagedColumns'));
 }
 
 /** columns-v1 / -v2: one dictionary for every text column (quotes too); v1 kept it as an array. */
