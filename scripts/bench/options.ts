@@ -1,16 +1,19 @@
-// The four headline charts' ECharts options, built in Node by the app's own chart specs, for the
-// bare echarts/core page of the benchmark (bench/bare). Functions (formatters) are dropped by
-// JSON.stringify, as the bare page cannot receive them.
+// The benchmark's window on the app's chart registry: the headline charts' ids (CHART_IDS, which every
+// part of the bench measures), and their ECharts options, built in Node by the app's own chart specs, for
+// the bare echarts/core page (bench/bare). Functions (formatters) are dropped by JSON.stringify, as the
+// bare page cannot receive them.
 //
-// load.ts imports `virtual:inline-data`, which only Vite resolves: scripts/bench.mjs loads this
-// module through Vite's SSR loader with the project's vite.config.ts (see loadOptionsModule there).
+// load.ts imports `virtual:inline-data`, which only Vite resolves: scripts/bench/specs.mjs loads this
+// module through Vite's SSR loader with the project's vite.config.ts.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadCurated } from '../../src/lib/data/load';
 import { bundleCurated, CURATED_BUNDLE } from '../../build/bundle';
 import { buildDataset, citiesWithData } from '../../src/lib/data/dataset';
-import { HEADLINE_CHARTS } from '../../src/lib/charts/registry';
+import { CHART_IDS, HEADLINE_CHARTS } from '../../src/lib/charts/registry';
 import { nominalWidth } from '../../src/lib/charts/common';
+
+export { CHART_IDS };
 
 /** A chart's box in CSS px, as the dashboard lays it out at the benchmark's viewport. */
 export interface Box {
@@ -20,6 +23,8 @@ export interface Box {
 
 export interface BenchOptions {
   generated: string;
+  /** The headline charts' ids, in the dashboard's order (the bare page draws these). */
+  chartIds: string[];
   cities: string[];
   /** Chart id -> its option as JSON (no functions). */
   charts: Record<string, unknown>;
@@ -41,7 +46,7 @@ function countSeries(option: unknown): { series: number; points: number } {
 }
 
 /**
- * buildOptions('/work/main', {'rd-intensity': {width: 582, height: 380}, ...}) -> the four options as
+ * buildOptions('/work/main', {'rd-intensity': {width: 582, height: 380}, ...}) -> the headline options as
  * the dashboard draws them at #/ (all cities, zh, light) in boxes of those sizes: each is built for
  * its box's width class, as ChartCard does.
  */
@@ -54,7 +59,8 @@ export async function buildOptions(root: string, boxes: Record<string, Box>): Pr
   const cities = citiesWithData(data);
   const charts: Record<string, unknown> = {};
   const sizes: BenchOptions['sizes'] = {};
-  for (const [id, spec] of Object.entries(HEADLINE_CHARTS)) {
+  for (const id of CHART_IDS) {
+    const spec = HEADLINE_CHARTS[id];
     const box = boxes[id];
     if (!box) throw new Error(`no box size for chart ${id}`);
     const model = spec.build({ data, cities, lang: 'zh', dark: false, width: nominalWidth(box.width) });
@@ -62,7 +68,7 @@ export async function buildOptions(root: string, boxes: Record<string, Box>): Pr
     charts[id] = JSON.parse(json) as unknown;
     sizes[id] = { ...countSeries(model.option), bytes: json.length };
   }
-  return { generated: new Date().toISOString(), cities, charts, boxes, sizes };
+  return { generated: new Date().toISOString(), chartIds: [...CHART_IDS], cities, charts, boxes, sizes };
 }
 
 /** writeOptions(root, 'bench/.build/options.json', boxes) -> what it wrote. */

@@ -1,19 +1,9 @@
-// The one module that imports the ECharts runtime: only the parts the charts use are registered,
-// keeping the first load near the echarts/core floor. Export-only parts are registered on demand.
+// The one module that imports the ECharts runtime: only the parts the charts use are registered
+// (parts.ts), keeping the first load near the echarts/core floor. Export-only parts are registered on demand.
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, LegendComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { STARTUP_PARTS } from './parts';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  ScatterChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  CanvasRenderer,
-]);
+echarts.use(STARTUP_PARTS);
 
 let exportReady: Promise<void> | null = null;
 

@@ -1,0 +1,16 @@
+// The ECharts parts the app registers at start-up (setup.ts), and only those: the benchmark's bare
+// echarts/core page (bench/bare) registers this same list, so the floor it measures has the app's parts.
+// Export-only parts are not here: they load on demand (exportParts.ts).
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, LegendComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+export const STARTUP_PARTS = [
+  BarChart,
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  CanvasRenderer,
+];
