@@ -5,21 +5,7 @@ import { tableFromRows } from '../../src/lib/table/table';
 import { tableRows, type RowTable } from '../../src/lib/table/table';
 import { packStrings } from '../../src/lib/table/strings';
 import type { Observation } from '../../src/lib/table/schema';
-
-const row = (over: Partial<Observation> = {}): Observation => ({
-  city: 'u-abc',
-  indicator: 'rd_intensity',
-  period: '2022',
-  value: 3.1,
-  unit: '%',
-  comparator: '=',
-  kind: 'actual',
-  status: 'reported',
-  source: 'upload:x',
-  quote: '3.10',
-  note: '',
-  ...over,
-});
+import { observation } from './factory';
 
 /** A record as the previous versions wrote it: every text column (quotes too) in one dictionary. */
 function legacyRecord(rows: Observation[], format: 'columns-v1' | 'columns-v2') {
@@ -49,11 +35,17 @@ async function roundTrip(rows: Observation[], asBlob = true): Promise<Observatio
 
 describe('packed rows', () => {
   const rows = [
-    row(),
-    row({ value: null, status: 'redacted', quote: 'x.xx' }),
-    row({ value: -5, comparator: '>=', kind: 'target', city: '<img src=x onerror=alert(1)>' }),
-    row({ city: '__proto__', note: '深圳{a|x}', comparator: '~', kind: 'reference', period: '2020-H1' }),
-    row({ value: 0 }),
+    observation(),
+    observation({ value: null, status: 'redacted', quote: 'x.xx' }),
+    observation({ value: -5, comparator: '>=', kind: 'target', city: '<img src=x onerror=alert(1)>' }),
+    observation({
+      city: '__proto__',
+      note: '深圳{a|x}',
+      comparator: '~',
+      kind: 'reference',
+      period: '2020-H1',
+    }),
+    observation({ value: 0 }),
   ];
 
   it('round-trip keeps every field, masked values stay null (never 0), hostile text stays literal', async () => {
@@ -64,7 +56,7 @@ describe('packed rows', () => {
 
   it('keeps the columns in one Blob and the text in two strings: storing copies a handle and two strings', async () => {
     const many = Array.from({ length: 200_000 }, (_, i) =>
-      row({
+      observation({
         city: `u-${i % 300}`,
         value: i / 100,
         period: String(1990 + (i % 35)),
@@ -88,7 +80,7 @@ describe('packed rows', () => {
   });
 
   it('refuses a damaged record instead of inventing rows', async () => {
-    const packed = await packRows(tableFromRows([row(), row()]), false);
+    const packed = await packRows(tableFromRows([observation(), observation()]), false);
     const bytes = packed.bytes as ArrayBuffer;
     const withBytes = (edit: (b: ArrayBuffer) => void) => {
       const copy = bytes.slice(0);
@@ -105,7 +97,7 @@ describe('packed rows', () => {
     const cut = { ...packed, dict: { ...packed.dict, text: packed.dict.text.slice(1) } };
     expect(await unpackRows(cut)).toMatchObject({ ok: false, problem: { en: 'damaged columns' } });
     expect((await unpackRows({ ...packed, quotes: packed.quotes + 'x' })).ok).toBe(false);
-    const legacy = legacyRecord([row()], 'columns-v2');
+    const legacy = legacyRecord([observation()], 'columns-v2');
     expect((await unpackRows({ ...legacy, text: { ...legacy.text, city: new Uint32Array([99]) } })).ok).toBe(
       false,
     );
@@ -113,7 +105,7 @@ describe('packed rows', () => {
 
   it('will not keep a row the importer could never make', async () => {
     const table = (edit: (t: RowTable) => void) => {
-      const t = tableFromRows([row(), row()]);
+      const t = tableFromRows([observation(), observation()]);
       edit(t);
       return t;
     };
