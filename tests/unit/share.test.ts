@@ -2,25 +2,19 @@ import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
 import type { IndicatorDef, Place } from '../../src/lib/data/types';
 import type { Observation } from '../../src/lib/table/schema';
+import { observation } from './factory';
 import { decodeDatasetFromLink, encodeDatasetForLink } from '../../src/lib/state/share';
 import { LINK_DATA_MAX_CHARS, parseView, serialiseView, defaultView } from '../../src/lib/state/url';
 
-function row(i: number, over: Partial<Observation> = {}): Observation {
-  return {
+const row = (i: number, over: Partial<Observation> = {}): Observation =>
+  observation({
     city: i % 2 ? 'wuhu' : 'upload-city',
-    indicator: 'rd_intensity',
     period: String(2015 + (i % 8)),
     value: i % 5 === 0 ? null : 2.5 + i / 100,
-    unit: '%',
-    comparator: '=',
-    kind: 'actual',
-    status: i % 5 === 0 ? 'redacted' : 'reported',
     source: 'upload:abc',
     quote: `第${i}行 <img src=x onerror=alert(1)> {a|x}`,
-    note: '',
     ...over,
-  };
-}
+  });
 
 const indicators: IndicatorDef[] = [
   {

@@ -12,6 +12,7 @@ import {
 } from 'fake-indexeddb';
 import type { IndicatorDef, Place } from '../../src/lib/data/types';
 import type { Observation } from '../../src/lib/table/schema';
+import { observation } from './factory';
 import {
   BACKUP_FORMAT,
   DATASETS,
@@ -40,22 +41,8 @@ Object.assign(globalThis, {
 
 const DB = 'test-db';
 
-function obs(city: string, value: number | null, over: Partial<Observation> = {}): Observation {
-  return {
-    city,
-    indicator: 'rd_intensity',
-    period: '2022',
-    value,
-    unit: '%',
-    comparator: '=',
-    kind: 'actual',
-    status: value === null ? 'redacted' : 'reported',
-    source: 'upload:x',
-    quote: '研发经费投入强度达 2.5%',
-    note: '',
-    ...over,
-  };
-}
+const obs = (city: string, value: number | null, over: Partial<Observation> = {}): Observation =>
+  observation({ city, value, source: 'upload:x', quote: '研发经费投入强度达 2.5%', ...over });
 
 const indicators: IndicatorDef[] = [
   {
