@@ -11,9 +11,16 @@ import {
   serialiseView,
   type View,
 } from '../../src/lib/state/url';
+import {
+  dataPlusSigns,
+  migrateLink,
+  URL_MIGRATIONS,
+  type HashLink,
+  type UrlMigration,
+} from '../../src/lib/state/urlMigrations';
 
 const idArb = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/);
-const markArb = fc.stringMatching(/^[a-z0-9\u4e00-\u9fa5_.:~-]{1,40}$/);
+const markArb = fc.stringMatching(/^[a-z0-9\u4e00-\u9fa5_.:~+-]{1,40}$/);
 const dataArb = fc.stringMatching(/^[A-Za-z0-9+$-]{1,200}$/);
 const chartArb = fc.constantFrom(...CHART_IDS);
 
@@ -285,5 +292,67 @@ describe('restrictView', () => {
     expect(r.notices).toHaveLength(1);
     const ok = restrictView({ ...defaultView(), route: 'source', source: 'wuhu-2023' }, known);
     expect(ok.notices).toEqual([]);
+  });
+});
+
+describe('URL migrations: a link shared today opens next year', () => {
+  it('lists every migration, oldest first, each with its own test here', () => {
+    expect(URL_MIGRATIONS.map((m) => m.name)).toEqual(['dataPlusSigns']);
+  });
+
+  it('dataPlusSigns: data= carried with its + signs unescaped (read as spaces) gets them back', () => {
+    expect(
+      dataPlusSigns({
+        path: '/',
+        query: [
+          ['lang', 'en'],
+          ['data', 'N4Ig a b'],
+        ],
+      }),
+    ).toEqual({
+      path: '/',
+      query: [
+        ['lang', 'en'],
+        ['data', 'N4Ig+a+b'],
+      ],
+    });
+    const untouched: HashLink = {
+      path: '/embed/high-tech',
+      query: [
+        ['data', 'N4Iga'],
+        ['cities', 'a b'],
+      ],
+    };
+    expect(dataPlusSigns(untouched)).toBe(untouched);
+    // in a whole link: '+' as written, or escaped, reads the same
+    expect(parseView('#/?data=ab+c$d-').view.data).toBe('ab+c$d-');
+    expect(parseView('#/?data=ab%2Bc$d-').view.data).toBe('ab+c$d-');
+  });
+
+  it('runs the migrations in order, before the link is read', () => {
+    const seen: string[] = [];
+    const first: UrlMigration = (l) => (seen.push('first'), { ...l, path: '/present' });
+    const second: UrlMigration = (l) => (seen.push(`second saw ${l.path}`), l);
+    expect(migrateLink({ path: '/', query: [] }, [first, second])).toEqual({ path: '/present', query: [] });
+    expect(seen).toEqual(['first', 'second saw /present']);
+    expect(migrateLink({ path: '/x', query: [['a', 'b']] }, [])).toEqual({ path: '/x', query: [['a', 'b']] });
+  });
+});
+
+describe('route rules', () => {
+  it('read a row key with a masked year (y+1) as a mark', () => {
+    const r = parseView('#/sources/004_1546186363c61f01?mark=x_region-rd_intensity-y%2B1-target');
+    expect(r.notices).toEqual([]);
+    expect(r.view.mark).toBe('x_region-rd_intensity-y+1-target');
+  });
+
+  it('take a chart id in the path of embeds and presentations, a source id in a report’s', () => {
+    expect(serialiseView({ ...defaultView(), route: 'present', chart: null })).toBe(
+      `#/present/${CHART_IDS[0]}`,
+    );
+    expect(serialiseView({ ...defaultView(), route: 'source', source: null })).toBe('#/');
+    expect(parseView('#/sources/wuhu-2023/extra').notices).toEqual([
+      expect.objectContaining({ param: 'route', raw: 'extra' }),
+    ]);
   });
 });

@@ -2,12 +2,13 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Dataset } from '../data/dataset';
 import { isUploadedId, rowKey } from '../data/dataset';
-import type { ChartId, SourceDef } from '../data/types';
+import type { ChartId, IndicatorDef, SourceDef } from '../data/types';
 import type { Observation } from '../table/schema';
 import { OBSERVATION_FIELDS } from '../table/fields';
-import type { Lang, MessageKey } from '../i18n/messages';
+import type { Lang, TextMessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { formatValue, kindLabel, periodLabel } from '../i18n/format';
+import { sourceHref } from '../state/routes';
 
 export interface ChartInput {
   data: Dataset;
@@ -65,15 +66,9 @@ export interface ChartModel {
 
 export interface ChartSpec {
   id: ChartId | 'explorer';
-  title: MessageKey;
-  subtitle: MessageKey;
+  title: TextMessageKey;
+  subtitle: TextMessageKey;
   build(input: ChartInput): ChartModel;
-}
-
-/** A data item's payload for tooltip and click (ECharts keeps extra keys on data items). */
-export interface MarkRef {
-  key: string;
-  href: string;
 }
 
 const PALETTE = [
@@ -128,15 +123,6 @@ export function indicatorName(ds: Dataset, id: string, lang: Lang): string {
   return d ? d[lang] || d.zh : id;
 }
 
-export function sourceHref(o: Observation): string {
-  if (o.source.startsWith('upload:')) return '';
-  return `#/sources/${encodeURIComponent(o.source)}?mark=${encodeURIComponent(rowKey(o))}`;
-}
-
-export function markRef(o: Observation): MarkRef {
-  return { key: rowKey(o), href: sourceHref(o) };
-}
-
 function sourceLabel(ds: Dataset, o: Observation, lang: Lang): string {
   const up = ds.uploads.get(o.source);
   if (up) return `${t(lang, 'uploaded')}: ${up.name}`;
@@ -152,6 +138,16 @@ export function sourceTitle(s: SourceDef, lang: Lang): string {
 /** A report's publisher in the reader's language. */
 export function sourcePublisher(s: SourceDef, lang: Lang): string {
   return lang === 'en' && s.publisher_en ? s.publisher_en : s.publisher;
+}
+
+/** The period a report covers, in the reader's language (sources.json has both). */
+export function sourcePeriodCovered(s: SourceDef, lang: Lang): string {
+  return lang === 'en' ? s.period_covered : s.period_covered_zh;
+}
+
+/** A report's notes in the reader's language (sources.json has both). */
+export function sourceNotes(s: SourceDef, lang: Lang): string {
+  return lang === 'en' ? s.notes : s.notes_zh;
 }
 
 /** A row's note in the reader's language (curated rows carry both; an upload's note is the file's own). */
@@ -185,7 +181,7 @@ export function statedIn(ds: Dataset, o: Observation, lang: Lang): string {
     period: periodLabel(o.reported_period, lang),
   });
   const why = o.period_basis ? t(lang, BASIS_KEY[o.period_basis]) : '';
-  return why ? `${where}${lang === 'zh' ? '；' : '; '}${why}` : where;
+  return why ? `${where}${t(lang, 'semicolon')}${why}` : where;
 }
 
 /**
@@ -194,9 +190,8 @@ export function statedIn(ds: Dataset, o: Observation, lang: Lang): string {
  * Map { 'tech_contract_value' => '登记', 'tech_contract_value_absorbed' => '吸纳' }
  */
 export function scopeNames(ds: Dataset, ids: readonly string[], lang: Lang): Map<string, string> {
-  return new Map(
-    ids.map((id) => [id, ds.indicators.get(id)?.[lang === 'zh' ? 'scope_zh' : 'scope_en'] ?? '']),
-  );
+  const scope = (d: IndicatorDef | undefined) => (lang === 'en' ? d?.scope_en : d?.scope_zh) ?? '';
+  return new Map(ids.map((id) => [id, scope(ds.indicators.get(id))]));
 }
 
 /** The tooltip for one observation, as escaped HTML: value, unit, period, kind, bound, quote, note. */
@@ -230,7 +225,7 @@ export function tooltipHtml(ds: Dataset, o: Observation, lang: Lang): string {
   rows.push(
     `<div class="tt-source">${escapeHtml(t(lang, 'source'))}: ${escapeHtml(sourceLabel(ds, o, lang))}</div>`,
   );
-  const href = sourceHref(o);
+  const href = sourceHref(o, { lang });
   if (href)
     rows.push(`<a class="tt-link" href="${escapeHtml(href)}">${escapeHtml(t(lang, 'openSource'))} →</a>`);
   return `<div data-testid="chart-tooltip">${rows.join('')}</div>`;
@@ -268,15 +263,10 @@ export function summarise<T>(
   lang: Lang,
   line: (item: T) => string = String,
 ): string {
-  const shown = items
-    .slice(0, 12)
-    .map(line)
-    .join(lang === 'zh' ? '；' : '; ');
+  const shown = items.slice(0, 12).map(line).join(t(lang, 'semicolon'));
   const more = items.length - 12;
   if (more <= 0) return `${title}: ${shown}`;
-  return lang === 'zh'
-    ? `${title}：${shown}；另有 ${more} 项见数据表`
-    : `${title}: ${shown}; ${more} more in the data table`;
+  return t(lang, 'summaryMore', { title, shown, more });
 }
 
 /** Rows shown in a chart's HTML table; a million-row upload must not become a million DOM rows. */
@@ -372,9 +362,7 @@ export function sourceFootnote(
     if (up) return `${t(lang, 'uploaded')}: ${up.name}`;
     const s = ds.sources.get(id);
     return s
-      ? lang === 'zh'
-        ? `${s.publisher}《${s.title}》`
-        : `${sourcePublisher(s, lang)}, “${sourceTitle(s, lang)}”`
+      ? t(lang, 'sourceCitation', { publisher: sourcePublisher(s, lang), title: sourceTitle(s, lang) })
       : id;
   });
   return { footnote: t(lang, 'footSources') + names.join('；'), ids };

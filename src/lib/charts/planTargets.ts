@@ -223,9 +223,7 @@ export function build(input: ChartInput): ChartModel {
   const maskedTargets = targetsOf(data, input.cities).filter((r) => r.value === null);
   const maskedNote = [...new Set(maskedTargets.map((r) => r.city))].map((c) => {
     const n = maskedTargets.filter((r) => r.city === c).length;
-    return lang === 'zh'
-      ? `${placeName(data, c, lang)}：${n} 个目标在原文中已遮蔽，无法绘制（不是 0）`
-      : `${placeName(data, c, lang)}: ${n} targets are masked in the source and cannot be drawn (not zero)`;
+    return t(lang, 'maskedTargets', { place: placeName(data, c, lang), n });
   });
   return {
     option,

@@ -2,7 +2,7 @@
 // lines and targets drawn as targets (hollow diamonds), never as achievements.
 import { isReferencePlace, placeRows, placesOf } from '../data/dataset';
 import type { Observation } from '../table/schema';
-import type { MessageKey } from '../i18n/messages';
+import type { TextMessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { formatNumber, inBrackets, periodLabel, unitLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
@@ -32,7 +32,7 @@ export function referenceRows(input: ChartInput, indicator: string): Observation
 }
 
 /** Any indicator over time per city, with reference lines; used by rd-intensity and the explorer. */
-export function buildTimeChart(input: ChartInput, indicator: string, titleKey: MessageKey): ChartModel {
+export function buildTimeChart(input: ChartInput, indicator: string, titleKey: TextMessageKey): ChartModel {
   const { data, lang } = input;
   const unitId = data.indicators.get(indicator)?.unit ?? '';
   const pct = unitId === '%';

@@ -3,6 +3,8 @@ import type { ChartModel } from '../charts/common';
 import type { ExportMeta, RenderOpts } from './render';
 import { download, renderPng, renderSvg } from './render';
 import { toCsv } from './csv';
+import type { Lang } from '../i18n/bilingual';
+import { t } from '../i18n/onDemandMessages';
 
 export type ExportKind = 'png' | 'svg' | 'csv' | 'pptx';
 
@@ -16,7 +18,7 @@ export async function exportChart(
   chartId: string,
   model: ChartModel,
   meta: ExportMeta,
-  lang: 'zh' | 'en',
+  lang: Lang,
   opts: RenderOpts = {},
 ): Promise<void> {
   const stem = fileStem(chartId, lang);
@@ -40,10 +42,10 @@ export async function exportChart(
 /** All four headline charts as one 16:9 deck, one slide each. */
 export async function exportDeck(
   charts: { model: ChartModel; meta: ExportMeta }[],
-  lang: 'zh' | 'en',
+  lang: Lang,
 ): Promise<void> {
   const { buildDeck } = await import('./slides');
-  download(await buildDeck(charts, lang), lang === 'zh' ? '科技指标看板.pptx' : 'city-st-indicators.pptx');
+  download(await buildDeck(charts, lang), t(lang, 'deckFileName'));
 }
 
 /** Copy the PNG to the clipboard where the browser allows it; false when it does not. */

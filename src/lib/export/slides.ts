@@ -3,6 +3,8 @@
 import type { ChartModel } from '../charts/common';
 import type { ExportMeta } from './render';
 import { renderPng } from './render';
+import type { Lang } from '../i18n/bilingual';
+import { t } from '../i18n/onDemandMessages';
 
 export interface SlideChart {
   model: ChartModel;
@@ -17,17 +19,12 @@ async function dataUrl(blob: Blob): Promise<string> {
 }
 
 /** buildDeck([{model, meta}]) -> .pptx Blob with one 16:9 slide per chart: title, chart image, source note. */
-export async function buildDeck(charts: SlideChart[], lang: 'zh' | 'en'): Promise<Blob> {
+export async function buildDeck(charts: SlideChart[], lang: Lang): Promise<Blob> {
   const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_16x9'; // 10 × 5.625 in
-  pptx.title =
-    charts.length === 1
-      ? (charts[0]?.meta.title ?? '')
-      : lang === 'zh'
-        ? '科技指标看板'
-        : 'City S&T indicators';
-  const font = lang === 'zh' ? 'Microsoft YaHei' : 'Calibri';
+  pptx.title = charts.length === 1 ? (charts[0]?.meta.title ?? '') : t(lang, 'deckTitle');
+  const font = t(lang, 'slideFont');
   for (const c of charts) {
     const slide = pptx.addSlide();
     slide.addText(c.meta.title, {

@@ -3,7 +3,7 @@ import { formatLocale } from 'd3-format';
 import { isRelativePeriod, relativeOffset } from '../data/dataset';
 import type { Comparator, Kind } from '../table/fields';
 import type { UnitDef } from '../data/types';
-import type { Lang } from './messages';
+import type { Lang } from './bilingual';
 import { t } from './messages';
 
 // zh-CN and en-US write numbers alike (1,234.5). d3-format rather than Intl.NumberFormat: the first
@@ -59,7 +59,7 @@ export function formatValue(
   const num = comparatorSymbol(comparator) + formatNumber(value, lang);
   if (unit === '%' || label === '%') return `${num}%`;
   if (!label) return num;
-  return lang === 'zh' ? `${num}${label}` : `${num} ${label}`;
+  return t(lang, 'valueWithUnit', { value: num, unit: label });
 }
 
 /**
@@ -67,30 +67,25 @@ export function formatValue(
  * a masked year relative to the report's: periodLabel('Y-1', 'zh') -> '报告上一年（年份已遮蔽）'
  */
 export function periodLabel(period: string, lang: Lang): string {
-  if (!period) return lang === 'zh' ? '年份已遮蔽' : 'year masked';
+  if (!period) return t(lang, 'periodUnknown');
   if (isRelativePeriod(period))
     return relativePeriodName(relativeOffset(period), lang) + t(lang, 'periodRelative');
   const m = /^(\d{4})-H1$/.exec(period);
-  if (m) return lang === 'zh' ? `${m[1]}年上半年` : `${m[1]} H1`;
-  return lang === 'zh' ? `${period}年` : period;
+  if (m) return t(lang, 'periodH1', { year: m[1]! });
+  return t(lang, 'periodYear', { year: period });
 }
-
-const NEAR_YEARS: Record<Lang, Record<string, string>> = {
-  zh: { '-1': '报告上一年', '0': '报告当年', '1': '报告次年' },
-  en: { '-1': 'year before the report', '0': 'reporting year', '1': 'year after the report' },
-};
 
 /** relativePeriodName(-1, 'zh') -> '报告上一年'; relativePeriodName(-2, 'en') -> '2 years before the report' */
 function relativePeriodName(n: number, lang: Lang): string {
-  const near = NEAR_YEARS[lang][String(n)];
-  if (near) return near;
-  if (lang === 'zh') return n < 0 ? `报告前${-n}年` : `报告后${n}年`;
-  return `${Math.abs(n)} years ${n < 0 ? 'before' : 'after'} the report`;
+  if (n === -1) return t(lang, 'reportYearBefore');
+  if (n === 0) return t(lang, 'reportYear');
+  if (n === 1) return t(lang, 'reportYearAfter');
+  return n < 0 ? t(lang, 'reportYearsBefore', { n: -n }) : t(lang, 'reportYearsAfter', { n });
 }
 
 /** inBrackets('2018', 'zh') -> '（2018）'; inBrackets('2018', 'en') -> ' (2018)': an aside after a name or value. */
 export function inBrackets(text: string, lang: Lang): string {
-  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+  return t(lang, 'aside', { text });
 }
 
 export function kindLabel(kind: Kind, lang: Lang): string {

@@ -1,5 +1,11 @@
-// Every UI string in Chinese (default) and English. Typed: a key missing in `en` fails type checking.
-export type Lang = 'zh' | 'en';
+// The UI catalogue: every string of the first-load UI (components, chart specs, the URL's notices, number and
+// period formats) in Chinese (default) and English. It is in the first-load bundle: messages of code loaded on
+// demand live in their own catalogues beside it (importMessages.ts: the importer, in its worker and the upload
+// panel; onDemandMessages.ts: the share dialog and slide decks). Typed (see catalogue.ts): a key missing in
+// either language, or a message whose parameters differ between the two, fails the type check.
+import { catalogue, type TextKey, type Twin } from './catalogue';
+
+export type { Lang } from './bilingual';
 
 const zh = {
   appTitle: '科技指标看板',
@@ -57,7 +63,7 @@ const zh = {
     '口径不同的成交额分列、不合并：登记（卖方，认定登记）、吸纳（买方）、未说明口径，彼此不能直接比较',
   htScopes: '“新增”（原文未说明是新认定数还是净增数）与“净增”分列，不直接比较',
   statedIn: '报告年份',
-  statedInWhere: '据《{title}》，报告归于{period}',
+  statedInWhere: (p: { title: string; period: string }) => `据《${p.title}》，报告归于${p.period}`,
   basisRelease: '研发统计数据约在次年发布，故计入所测年份',
   basisCited: '所引数据的统计年份可知，故计入所测年份',
   basisArithmetic: '与已知年份的合计数相符，故计入所测年份',
@@ -97,7 +103,7 @@ const zh = {
   rejected: '已拒绝',
   warned: '有提示',
   encoding: '编码',
-  line: '第 {n} 行',
+  line: (p: { n: number }) => `第 ${p.n} 行`,
   wholeFile: '整个文件',
   yourData: '已上传的数据',
   remove: '删除',
@@ -116,7 +122,7 @@ const zh = {
   h1Short: 'H1',
   national: '全国',
   uploaded: '上传',
-  moreUploaded: '其余 {n} 个上传城市…',
+  moreUploaded: (p: { n: number }) => `其余 ${p.n} 个上传城市…`,
   fewerUploaded: '收起上传城市',
   findCity: '查找城市',
   noCityFound: '没有匹配的城市',
@@ -126,12 +132,61 @@ const zh = {
   lightDark: '主题',
   print: '打印',
   summary: '图表摘要',
-} as const;
+  // Chart text: joins, citations, summaries, footnotes
+  semicolon: '；',
+  summaryMore: (p: { title: string; shown: string; more: number }) =>
+    `${p.title}：${p.shown}；另有 ${p.more} 项见数据表`,
+  sourceCitation: (p: { publisher: string; title: string }) => `${p.publisher}《${p.title}》`,
+  maskedTargets: (p: { place: string; n: number }) =>
+    `${p.place}：${p.n} 个目标在原文中已遮蔽，无法绘制（不是 0）`,
+  tableShowing: (p: { shown: string; total: string }) =>
+    `显示前 ${p.shown} 行，共 ${p.total} 行；导出 CSV 可得全部`,
+  // Values and periods (format.ts)
+  valueWithUnit: (p: { value: string; unit: string }) => `${p.value}${p.unit}`,
+  aside: (p: { text: string }) => `（${p.text}）`,
+  periodUnknown: '年份已遮蔽',
+  periodYear: (p: { year: string }) => `${p.year}年`,
+  periodH1: (p: { year: string }) => `${p.year}年上半年`,
+  reportYearBefore: '报告上一年',
+  reportYear: '报告当年',
+  reportYearAfter: '报告次年',
+  reportYearsBefore: (p: { n: number }) => `报告前${p.n}年`,
+  reportYearsAfter: (p: { n: number }) => `报告后${p.n}年`,
+  // Page chrome and controls
+  langTag: 'zh-CN',
+  exportGroup: '导出',
+  copyImage: '复制图片',
+  copyBlocked: '此浏览器不允许复制图片',
+  transparentBg: '透明背景',
+  dismiss: '关闭提示',
+  // Notices
+  notice: (p: { param: string; reason: string }) => `${p.param}: ${p.reason}`,
+  uploadsUnreadable: (p: { error: string }) => `读取已上传数据失败：${p.error}`,
+  uploadPanelFailed: (p: { error: string }) => `上传功能未能载入：${p.error}`,
+  // Why a part of the page address was not used (url.ts)
+  urlUnknownRoute: '无法识别的页面地址，已显示看板首页',
+  urlUnknownChart: '无法识别的图表，已忽略',
+  urlMissingChart: '未指定图表，已显示看板首页',
+  urlExtraPath: '地址中多余的部分，已忽略',
+  urlUnknownParam: '无法识别的参数，已忽略',
+  urlRepeated: '参数重复，只采用第一个',
+  urlInvalid: '取值无效，已忽略',
+  urlInvalidId: '不是有效的编号，已忽略',
+  urlTooMany: (p: { max: number }) => `城市过多，只保留前 ${p.max} 个`,
+  urlNotHere: '此页面不使用该参数，已忽略',
+  urlDataTooLarge: '链接中的数据过大，已忽略',
+  urlUnknownCity: '数据中没有这个城市，已忽略',
+  urlUnknownIndicator: '数据中没有这个指标，已忽略',
+  urlUnknownSource: '没有这份来源报告，已显示看板首页',
+  urlUnreadable: '无法读取页面地址，已显示看板首页',
+};
 
-export type MessageKey = keyof typeof zh;
-type Messages = Record<MessageKey, string>;
+type Messages = typeof zh;
+export type MessageKey = keyof Messages;
+/** Keys of the messages that are plain text (no parameters): chart titles, table headings, labels. */
+export type TextMessageKey = TextKey<Messages>;
 
-const en: Messages = {
+const en: Twin<Messages> = {
   appTitle: 'City S&T Indicator Dashboard',
   appSubtitle:
     "Compare Chinese cities' science & technology indicators · from five municipal S&T bureau reports; every number traced to its sentence",
@@ -193,7 +248,7 @@ const en: Messages = {
   htScopes:
     '“Added” (新增: gross or net not stated) and “net” (净增) are drawn apart and are not directly comparable',
   statedIn: 'Stated in',
-  statedInWhere: '{title}, filed under {period}',
+  statedInWhere: (p) => `${p.title}, filed under ${p.period}`,
   basisRelease: 'R&D statistics come out about a year later: placed in the year measured',
   basisCited: 'the cited figure’s statistical year is known: placed in the year measured',
   basisArithmetic: 'adds up with a total of a known year: placed in the year measured',
@@ -233,7 +288,7 @@ const en: Messages = {
   rejected: 'rejected',
   warned: 'with warnings',
   encoding: 'Encoding',
-  line: 'line {n}',
+  line: (p) => `line ${p.n}`,
   wholeFile: 'whole file',
   yourData: 'Your uploaded data',
   remove: 'Remove',
@@ -252,7 +307,7 @@ const en: Messages = {
   h1Short: 'H1',
   national: 'National',
   uploaded: 'uploaded',
-  moreUploaded: '{n} more uploaded cities…',
+  moreUploaded: (p) => `${p.n} more uploaded cities…`,
   fewerUploaded: 'Fewer uploaded cities',
   findCity: 'Find a city',
   noCityFound: 'No city matches',
@@ -263,13 +318,51 @@ const en: Messages = {
   lightDark: 'Theme',
   print: 'Print',
   summary: 'Chart summary',
+  semicolon: '; ',
+  summaryMore: (p) => `${p.title}: ${p.shown}; ${p.more} more in the data table`,
+  sourceCitation: (p) => `${p.publisher}, “${p.title}”`,
+  maskedTargets: (p) => `${p.place}: ${p.n} targets are masked in the source and cannot be drawn (not zero)`,
+  tableShowing: (p) => `Showing the first ${p.shown} of ${p.total} rows; the CSV export has all of them`,
+  valueWithUnit: (p) => `${p.value} ${p.unit}`,
+  aside: (p) => ` (${p.text})`,
+  periodUnknown: 'year masked',
+  periodYear: (p) => p.year,
+  periodH1: (p) => `${p.year} H1`,
+  reportYearBefore: 'year before the report',
+  reportYear: 'reporting year',
+  reportYearAfter: 'year after the report',
+  reportYearsBefore: (p) => `${p.n} years before the report`,
+  reportYearsAfter: (p) => `${p.n} years after the report`,
+  langTag: 'en',
+  exportGroup: 'Export',
+  copyImage: 'Copy image',
+  copyBlocked: 'This browser does not allow copying images',
+  transparentBg: 'transparent',
+  dismiss: 'Dismiss',
+  notice: (p) => `${p.param}: ${p.reason}`,
+  uploadsUnreadable: (p) => `Could not read saved uploads: ${p.error}`,
+  uploadPanelFailed: (p) => `The upload panel could not load: ${p.error}`,
+  urlUnknownRoute: 'unknown page address; showing the dashboard',
+  urlUnknownChart: 'unknown chart, ignored',
+  urlMissingChart: 'no chart given; showing the dashboard',
+  urlExtraPath: 'extra part of the address, ignored',
+  urlUnknownParam: 'unknown parameter, ignored',
+  urlRepeated: 'parameter repeated; only the first is used',
+  urlInvalid: 'invalid value, ignored',
+  urlInvalidId: 'not a valid id, ignored',
+  urlTooMany: (p) => `too many cities; only the first ${p.max} are kept`,
+  urlNotHere: 'not used on this page, ignored',
+  urlDataTooLarge: 'data in the link is too large, ignored',
+  urlUnknownCity: 'no such city in the data, ignored',
+  urlUnknownIndicator: 'no such indicator in the data, ignored',
+  urlUnknownSource: 'no such source report; showing the dashboard',
+  urlUnreadable: 'the page address could not be read; showing the dashboard',
 };
 
-export const messages: Record<Lang, Messages> = { zh, en };
+const ui = catalogue(zh, en);
 
-/** t('zh', 'line', {n: 3}) -> '第 3 行' */
-export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  let s = messages[lang][key];
-  if (params) for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(String(v));
-  return s;
-}
+/** t('zh', 'line', { n: 3 }) -> '第 3 行'; t('en', 'appTitle') -> 'City S&T Indicator Dashboard' */
+export const t = ui.t;
+
+/** both('urlInvalid') -> { zh: '取值无效，已忽略', en: 'invalid value, ignored' }: for lib code that cannot know the reader's language. */
+export const both = ui.both;

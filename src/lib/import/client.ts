@@ -19,6 +19,7 @@ import type { WireResult } from './index';
 import { checkSize } from './limits';
 import { importSuccess } from './result';
 import { plainContext } from './context';
+import { both } from '../i18n/importMessages';
 
 export interface ImportFileOptions {
   /** Cancels the import: the worker is stopped and the promise resolves to a refusal with code 'aborted'. */
@@ -37,7 +38,7 @@ const SLICE_MS = 12;
 const ABORTED: ImportFailure = {
   ok: false,
   code: 'aborted',
-  message: { zh: '导入已取消', en: 'The import was cancelled.' },
+  message: both('importCancelled'),
 };
 
 /** Indexes a result's rows in time slices; progress 0.9 -> 1. */

@@ -5,6 +5,7 @@
 //        -> strict UTF-8 -> GB18030 (the default of Chinese Excel and of most statistical portals).
 
 import type { Msg } from './types';
+import { both, type FileKind } from '../i18n/importMessages';
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: string }
@@ -12,11 +13,8 @@ export type DecodeResult =
 
 type Refusal = Extract<DecodeResult, { ok: false }>;
 
-const SAVE_AS_ZH = '请在 Excel 或 WPS 中打开，选择“另存为”→“CSV UTF-8（逗号分隔）”后再上传';
-const SAVE_AS_EN = 'open it in Excel or WPS, "Save As" CSV UTF-8 (comma delimited), and upload that';
-
-function refuse(code: Refusal['code'], zh: string, en: string): Refusal {
-  return { ok: false, code, message: { zh, en } };
+function refuse(code: Refusal['code'], message: Msg): Refusal {
+  return { ok: false, code, message };
 }
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
@@ -25,14 +23,14 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return true;
 }
 
-const SIGNATURES: ReadonlyArray<readonly [readonly number[], string, string]> = [
-  [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片', 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'JPEG 图片', 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'GIF 图片', 'a GIF image'],
-  [[0x25, 0x50, 0x44, 0x46], 'PDF 文件', 'a PDF file'],
-  [[0x1f, 0x8b], 'gzip 压缩文件', 'a gzip archive'],
-  [[0x52, 0x61, 0x72, 0x21], 'RAR 压缩文件', 'a RAR archive'],
-  [[0x37, 0x7a, 0xbc, 0xaf], '7z 压缩文件', 'a 7z archive'],
+const SIGNATURES: ReadonlyArray<readonly [readonly number[], FileKind]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'png'],
+  [[0xff, 0xd8, 0xff], 'jpeg'],
+  [[0x47, 0x49, 0x46, 0x38], 'gif'],
+  [[0x25, 0x50, 0x44, 0x46], 'pdf'],
+  [[0x1f, 0x8b], 'gzip'],
+  [[0x52, 0x61, 0x72, 0x21], 'rar'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z'],
 ];
 
 /** Refusal for a file that is clearly not a text table, judged from its first bytes; null if it may be text. */
@@ -42,20 +40,10 @@ export function sniffBinary(bytes: Uint8Array): Refusal | null {
     startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]) ||
     startsWith(bytes, [0x50, 0x4b, 0x07, 0x08])
   )
-    return refuse(
-      'xlsx',
-      `这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV 文本表格：${SAVE_AS_ZH}`,
-      `This is an Excel workbook (.xlsx) or another zipped file, not a CSV text table: ${SAVE_AS_EN}.`,
-    );
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
-    return refuse(
-      'xls',
-      `这是旧版 Excel 工作簿（.xls），不是 CSV 文本表格：${SAVE_AS_ZH}`,
-      `This is an old Excel workbook (.xls), not a CSV text table: ${SAVE_AS_EN}.`,
-    );
-  for (const [sig, zh, en] of SIGNATURES)
-    if (startsWith(bytes, sig))
-      return refuse('binary', `这是 ${zh}，不是文本表格（CSV）`, `This is ${en}, not a text table (CSV).`);
+    return refuse('xlsx', both('xlsx'));
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return refuse('xls', both('xls'));
+  for (const [sig, kind] of SIGNATURES)
+    if (startsWith(bytes, sig)) return refuse('binary', both('otherFile', { kind }));
   return null;
 }
 
@@ -82,12 +70,7 @@ function textLooksBinary(text: string): boolean {
   return control > 8 && control > n / 100;
 }
 
-const NOT_TEXT = (): Refusal =>
-  refuse(
-    'binary',
-    '这不是文本表格（CSV）：文件里有二进制内容',
-    'This is not a text table (CSV): the file holds binary data.',
-  );
+const NOT_TEXT = (): Refusal => refuse('binary', both('binary'));
 
 /** UTF-16 without a BOM: one byte of each pair is almost always 0 (ASCII digits, commas, line breaks). */
 function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -189,11 +172,7 @@ export function* decodeSteps(bytes: Uint8Array, slice = Infinity): Generator<num
     head.startsWith('<table') ||
     (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office'))
   )
-    return refuse(
-      'html',
-      `这是网页（HTML）或 Excel XML 文件，只是扩展名像表格，不是 CSV 文本表格：${SAVE_AS_ZH}`,
-      `This is a web page (HTML) or Excel XML file with a spreadsheet-like name, not a CSV text table: ${SAVE_AS_EN}.`,
-    );
+    return refuse('html', both('html'));
 
   try {
     const text = yield* decodeWith(bytes, 'utf-8', true, slice);
@@ -208,11 +187,7 @@ export function* decodeSteps(bytes: Uint8Array, slice = Infinity): Generator<num
   const text = yield* decodeWith(bytes, 'gb18030', false, slice);
   const bad = countReplacement(text);
   if (bad > 16 && bad > Math.min(text.length, 1024 * 1024) / 100)
-    return refuse(
-      'decode',
-      '无法识别文件编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK。请另存为“CSV UTF-8”后再上传',
-      'Cannot tell the text encoding: not UTF-8, UTF-16 or GB18030/GBK. Save the file as "CSV UTF-8" and upload that.',
-    );
+    return refuse('decode', both('undecodable'));
   return { ok: true, text, encoding: 'GB18030' };
 }
 

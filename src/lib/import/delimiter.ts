@@ -2,6 +2,9 @@
 // papaparse never has to guess (guessing re-parses the text once per candidate).
 // Example: detectDialect('城市;指标;年份;数值\n芜湖;研发经费;2022;"1,5"\n') -> { delimiter: ';', newline: '\n' }
 
+import type { Bilingual } from '../i18n/bilingual';
+import { both } from '../i18n/importMessages';
+
 export interface Dialect {
   delimiter: ',' | '\t' | ';';
   /** '\n' whenever the text has one (CRLF files too: a trailing '\r' is trimmed per row); '\r' for old Mac files. */
@@ -83,13 +86,13 @@ export function detectDialect(text: string): Dialect {
 }
 
 /** How a delimiter is named to the user. */
-export function delimiterName(d: string): { zh: string; en: string } {
+export function delimiterName(d: string): Bilingual {
   switch (d) {
     case '\t':
-      return { zh: '制表符', en: 'tab' };
+      return both('delimiterTab');
     case ';':
-      return { zh: '分号', en: 'semicolon' };
+      return both('delimiterSemicolon');
     default:
-      return { zh: '逗号', en: 'comma' };
+      return both('delimiterComma');
   }
 }

@@ -21,6 +21,7 @@ import { MAX_YEAR, MIN_YEAR, readPeriod } from './periods';
 import { bracketUnit, cleanText, clip } from './text';
 import { convertExp, parseUnit, unitZh, type UnitSpec } from './units';
 import { guessMeasure } from '../data/measure';
+import { both } from '../i18n/importMessages';
 
 export interface ColumnarImport {
   ok: true;
@@ -44,8 +45,8 @@ export const CHUNK_CHARS = 1 << 18;
 
 const HEADER_ROWS = 30;
 
-function failure(code: string, zh: string, en: string): ImportFailure {
-  return { ok: false, code, message: { zh, en } };
+function failure(code: string, message: Msg): ImportFailure {
+  return { ok: false, code, message };
 }
 
 function isBlank(s: string | undefined): boolean {
@@ -176,11 +177,7 @@ class Engine {
     this.wide = layout.kind === 'wide';
     const { cols, titles, headerLine } = layout;
     this.periodIdx = layout.periods.map((p) => this.cols.intern(p.period));
-    if (layout.fileUnitLine > 0)
-      this.fileUnitMsg = {
-        zh: `第${layout.fileUnitLine}行“单位”说明`,
-        en: `the unit line on line ${layout.fileUnitLine}`,
-      };
+    if (layout.fileUnitLine > 0) this.fileUnitMsg = both('unitLine', { line: layout.fileUnitLine });
     const stem = this.ctx.fileName.replace(/\.[^.]*$/, '');
     // The first title line that names a known city / indicator, else the file name (line 0), and the
     // text it was found in (for the warning).
@@ -194,37 +191,23 @@ class Engine {
 
     if (cols.city === -1) {
       const { found: place, line, text } = named((t) => this.places.findInText(t));
-      if (!place)
-        return failure(
-          'missing-column',
-          `第${headerLine}行的表头里没有“城市”列，标题和文件名里也找不到已知城市：请加一列“城市”`,
-          `Line ${headerLine}: the header has no city column (城市), and neither the title nor the file name names a known city; add a 城市 column`,
-        );
+      if (!place) return failure('missing-column', both('noCityColumn', { line: headerLine }));
       this.fixedCity = this.cols.intern(place.id);
-      const from =
-        line > 0 ? { zh: '标题', en: `the title on line ${line}` } : { zh: '文件名', en: 'the file name' };
+      const from = line > 0 ? both('fromTitle', { line }) : both('fromFileName');
       this.issues.add(
         line,
         '',
         'warning',
         'city-from-title',
         text,
-        {
-          zh: `表中没有“城市”列：全部数据归入${from.zh}中的“${place.zh}”`,
-          en: `No city column: all rows are assigned to "${place.en}", named in ${from.en}`,
-        },
+        both('cityFromTitle', { from, place }),
         KEPT,
       );
     }
 
     if (cols.indicator === -1) {
       const { found: def, line, text } = named((t) => this.indicators.findInText(t));
-      if (!def)
-        return failure(
-          'missing-column',
-          `第${headerLine}行的表头里没有“指标”列，标题和文件名里也找不到已知指标：请加一列“指标”`,
-          `Line ${headerLine}: the header has no indicator column (指标), and neither the title nor the file name names a known indicator; add a 指标 column`,
-        );
+      if (!def) return failure('missing-column', both('noIndicatorColumn', { line: headerLine }));
       this.fixedIndicator = { e: this.entry(def), nameUnit: '' };
       this.issues.add(
         line,
@@ -232,10 +215,7 @@ class Engine {
         'warning',
         'indicator-from-title',
         text,
-        {
-          zh: `表中没有“指标”列：全部数据按“${def.zh}”导入`,
-          en: `No indicator column: all rows are read as "${def.en}"`,
-        },
+        both('indicatorFromTitle', { indicator: def }),
         KEPT,
       );
     }
@@ -249,12 +229,7 @@ class Engine {
           break;
         }
       }
-      if (!found)
-        return failure(
-          'missing-column',
-          `第${headerLine}行的表头里没有“年份”列：请加一列“年份”（如 2022），或把年份作为列名（2021年、2022年…）`,
-          `Line ${headerLine}: the header has no year column (年份/year); add one, or put years as column names (2021, 2022年, ...)`,
-        );
+      if (!found) return failure('missing-column', both('noYearColumn', { line: headerLine }));
       this.fixedPeriod = this.cols.intern(found.year);
       this.issues.add(
         found.line,
@@ -262,10 +237,7 @@ class Engine {
         'warning',
         'period-from-title',
         found.year,
-        {
-          zh: `表中没有“年份”列：全部数据按标题中的 ${found.year} 年导入`,
-          en: `No year column: all rows are read as ${found.year}, from the title`,
-        },
+        both('periodFromTitle', { year: found.year }),
         KEPT,
       );
     }
@@ -277,7 +249,7 @@ class Engine {
         'warning',
         'column-ignored',
         c.header,
-        { zh: '无法识别此列，未使用', en: 'column not recognised; not used' },
+        both('columnIgnored'),
         KEPT,
       );
     return null;
@@ -398,10 +370,7 @@ class Engine {
         'error',
         'bad-kind',
         raw,
-        {
-          zh: `类型“${clip(raw.trim())}”无法识别（可用：实际、目标/计划、参考、推算）`,
-          en: `kind "${clip(raw.trim())}" is not recognised (use actual, target, reference, derived)`,
-        },
+        both('badKind', { raw: clip(raw.trim()) }),
         ROW_DROPPED,
       );
     return kind;
@@ -420,10 +389,7 @@ class Engine {
         'error',
         'bad-comparator',
         raw,
-        {
-          zh: `比较符“${clip(raw.trim())}”无法识别（可用：=、约、>、>=、<、<=，或“超过”“突破”“以上”等）`,
-          en: `comparator "${clip(raw.trim())}" is not recognised (use =, ~, >, >=, <, <=)`,
-        },
+        both('badComparator', { raw: clip(raw.trim()) }),
         ROW_DROPPED,
       );
     return cmp;
@@ -483,7 +449,7 @@ class Engine {
     const spec = parseUnit(sourceUnit);
     const target = e.target;
     const tZh = target ? unitZh(target.label) : '（无）';
-    const tEn = target ? target.label : '(none)';
+    const targetLabel = target ? target.label : null;
     if (spec === null) p = { ok: true, exp: 0, warn: null, note: '' };
     else {
       const exp = convertExp(spec, target);
@@ -491,19 +457,13 @@ class Engine {
         p = {
           ok: false,
           code: spec.dim === 'percent' ? 'percent-not-allowed' : 'unit-mismatch',
-          reason: {
-            zh: `${from.zh}的单位“${unitZh(spec.label)}”与指标“${e.def.zh}”的单位“${tZh}”不符`,
-            en: `the unit ${spec.label} (${from.en}) does not fit the unit of "${e.def.en}" (${tEn})`,
-          },
+          reason: both('unitDoesNotFit', { from, unit: spec.label, indicator: e.def, target: targetLabel }),
         };
       else if (exp !== 0 || spec.dim === 'none')
         p = {
           ok: true,
           exp,
-          warn: {
-            zh: `${from.zh}的单位“${unitZh(spec.label)}”已换算为“${tZh}”（×10^${exp}）`,
-            en: `unit ${spec.label} (${from.en}) converted to ${tEn} (×10^${exp})`,
-          },
+          warn: both('unitConvertedFrom', { from, unit: spec.label, target: targetLabel, exp }),
           note: `单位已由${unitZh(spec.label)}换算为${tZh}`,
         };
       else p = { ok: true, exp: 0, warn: null, note: '' };
@@ -538,10 +498,7 @@ class Engine {
       'error',
       'field-count',
       f.join(this.dialect.delimiter),
-      {
-        zh: `应有 ${this.ncol} 个字段（与表头相同），实际有 ${n} 个`,
-        en: `expected ${this.ncol} fields (as in the header), found ${n}`,
-      },
+      both('fieldCount', { expected: this.ncol, found: n }),
       ROW_DROPPED,
     );
     return false;
@@ -554,7 +511,7 @@ class Engine {
       'warning',
       'footnote',
       f.filter((c) => !isBlank(c)).join(' '),
-      { zh: '这是表格的注释或来源说明，不是数据', en: 'this is a footnote or source line, not data' },
+      both('footnoteRow'),
       ROW_SKIPPED,
     );
   }
@@ -565,15 +522,7 @@ class Engine {
     if (code === CITY_EMPTY) {
       if (rowBlank(f)) return;
       this.dataRows++;
-      this.issues.add(
-        line,
-        col,
-        'error',
-        'missing-city',
-        raw,
-        { zh: '城市为空', en: 'the city is empty' },
-        ROW_DROPPED,
-      );
+      this.issues.add(line, col, 'error', 'missing-city', raw, both('cityEmpty'), ROW_DROPPED);
     } else if (code === CITY_TOTAL) {
       this.dataRows++;
       this.issues.add(
@@ -582,10 +531,7 @@ class Engine {
         'warning',
         'total-row',
         raw,
-        {
-          zh: `“${clip(raw.trim())}”是合计行，不是城市`,
-          en: `"${clip(raw.trim())}" is a total row, not a place`,
-        },
+        both('totalRow', { raw: clip(raw.trim()) }),
         ROW_SKIPPED,
       );
     } else this.footnote(f, line);
@@ -615,7 +561,7 @@ class Engine {
         'error',
         'missing-indicator',
         '',
-        { zh: '指标名称为空', en: 'the indicator name is empty' },
+        both('indicatorEmpty'),
         ROW_DROPPED,
       );
       return;
@@ -633,12 +579,7 @@ class Engine {
           return;
         }
         period = 0;
-        pre = [
-          {
-            zh: `年份“${clip(raw.trim())}”被隐去，按空年份导入`,
-            en: `the year "${clip(raw.trim())}" is masked: imported with an empty period`,
-          },
-        ];
+        pre = [both('yearMasked', { raw: clip(raw.trim()) })];
         preCodes = ['masked-period'];
       }
     }
@@ -693,7 +634,7 @@ class Engine {
         'error',
         'missing-indicator',
         '',
-        { zh: '指标名称为空', en: 'the indicator name is empty' },
+        both('indicatorEmpty'),
         ROW_DROPPED,
       );
       return;
@@ -788,10 +729,7 @@ class Engine {
             'error',
             'unit-mismatch',
             raw,
-            {
-              zh: `“${clip(raw.trim())}”带单位“${r.unit}”，但指标“${ind.def.zh}”此前的数值没有单位：请加一列“单位”`,
-              en: `"${clip(raw.trim())}" has the unit ${r.unit}, but earlier values of "${ind.def.en}" had none; add a unit column`,
-            },
+            both('unitWhereNoneBefore', { raw: clip(raw.trim()), unit: r.unit, indicator: ind.def }),
             dropped,
           );
           return;
@@ -806,10 +744,7 @@ class Engine {
               'error',
               'conflicting-qualifier',
               raw,
-              {
-                zh: `“${clip(raw.trim())}”中的限定词与“比较”列不一致`,
-                en: `the qualifier in "${clip(raw.trim())}" contradicts the comparator column`,
-              },
+              both('qualifierVsColumn', { raw: clip(raw.trim()) }),
               dropped,
             );
             return;
@@ -853,9 +788,9 @@ class Engine {
   }
 }
 
-const UNIT_COLUMN: Msg = { zh: '“单位”列', en: 'unit column' };
-const UNIT_NAME: Msg = { zh: '指标名称括号中', en: "the indicator name's brackets" };
-const UNIT_HEADER: Msg = { zh: '列名括号中', en: "the column header's brackets" };
+const UNIT_COLUMN: Msg = both('unitColumn');
+const UNIT_NAME: Msg = both('unitInName');
+const UNIT_HEADER: Msg = both('unitInHeader');
 
 /** Unit in a name's trailing brackets, if it reads as a unit: '研发经费（万元）' -> '万元', '企业数（国家级）' -> ''. */
 function nameUnitOf(raw: string): string {
@@ -907,8 +842,7 @@ export function* importSteps(
   chunkChars = CHUNK_CHARS,
 ): Generator<number, ColumnarResult> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (isBlank(text))
-    return failure('no-data', '文件是空的：没有任何数据行', 'The file is empty: there are no data rows.');
+  if (isBlank(text)) return failure('no-data', both('emptyFile'));
 
   const dialect = detectDialect(text);
   const stripCR = dialect.newline === '\n' && text.lastIndexOf('\r\n', 64 * 1024) !== -1;
@@ -960,11 +894,7 @@ export function* importSteps(
       if (e.code === 'MissingQuotes') {
         let l = line;
         for (let i = 0; i < e.row; i++) l += 1 + breaksInside(rows[i]!, nl);
-        return failure(
-          'unclosed-quote',
-          `第${l}行有一个没有闭合的引号（"）：从这里到文件末尾都会被当成同一个单元格，因此整个文件未导入。请补上配对的引号，或删除多余的引号`,
-          `Unclosed quote (") at line ${l}: everything from there to the end of the file would become one cell, so the file was not imported. Add the matching quote or remove the stray one.`,
-        );
+        return failure('unclosed-quote', both('unclosedQuote', { line: l }));
       }
       (bad ??= new Set()).add(e.row);
     }
@@ -986,10 +916,7 @@ export function* importSteps(
           'error',
           'malformed-quotes',
           f.join(dialect.delimiter),
-          {
-            zh: '引号不配对或位置不对（单元格内的引号要写成两个 ""）',
-            en: 'malformed quotes (a quote inside a cell must be doubled: "")',
-          },
+          both('malformedQuotes'),
           ROW_DROPPED,
         );
         continue;
@@ -1014,12 +941,7 @@ export function* importSteps(
   }
 
   const layout = engine.layout!;
-  if (engine.dataRows === 0)
-    return failure(
-      'no-data',
-      `第${layout.headerLine}行的表头之后没有数据行`,
-      `There are no data rows after the header on line ${layout.headerLine}.`,
-    );
+  if (engine.dataRows === 0) return failure('no-data', both('noDataRows', { line: layout.headerLine }));
   const issues = engine.issues;
   return {
     ok: true,
@@ -1037,11 +959,7 @@ export function* importSteps(
 }
 
 function malformedBeforeHeader(line: number): ImportFailure {
-  return failure(
-    'malformed-quotes',
-    `第${line}行（表头之前或表头）引号不配对，无法读取表头`,
-    `Malformed quotes on line ${line}, at or above the header: the header cannot be read.`,
-  );
+  return failure('malformed-quotes', both('malformedHeaderQuotes', { line }));
 }
 
 /** Runs a generator to the end, reporting what it yields. */

@@ -1,16 +1,17 @@
 // Collects row problems with exact totals but a capped list, so a bad 1M-row file does not make 1M messages.
-// Example: log.add(5, '数值', 'error', 'not-a-number', 'abc', { zh: '“abc”不是数字', en: '"abc" is not a number' }, ROW_DROPPED)
+// Example: log.add(5, '数值', 'error', 'not-a-number', 'abc', both('notANumber', { raw: 'abc' }), ROW_DROPPED)
 //   -> { line: 5, column: '数值', severity: 'error', code: 'not-a-number', raw: 'abc',
 //        message: { zh: '第5行“数值”列：“abc”不是数字；该行未导入。', en: 'Line 5, column "数值": "abc" is not a number; row not imported.' } }
 
 import type { ImportIssue, Msg, Severity } from './types';
 import { MAX_ISSUES_PER_SEVERITY } from './types';
+import { both } from '../i18n/importMessages';
 
 /** What happened to the record, appended to the reason. */
-export const ROW_DROPPED: Msg = { zh: '该行未导入', en: 'row not imported' };
-export const CELL_DROPPED: Msg = { zh: '该单元格未导入', en: 'cell not imported' };
-export const ROW_SKIPPED: Msg = { zh: '该行已跳过', en: 'row skipped' };
-export const KEPT: Msg = { zh: '', en: '' };
+export const ROW_DROPPED: Msg = both('rowDropped');
+export const CELL_DROPPED: Msg = both('cellDropped');
+export const ROW_SKIPPED: Msg = both('rowSkipped');
+export const KEPT: Msg = both('kept');
 
 const RAW_MAX = 200;
 
@@ -55,17 +56,11 @@ export class IssueLog {
 
 /** '第5行“数值”列：<reason>；<outcome>。' / 'Line 5, column "数值": <reason>; <outcome>.' (line 0 = the file). */
 export function compose(line: number, column: string, reason: Msg, outcome: Msg): Msg {
-  const whereZh =
-    line > 0 ? `第${line}行${column ? `“${column}”列` : ''}：` : column ? `“${column}”列：` : '';
-  const whereEn =
-    line > 0 ? `Line ${line}${column ? `, column "${column}"` : ''}: ` : column ? `Column "${column}": ` : '';
-  const zh = `${whereZh}${reason.zh}${outcome.zh ? `；${outcome.zh}` : ''}`;
-  const en = `${whereEn}${reason.en}${outcome.en ? `; ${outcome.en}` : ''}`;
-  return { zh: /[。！？.!?]$/.test(zh) ? zh : `${zh}。`, en: /[.!?]$/.test(en) ? en : `${en}.` };
+  return both('issue', { line, column, reason, outcome });
 }
 
 /** Joins several reasons about one record into one message. */
 export function joinMsgs(list: readonly Msg[]): Msg {
-  if (list.length === 1) return list[0]!;
-  return { zh: list.map((m) => m.zh).join('；'), en: list.map((m) => m.en).join('; ') };
+  if (list.length <= 1) return list[0] ?? KEPT;
+  return list.reduce((first, then) => both('reasons', { first, then }));
 }

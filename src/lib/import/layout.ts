@@ -9,6 +9,7 @@
 import type { Msg } from './types';
 import { bracketUnit, cleanText, clip, nameKey, RESERVED_NAMES, stripBrackets } from './text';
 import { readPeriod } from './periods';
+import { both } from '../i18n/importMessages';
 
 export type Role =
   'city' | 'indicator' | 'period' | 'value' | 'unit' | 'comparator' | 'kind' | 'note' | 'source';
@@ -102,18 +103,6 @@ const ROLE_OF = new Map<string, Role>();
 for (const role of Object.keys(ALIASES) as Role[])
   for (const a of ALIASES[role]) ROLE_OF.set(nameKey(a), role);
 
-const ROLE_ZH: Record<Role, string> = {
-  city: '城市',
-  indicator: '指标',
-  period: '年份',
-  value: '数值',
-  unit: '单位',
-  comparator: '比较',
-  kind: '类型',
-  note: '备注',
-  source: '来源',
-};
-
 export interface PeriodColumn {
   index: number;
   header: string;
@@ -196,10 +185,7 @@ export function detectLayout(rows: readonly (readonly string[])[], lines: readon
     return {
       ok: false,
       code: 'no-header',
-      message: {
-        zh: `在前 ${limit} 行中找不到表头：表头应包含“城市”“指标”“年份”“数值”等列名（或“2021年”“2022年”等年份列）`,
-        en: `No header row in the first ${limit} lines: expected column names such as 城市/city, 指标/indicator, 年份/year, 数值/value (or year columns like 2021, 2022年)`,
-      },
+      message: both('noHeader', { rows: limit }),
     };
 
   const header = rows[headerIndex]!;
@@ -213,10 +199,7 @@ export function detectLayout(rows: readonly (readonly string[])[], lines: readon
       return {
         ok: false,
         code: 'reserved-header',
-        message: {
-          zh: `第${headerLine}行第${i + 1}列的列名“${clip(h)}”是保留名称，不能作为列名：请改名后再上传`,
-          en: `Line ${headerLine}, column ${i + 1}: the column name "${clip(h)}" is reserved and cannot be used; rename it and upload again`,
-        },
+        message: both('reservedHeader', { line: headerLine, column: i + 1, name: clip(h) }),
       };
   }
 
@@ -232,10 +215,13 @@ export function detectLayout(rows: readonly (readonly string[])[], lines: readon
       return {
         ok: false,
         code: 'duplicate-header',
-        message: {
-          zh: `第${headerLine}行的表头有重复列名：第${first + 1}列“${clip(headers[first]!)}”与第${i + 1}列“${clip(h)}”相同，无法判断用哪一列：请删除或改名其中一列`,
-          en: `Line ${headerLine}: duplicate column name: column ${first + 1} "${clip(headers[first]!)}" and column ${i + 1} "${clip(h)}"; remove or rename one of them`,
-        },
+        message: both('duplicateHeader', {
+          line: headerLine,
+          first: first + 1,
+          firstName: clip(headers[first]!),
+          column: i + 1,
+          name: clip(h),
+        }),
       };
     seen.set(k, i);
   }
@@ -263,10 +249,14 @@ export function detectLayout(rows: readonly (readonly string[])[], lines: readon
         return {
           ok: false,
           code: 'ambiguous-header',
-          message: {
-            zh: `第${headerLine}行：第${prev + 1}列“${clip(headers[prev]!)}”和第${i + 1}列“${clip(h)}”都像是“${ROLE_ZH[role]}”列，无法判断用哪一列：请只保留一列`,
-            en: `Line ${headerLine}: column ${prev + 1} "${clip(headers[prev]!)}" and column ${i + 1} "${clip(h)}" both look like the ${role} column; keep only one`,
-          },
+          message: both('ambiguousHeader', {
+            line: headerLine,
+            first: prev + 1,
+            firstName: clip(headers[prev]!),
+            column: i + 1,
+            name: clip(h),
+            role,
+          }),
         };
       cols[role] = i;
       continue;
@@ -291,10 +281,7 @@ export function detectLayout(rows: readonly (readonly string[])[], lines: readon
     return {
       ok: false,
       code: 'missing-column',
-      message: {
-        zh: `第${headerLine}行的表头里没有“数值”列，也没有“2021年”“2022年”这样的年份列`,
-        en: `Line ${headerLine}: the header has neither a value column (数值/value) nor year columns (2021, 2022年, ...)`,
-      },
+      message: both('noValueColumn', { line: headerLine }),
     };
   ignored.sort((a, b) => a.index - b.index);
 
@@ -331,9 +318,4 @@ export function detectLayout(rows: readonly (readonly string[])[], lines: readon
       ignored,
     },
   };
-}
-
-/** Chinese name of a role, for messages. */
-export function roleZh(role: Role): string {
-  return ROLE_ZH[role];
 }

@@ -4,6 +4,7 @@
 
 import type { ImportContext, ImportFailure } from './types';
 import { DEFAULT_MAX_BYTES } from './types';
+import { both } from '../i18n/importMessages';
 
 function mb(n: number): string {
   const v = n / (1024 * 1024);
@@ -17,9 +18,6 @@ export function checkSize(size: number, ctx: Pick<ImportContext, 'maxBytes'>): I
   return {
     ok: false,
     code: 'too-large',
-    message: {
-      zh: `文件太大（${mb(size)}），超过了 ${mb(limit)} 的上限，未读取：请拆分成较小的文件后再上传`,
-      en: `The file is too large (${mb(size)}), over the ${mb(limit)} limit, and was not read: split it into smaller files.`,
-    },
+    message: both('tooLarge', { size: mb(size), limit: mb(limit) }),
   };
 }

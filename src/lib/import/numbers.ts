@@ -8,7 +8,8 @@
 import type { Comparator } from '../table/fields';
 import type { Msg } from './types';
 import { clip, nfkc } from './text';
-import { convertExp, parseUnit, unitZh, type UnitSpec } from './units';
+import { convertExp, parseUnit, type UnitSpec } from './units';
+import { both } from '../i18n/importMessages';
 
 export interface NumberContext {
   /** Canonical unit of the indicator ('%', '100m CNY', 'count', ...); '' or absent = not known yet. */
@@ -161,23 +162,6 @@ const SUFFIXES: ReadonlyArray<readonly [string, Comparator]> = [
   ['+', '>='],
 ];
 
-const COMPARATOR_ZH: Record<Comparator, string> = {
-  '=': '等于',
-  '>': '大于（下限）',
-  '>=': '不少于（下限）',
-  '<': '小于（上限）',
-  '<=': '不超过（上限）',
-  '~': '约数',
-};
-const COMPARATOR_EN: Record<Comparator, string> = {
-  '=': 'exact',
-  '>': 'more than (lower bound)',
-  '>=': 'at least (lower bound)',
-  '<': 'less than (upper bound)',
-  '<=': 'at most (upper bound)',
-  '~': 'approximately',
-};
-
 /** Number core at the start of a cell and whatever follows it (a unit, or garbage). */
 const NUM_AND_TAIL = /^([+-]?(?:\d+(?:[, ]\d+)*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*(.*)$/i;
 const RANGE = /^[+-]?\d[\d,. ]*\s*(?:-|~|〜|至|到|—|――)\s*[+-]?\d[\d,. ]*\s*(?:%|[^\d\s.,+-]{0,6})$/;
@@ -185,27 +169,19 @@ const GROUPED_COMMA = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 const GROUPED_SPACE = /^[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
-const msg = (zh: string, en: string): Msg => ({ zh, en });
-
 function missing(code: 'empty' | 'masked' | 'range', raw: string): NumberRead {
   const r = clip(raw);
   const reason =
     code === 'empty'
-      ? msg('单元格为空，按缺失处理（不是 0）', 'the cell is empty: missing, not 0')
+      ? both('valueEmpty')
       : code === 'masked'
-        ? msg(
-            `“${r}”表示数据被隐去或不可得，按缺失处理`,
-            `"${r}" means masked / not available: kept as missing`,
-          )
-        : msg(
-            `“${r}”是一个区间，不是单个数值：按缺失处理（未取任何一端）`,
-            `"${r}" is a range, not a single value: kept as missing (neither end is used)`,
-          );
+        ? both('valueMasked', { raw: r })
+        : both('valueRange', { raw: r });
   return { ok: false, missing: true, code, reason };
 }
 
-function fail(code: NumberErrorCode, zh: string, en: string): NumberRead {
-  return { ok: false, missing: false, code, error: msg(zh, en) };
+function fail(code: NumberErrorCode, error: Msg): NumberRead {
+  return { ok: false, missing: false, code, error };
 }
 
 /** Multiplies the decimal string `core` (no grouping) by 10^exp exactly as decimal text, then converts once. */
@@ -232,20 +208,9 @@ export function readNumber(raw: string, ctx: NumberContext = {}): NumberRead {
   const r = clip(raw.trim());
   if (MASKED_WORDS.has(lower) || MASK_PATTERN.test(lower) || /^\.{2,}$/.test(lower))
     return missing('masked', raw);
-  if (EXCEL_ERROR.test(lower))
-    return fail(
-      'excel-error',
-      `“${r}”是 Excel 的计算错误，不是数值`,
-      `"${r}" is an Excel error value, not a number`,
-    );
-  if (NOT_FINITE.test(lower))
-    return fail('not-finite', `“${r}”不是有限数值`, `"${r}" is not a finite number`);
-  if (s[0] === '=' || s[0] === '@')
-    return fail(
-      'formula',
-      `“${r}”像是电子表格公式，不是数值（公式不会被执行）`,
-      `"${r}" looks like a spreadsheet formula, not a value (formulas are never run)`,
-    );
+  if (EXCEL_ERROR.test(lower)) return fail('excel-error', both('excelError', { raw: r }));
+  if (NOT_FINITE.test(lower)) return fail('not-finite', both('notFinite', { raw: r }));
+  if (s[0] === '=' || s[0] === '@') return fail('formula', both('formula', { raw: r }));
 
   // Qualifiers: 约120, 超过100, 100以上, 突破2000 ...
   let comparator: Comparator = '=';
@@ -261,11 +226,7 @@ export function readNumber(raw: string, ctx: NumberContext = {}): NumberRead {
   for (const [word, c] of SUFFIXES) {
     if (s.endsWith(word) && s.length > word.length) {
       if (qualifier !== '' && c !== comparator)
-        return fail(
-          'conflicting-qualifier',
-          `“${r}”前后的限定词相互矛盾`,
-          `"${r}" has qualifiers that contradict each other`,
-        );
+        return fail('conflicting-qualifier', both('conflictingQualifiers', { raw: r }));
       comparator = c;
       qualifier = qualifier === '' ? word : `${qualifier}…${word}`;
       s = s.slice(0, -word.length).trim();
@@ -277,40 +238,22 @@ export function readNumber(raw: string, ctx: NumberContext = {}): NumberRead {
   if (RANGE.test(s)) return missing('range', raw);
 
   const m = NUM_AND_TAIL.exec(s);
-  if (!m) return fail('not-a-number', `“${r}”不是数字`, `"${r}" is not a number`);
+  if (!m) return fail('not-a-number', both('notANumber', { raw: r }));
   let core = m[1] ?? '';
   const tail = (m[2] ?? '').trim();
-  if (/\d/.test(tail)) return fail('not-a-number', `“${r}”不是数字`, `"${r}" is not a number`);
+  if (/\d/.test(tail)) return fail('not-a-number', both('notANumber', { raw: r }));
 
   if (core.includes(',')) {
     if (ctx.delimiter === ';' && !core.includes('.'))
-      return fail(
-        'ambiguous-decimal-comma',
-        `“${r}”中的逗号可能是小数点也可能是千位分隔符，含义不明确：请改用小数点（如 1.5）`,
-        `"${r}": the comma may be a decimal comma or a thousands separator; use a decimal point (e.g. 1.5)`,
-      );
+      return fail('ambiguous-decimal-comma', both('commaWithSemicolons', { raw: r }));
     if (GROUPED_COMMA.test(core)) core = core.replace(/,/g, '');
     else if (DECIMAL_COMMA.test(core))
-      return fail(
-        'ambiguous-decimal-comma',
-        `“${r}”中的逗号不是规范的千位分隔（每三位一组），可能是小数点：含义不明确，请改用小数点`,
-        `"${r}": the comma is not a thousands separator (groups of three) and may be a decimal comma; use a decimal point`,
-      );
-    else
-      return fail(
-        'bad-grouping',
-        `“${r}”的千位分隔不规范（应每三位一组）`,
-        `"${r}": digit grouping is not in threes`,
-      );
+      return fail('ambiguous-decimal-comma', both('decimalComma', { raw: r }));
+    else return fail('bad-grouping', both('badGrouping', { raw: r }));
   }
   if (core.includes(' ')) {
     if (GROUPED_SPACE.test(core)) core = core.replace(/ /g, '');
-    else
-      return fail(
-        'bad-grouping',
-        `“${r}”的数字中间有空格，且不是规范的千位分隔`,
-        `"${r}": spaces inside the number are not thousands grouping`,
-      );
+    else return fail('bad-grouping', both('spacesInNumber', { raw: r }));
   }
   if (core.startsWith('+')) core = core.slice(1);
 
@@ -318,10 +261,7 @@ export function readNumber(raw: string, ctx: NumberContext = {}): NumberRead {
   if (qualifier !== '') {
     warnings.push({
       code: 'qualifier',
-      message: msg(
-        `“${r}”按${COMPARATOR_ZH[comparator]}（${comparator}）保留`,
-        `"${r}" kept as ${COMPARATOR_EN[comparator]} (${comparator})`,
-      ),
+      message: both('qualifierKept', { raw: r, comparator }),
     });
   }
 
@@ -338,11 +278,7 @@ export function readNumber(raw: string, ctx: NumberContext = {}): NumberRead {
       cellUnit.dim.startsWith('other:') &&
       target.dim !== cellUnit.dim
     )
-      return fail(
-        'unknown-unit',
-        `“${r}”带有无法识别的单位“${clip(tail, 12)}”`,
-        `"${r}" has a unit that is not understood: "${clip(tail, 12)}"`,
-      );
+      return fail('unknown-unit', both('unknownUnit', { raw: r, unit: clip(tail, 12) }));
     const exp = convertExp(from, target);
     if (exp === null) {
       if (target === null) {
@@ -350,33 +286,23 @@ export function readNumber(raw: string, ctx: NumberContext = {}): NumberRead {
         value = Number(core);
         unit = from.label;
       } else if (from.dim === 'percent')
-        return fail(
-          'percent-not-allowed',
-          `“${r}”是百分数，但该指标的单位是“${unitZh(target.label)}”，不是 %`,
-          `"${r}" is a percentage, but this indicator is measured in ${target.label}, not %`,
-        );
+        return fail('percent-not-allowed', both('percentNotAllowed', { raw: r, target: target.label }));
       else
         return fail(
           'unit-mismatch',
-          `“${r}”的单位“${unitZh(from.label)}”与该指标的单位“${unitZh(target.label)}”不符`,
-          `"${r}": unit ${from.label} does not fit this indicator's unit ${target.label}`,
+          both('unitMismatch', { raw: r, unit: from.label, target: target.label }),
         );
     } else {
       value = scaled(core, exp);
       if (exp !== 0 || from.dim === 'none') {
-        const shown = unit === '' ? '' : unitZh(unit);
         warnings.push({
           code: 'unit-converted',
-          message: msg(
-            `“${r}”${cellUnit ? '' : `（单位${unitZh(from.label)}）`}已换算为 ${value}${shown ? ' ' + shown : ''}`,
-            `"${r}"${cellUnit ? '' : ` (unit ${from.label})`} converted to ${value}${unit ? ' ' + unit : ''}`,
-          ),
+          message: both('valueConverted', { raw: r, stated: cellUnit ? null : from.label, value, unit }),
         });
       }
     }
   }
-  if (!Number.isFinite(value))
-    return fail('not-finite', `“${r}”超出了可表示的数值范围`, `"${r}" is out of the representable range`);
+  if (!Number.isFinite(value)) return fail('not-finite', both('outOfRange', { raw: r }));
   if (Object.is(value, -0)) value = 0;
   return { ok: true, value, comparator, unit, warnings };
 }

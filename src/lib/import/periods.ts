@@ -4,6 +4,7 @@
 
 import type { Msg } from './types';
 import { clip, cleanText } from './text';
+import { both } from '../i18n/importMessages';
 
 export type PeriodRead =
   | { ok: true; period: string; masked: boolean }
@@ -24,16 +25,10 @@ function bad(code: 'empty' | 'bad-period' | 'unsupported-period', raw: string): 
   const r = clip(raw.trim());
   const error: Msg =
     code === 'empty'
-      ? { zh: '年份为空', en: 'the year is empty' }
+      ? both('yearEmpty')
       : code === 'unsupported-period'
-        ? {
-            zh: `“${r}”不是全年或上半年：只支持“2022”“2022年”“2022-H1”“2022上半年”这类写法`,
-            en: `"${r}" is neither a full year nor a first half: only 2022, 2022年, 2022-H1, 2022上半年 are supported`,
-          }
-        : {
-            zh: `“${r}”不是可识别的年份（应为 ${MIN_YEAR}–${MAX_YEAR} 年，如“2022”“2022年”“2022-H1”）`,
-            en: `"${r}" is not a year (expected ${MIN_YEAR}-${MAX_YEAR}, e.g. 2022, 2022年, 2022-H1)`,
-          };
+        ? both('yearUnsupported', { raw: r })
+        : both('yearInvalid', { raw: r, min: MIN_YEAR, max: MAX_YEAR });
   return { ok: false, code, error };
 }
 

@@ -6,7 +6,6 @@ import type { IndicatorDef, Place } from '../data/types';
 import type { Observation } from '../table/schema';
 import type { RowTable } from '../table/table';
 import type { Bilingual } from '../i18n/bilingual';
-import type { ImportContext } from './context';
 
 /** A message in both UI languages; Chinese is first-class. */
 export type Msg = Bilingual;

@@ -3,15 +3,15 @@
 import type { Dataset, UploadPart } from '../data/dataset';
 import { buildDataset, citiesWithData, isReferencePlace, isUploadedId } from '../data/dataset';
 import type { CuratedParts } from '../data/dataset';
-import type { Lang } from '../i18n/messages';
-import { t } from '../i18n/messages';
+import type { Bilingual, Lang } from '../i18n/bilingual';
+import { both } from '../i18n/messages';
 import type { Notice, View } from './url';
-import { parseView, restrictView, serialiseView } from './url';
+import { parseView, restrictView } from './url';
+import { href } from './routes';
 
-export interface UiNotice {
+/** A message for the user, in both languages (the notice list shows the reader's). */
+export interface UiNotice extends Bilingual {
   id: number;
-  zh: string;
-  en: string;
   level: 'info' | 'warning' | 'error';
 }
 
@@ -88,7 +88,7 @@ class AppState {
   /** Apply a change to the view and write it to the URL (replaceState: no history spam). */
   update(patch: Partial<View>, opts: { push?: boolean } = {}) {
     this.view = { ...this.view, ...patch };
-    const hash = serialiseView(this.view);
+    const hash = href(this.view);
     if (typeof history !== 'undefined' && location.hash !== hash) {
       if (opts.push) history.pushState(null, '', hash);
       else history.replaceState(null, '', hash);
@@ -113,8 +113,7 @@ class AppState {
       sources: new Set(ds.sources.keys()),
     };
     const missingUploads = (this.view.cities ?? []).filter((c) => isUploadedId(c) && !known.cities.has(c));
-    if (missingUploads.length)
-      this.notify({ zh: t('zh', 'notAvailableHere'), en: t('en', 'notAvailableHere'), level: 'warning' });
+    if (missingUploads.length) this.notify({ ...both('notAvailableHere'), level: 'warning' });
     const r = restrictView(this.view, known);
     const all = [
       ...this.urlNotices,
@@ -122,7 +121,7 @@ class AppState {
     ];
     this.urlNotices = [];
     for (const n of all)
-      this.notify({ zh: `${n.param}: ${n.reason.zh}`, en: `${n.param}: ${n.reason.en}`, level: 'warning' });
+      this.notify({ ...both('notice', { param: n.param, reason: n.reason }), level: 'warning' });
     if (r.notices.length) this.view = r.view;
   }
 }

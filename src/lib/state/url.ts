@@ -1,10 +1,28 @@
-// The view in the URL hash, pure: parse(hash) -> View + notices, serialise(View) -> hash. Each parameter parses to
-// valid / invalid / missing (OWID style); a Record over ParamName makes the type checker insist every one is handled.
-// Nothing from the URL is ever used as an object key: URLSearchParams + Map only, ids allow-listed by pattern.
+// The view in the URL hash, pure: parseView(hash) -> View + notices, serialiseView(View) -> hash, and
+// normaliseView, all three read from one table: ROUTES says each route's path, the id its path carries and the
+// view parameters it takes; PARAMS (urlParams.ts) says how each parameter is read, kept and written. Old
+// link forms are first brought up to date by the URL migrations (urlMigrations.ts). Every link the app
+// writes goes through routes.ts. Each parameter parses to valid / invalid / missing (OWID style), and the
+// mapped type of PARAMS makes the type checker insist every parameter is handled. Nothing from the URL is
+// ever used as an object key: URLSearchParams + Map only, ids allow-listed by pattern.
 import { CHART_IDS } from '../data/types';
 import type { ChartId } from '../data/types';
+import type { Bilingual, Lang } from '../i18n/bilingual';
+import { migrateLink, type HashLink } from './urlMigrations';
+import {
+  isId,
+  note,
+  PARAM_ORDER,
+  PARAM_SET,
+  PARAMS,
+  VIEW_PARAMS,
+  type ParamName,
+  type Reason,
+} from './urlParams';
 
-export type Lang = 'zh' | 'en';
+export { DATA_PATTERN, ID_PATTERN, LINK_DATA_MAX_CHARS, MARK_PATTERN, MAX_CITIES } from './urlParams';
+
+export type { Lang };
 export type Route = 'dashboard' | 'embed' | 'source' | 'present';
 export type Background = 'white' | 'transparent';
 
@@ -31,59 +49,37 @@ export interface View {
 export interface Notice {
   param: string;
   raw: string;
-  reason: { zh: string; en: string };
+  reason: Bilingual;
 }
 
-type Reason = Notice['reason'];
+/** How a route's path names what it shows: `#/<head>/<id>`. */
+type IdRule = {
+  /** The view field the id fills. */
+  field: 'chart' | 'source';
+  valid(id: string): boolean;
+} & (
+  | {
+      /** Stands in for a missing id (silently) or an unknown one (with the `unknown` notice). */
+      fallback: string;
+      unknown: Reason;
+    }
+  | {
+      /** No id to stand in: a path without a valid id is refused (the dashboard is shown), saying why. */
+      fallback?: undefined;
+      missing: Reason;
+      unknown: Reason;
+    }
+);
 
-/** Ids (cities, indicators, sources) in a URL: lower-case ASCII slugs. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-/** Row keys (`wuhu-rd_intensity-2020-h1-actual`); letters of any script allowed, no punctuation that could mean markup. */
-export const MARK_PATTERN = /^[\p{L}\p{N}_.:~-]{1,200}$/u;
-/** lz-string `compressToEncodedURIComponent` alphabet. */
-export const DATA_PATTERN = /^[A-Za-z0-9+$-]+$/;
-/** Longest compressed upload allowed in a link. */
-export const LINK_DATA_MAX_CHARS = 6000;
-export const MAX_CITIES = 50;
-
-const PARAMS = ['lang', 'cities', 'indicator', 'mark', 'bg', 'data'] as const;
-type ParamName = (typeof PARAMS)[number];
-const PARAM_SET: ReadonlySet<string> = new Set(PARAMS);
-
-const R = {
-  unknownRoute: {
-    zh: '无法识别的页面地址，已显示看板首页',
-    en: 'unknown page address; showing the dashboard',
-  },
-  unknownChart: { zh: '无法识别的图表，已忽略', en: 'unknown chart, ignored' },
-  missingChart: { zh: '未指定图表，已显示看板首页', en: 'no chart given; showing the dashboard' },
-  extraPath: { zh: '地址中多余的部分，已忽略', en: 'extra part of the address, ignored' },
-  unknownParam: { zh: '无法识别的参数，已忽略', en: 'unknown parameter, ignored' },
-  repeated: { zh: '参数重复，只采用第一个', en: 'parameter repeated; only the first is used' },
-  invalid: { zh: '取值无效，已忽略', en: 'invalid value, ignored' },
-  invalidId: { zh: '不是有效的编号，已忽略', en: 'not a valid id, ignored' },
-  tooMany: {
-    zh: `城市过多，只保留前 ${MAX_CITIES} 个`,
-    en: `too many cities; only the first ${MAX_CITIES} are kept`,
-  },
-  notHere: { zh: '此页面不使用该参数，已忽略', en: 'not used on this page, ignored' },
-  dataTooLarge: { zh: '链接中的数据过大，已忽略', en: 'data in the link is too large, ignored' },
-  unknownCity: { zh: '数据中没有这个城市，已忽略', en: 'no such city in the data, ignored' },
-  unknownIndicator: { zh: '数据中没有这个指标，已忽略', en: 'no such indicator in the data, ignored' },
-  unknownSource: {
-    zh: '没有这份来源报告，已显示看板首页',
-    en: 'no such source report; showing the dashboard',
-  },
-  unreadable: {
-    zh: '无法读取页面地址，已显示看板首页',
-    en: 'the page address could not be read; showing the dashboard',
-  },
-} satisfies Record<string, Reason>;
-
-type Parsed<T> =
-  | { kind: 'valid'; value: T; notices?: Notice[] }
-  | { kind: 'invalid'; notices: Notice[] }
-  | { kind: 'missing' };
+interface RouteRule {
+  route: Route;
+  /** The path's first segment; '' for the dashboard (`#/`). */
+  head: string;
+  /** The id in the path's second segment, if the route has one. */
+  id: IdRule | null;
+  /** The view parameters the route takes; any other known one is ignored with a notice. */
+  params: ReadonlySet<ParamName>;
+}
 
 /** defaultView() -> {route:'dashboard', lang:'zh', everything else null} */
 export function defaultView(): View {
@@ -100,14 +96,6 @@ export function defaultView(): View {
   };
 }
 
-function clip(raw: string): string {
-  return raw.length > 100 ? `${raw.slice(0, 100)}…` : raw;
-}
-
-function note(param: string, raw: string, reason: Reason): Notice {
-  return { param, raw: clip(raw), reason };
-}
-
 function isChartId(s: string): s is ChartId {
   return (CHART_IDS as readonly string[]).includes(s);
 }
@@ -120,119 +108,134 @@ function decodeSegment(s: string): string {
   }
 }
 
-/** Parsed cities list: invalid ids dropped with a notice each, duplicates removed, capped at MAX_CITIES. */
-function parseCities(raw: string): Parsed<string[]> {
-  const notices: Notice[] = [];
-  const seen = new Set<string>();
-  const items = raw.split(',').map((s) => s.trim());
-  for (const id of items) {
-    if (id === '') continue;
-    if (!ID_PATTERN.test(id)) notices.push(note('cities', id, R.invalidId));
-    else seen.add(id);
-  }
-  let ids = [...seen];
-  if (ids.length > MAX_CITIES) {
-    notices.push(note('cities', raw, R.tooMany));
-    ids = ids.slice(0, MAX_CITIES);
-  }
-  const hadItems = items.some((s) => s !== '');
-  if (hadItems && ids.length === 0) return { kind: 'invalid', notices };
-  return { kind: 'valid', value: ids, notices };
+/**
+ * Every route: its path, the id the path carries, the parameters it takes.
+ * `#/`, `#/embed/<chart>`, `#/sources/<source>?mark=<row key>`, `#/present/<chart>` (the first chart when none).
+ */
+const ROUTES: readonly RouteRule[] = [
+  { route: 'dashboard', head: '', id: null, params: new Set(VIEW_PARAMS) },
+  {
+    route: 'embed',
+    head: 'embed',
+    id: { field: 'chart', valid: isChartId, missing: 'urlMissingChart', unknown: 'urlUnknownRoute' },
+    params: new Set(VIEW_PARAMS),
+  },
+  {
+    route: 'source',
+    head: 'sources',
+    id: { field: 'source', valid: isId, missing: 'urlUnknownRoute', unknown: 'urlUnknownRoute' },
+    params: new Set([...VIEW_PARAMS, 'mark']),
+  },
+  {
+    route: 'present',
+    head: 'present',
+    id: { field: 'chart', valid: isChartId, fallback: CHART_IDS[0], unknown: 'urlUnknownChart' },
+    params: new Set(VIEW_PARAMS),
+  },
+];
+const DASHBOARD = ROUTES[0]!;
+
+function ruleOf(route: unknown): RouteRule | undefined {
+  return ROUTES.find((r) => r.route === route);
 }
 
-function pattern(param: ParamName, raw: string, re: RegExp, reason: Reason = R.invalid): Parsed<string> {
-  return re.test(raw)
-    ? { kind: 'valid', value: raw }
-    : { kind: 'invalid', notices: [note(param, raw, reason)] };
+/** routePath(source rule, 'wuhu-2023') -> '#/sources/wuhu-2023'; ids are slugs, nothing to escape. */
+function routePath(rule: RouteRule, id: string): string {
+  return rule.head === '' ? '#/' : `#/${rule.head}/${id}`;
 }
 
-function oneOf<T extends string>(param: ParamName, raw: string, allowed: readonly T[]): Parsed<T> {
-  return (allowed as readonly string[]).includes(raw)
-    ? { kind: 'valid', value: raw as T }
-    : { kind: 'invalid', notices: [note(param, raw, R.invalid)] };
+/** The parameter as the link writes it: name=value, or null for its default. */
+function written<K extends ParamName>(name: K, value: View[K]): string | null {
+  const p = PARAMS[name];
+  return value === null || value === p.default ? null : `${name}=${p.write(value as NonNullable<View[K]>)}`;
 }
 
-function parseData(raw: string): Parsed<string> {
-  const s = raw.replace(/ /g, '+'); // URLSearchParams reads '+' as a space
-  if (s.length > LINK_DATA_MAX_CHARS)
-    return { kind: 'invalid', notices: [note('data', raw, R.dataTooLarge)] };
-  return pattern('data', s, DATA_PATTERN);
-}
-
-/** Every parameter's parser and where its value goes; the Record type makes a forgotten parameter a type error. */
-const HANDLERS: { [K in ParamName]: (raw: string, view: View) => Notice[] } = {
-  lang: (raw, v) => apply(oneOf('lang', raw, ['zh', 'en'] as const), (x) => (v.lang = x)),
-  cities: (raw, v) => apply(parseCities(raw), (x) => (v.cities = x)),
-  indicator: (raw, v) => apply(pattern('indicator', raw, ID_PATTERN, R.invalidId), (x) => (v.indicator = x)),
-  mark: (raw, v) =>
-    v.route === 'source'
-      ? apply(pattern('mark', raw, MARK_PATTERN), (x) => (v.mark = x))
-      : [note('mark', raw, R.notHere)],
-  bg: (raw, v) => apply(oneOf('bg', raw, ['white', 'transparent'] as const), (x) => (v.bg = x)),
-  data: (raw, v) => apply(parseData(raw), (x) => (v.data = x)),
-};
-
-function apply<T>(p: Parsed<T>, set: (value: T) => void): Notice[] {
-  if (p.kind === 'valid') {
-    set(p.value);
-    return p.notices ?? [];
-  }
-  return p.kind === 'invalid' ? p.notices : [];
-}
-
-function parseRoute(path: string, view: View, notices: Notice[]): void {
+/** The route a link's path names, its id in the view; a path it cannot use sends it to the dashboard. */
+function readPath(path: string, view: View, notices: Notice[]): RouteRule {
   const segments = path.split('/').filter((s) => s !== '');
-  if (segments.length === 0) return;
+  if (segments.length === 0) return DASHBOARD;
   const [head, id] = segments.map(decodeSegment) as [string, string | undefined];
-  if ((head === 'embed' || head === 'present') && id !== undefined && isChartId(id)) {
-    view.route = head;
-    view.chart = id;
-  } else if (head === 'present') {
-    view.route = 'present'; // presentation mode without a (known) chart starts at the first one
-    view.chart = CHART_IDS[0] ?? null;
-    if (id !== undefined) notices.push(note('route', id, R.unknownChart));
-  } else if (head === 'sources' && id !== undefined && ID_PATTERN.test(id)) {
-    view.route = 'source';
-    view.source = id;
-  } else {
-    const reason = head === 'embed' && id === undefined ? R.missingChart : R.unknownRoute;
+  const rule = ROUTES.find((r) => r.head !== '' && r.head === head);
+  const refuse = (reason: Reason) => {
     notices.push(note('route', `#/${path}`, reason));
-    return;
+    return DASHBOARD;
+  };
+  if (!rule) return refuse('urlUnknownRoute');
+  let taken = 1;
+  if (rule.id) {
+    const r = rule.id;
+    let value: string;
+    if (id !== undefined && r.valid(id)) value = id;
+    else if (r.fallback === undefined) return refuse(id === undefined ? r.missing : r.unknown);
+    else {
+      value = r.fallback;
+      if (id !== undefined) notices.push(note('route', id, r.unknown));
+    }
+    (view as unknown as Record<IdRule['field'], string>)[r.field] = value;
+    taken = 2;
   }
-  if (segments.length > 2) notices.push(note('route', segments.slice(2).join('/'), R.extraPath));
+  view.route = rule.route;
+  if (segments.length > taken) notices.push(note('route', segments.slice(taken).join('/'), 'urlExtraPath'));
+  return rule;
+}
+
+/** A location hash taken apart: '#/embed/x?lang=en' -> { path: '/embed/x', query: [['lang', 'en']] } */
+function splitHash(hash: string): HashLink {
+  const s = hash.startsWith('#') ? hash.slice(1) : hash;
+  const q = s.indexOf('?');
+  return {
+    path: q < 0 ? s : s.slice(0, q),
+    query: [...new URLSearchParams(q < 0 ? '' : s.slice(q + 1))],
+  };
 }
 
 function parse(hash: string): { view: View; notices: Notice[] } {
   const view = defaultView();
   const notices: Notice[] = [];
-  const s = hash.startsWith('#') ? hash.slice(1) : hash;
-  const q = s.indexOf('?');
-  const path = q < 0 ? s : s.slice(0, q);
-  const query = q < 0 ? '' : s.slice(q + 1);
-  parseRoute(path, view, notices);
+  const link = migrateLink(splitHash(hash));
+  const rule = readPath(link.path, view, notices);
   const firsts = new Map<string, string>();
-  for (const [key, value] of new URLSearchParams(query)) {
-    if (!PARAM_SET.has(key)) notices.push(note(key, value, R.unknownParam));
-    else if (firsts.has(key)) notices.push(note(key, value, R.repeated));
+  for (const [key, value] of link.query) {
+    if (!PARAM_SET.has(key)) notices.push(note(key, value, 'urlUnknownParam'));
+    else if (firsts.has(key)) notices.push(note(key, value, 'urlRepeated'));
     else firsts.set(key, value);
   }
-  for (const name of PARAMS) {
+  for (const name of PARAM_ORDER) {
     const raw = firsts.get(name);
-    if (raw !== undefined) notices.push(...HANDLERS[name](raw, view));
+    if (raw === undefined) continue;
+    if (!rule.params.has(name)) {
+      notices.push(note(name, raw, 'urlNotHere'));
+      continue;
+    }
+    const p = PARAMS[name].read(raw);
+    if (p.kind === 'valid') {
+      (view as unknown as Record<ParamName, unknown>)[name] = p.value;
+      notices.push(...(p.notices ?? []));
+    } else if (p.kind === 'invalid') notices.push(...p.notices);
   }
   return { view, notices };
 }
 
 /**
- * Parse a location hash; never throws, whatever the string.
+ * Parse a location hash; never throws, whatever the string. Older link forms are migrated first.
  * parseView('#/embed/rd-intensity?lang=en&cities=wuhu,fuzhou').view -> {route:'embed', chart:'rd-intensity', lang:'en', cities:['wuhu','fuzhou'], ...}
  */
 export function parseView(hash: string): { view: View; notices: Notice[] } {
   try {
     return parse(typeof hash === 'string' ? hash : '');
   } catch {
-    return { view: defaultView(), notices: [note('route', '', R.unreadable)] };
+    return { view: defaultView(), notices: [note('route', '', 'urlUnreadable')] };
   }
+}
+
+/** The route a view shows, as its rule would read it back, and the id in its path (null for the dashboard). */
+function routeOf(view: View): { rule: RouteRule; id: string | null } {
+  const rule = ruleOf(view.route);
+  if (!rule) return { rule: DASHBOARD, id: null };
+  if (!rule.id) return { rule, id: null };
+  const value: unknown = view[rule.id.field];
+  if (typeof value === 'string' && rule.id.valid(value)) return { rule, id: value };
+  return rule.id.fallback === undefined ? { rule: DASHBOARD, id: null } : { rule, id: rule.id.fallback };
 }
 
 /**
@@ -241,64 +244,26 @@ export function parseView(hash: string): { view: View; notices: Notice[] } {
  */
 export function normaliseView(view: View): View {
   const v = defaultView();
-  v.lang = view.lang === 'en' ? 'en' : 'zh';
-  if ((view.route === 'embed' || view.route === 'present') && view.chart !== null && isChartId(view.chart)) {
-    v.route = view.route;
-    v.chart = view.chart;
-  } else if (view.route === 'present') {
-    v.route = 'present';
-    v.chart = CHART_IDS[0] ?? null;
-  } else if (view.route === 'source' && typeof view.source === 'string' && ID_PATTERN.test(view.source)) {
-    v.route = 'source';
-    v.source = view.source;
-    if (typeof view.mark === 'string' && MARK_PATTERN.test(view.mark)) v.mark = view.mark;
-  }
-  if (Array.isArray(view.cities)) {
-    const ids = [...new Set(view.cities.filter((c) => typeof c === 'string' && ID_PATTERN.test(c)))];
-    v.cities = view.cities.length > 0 && ids.length === 0 ? null : ids.slice(0, MAX_CITIES);
-  }
-  if (typeof view.indicator === 'string' && ID_PATTERN.test(view.indicator)) v.indicator = view.indicator;
-  if (view.bg === 'white' || view.bg === 'transparent') v.bg = view.bg;
-  if (
-    typeof view.data === 'string' &&
-    view.data.length <= LINK_DATA_MAX_CHARS &&
-    DATA_PATTERN.test(view.data)
-  ) {
-    v.data = view.data;
-  }
+  const { rule, id } = routeOf(view);
+  v.route = rule.route;
+  if (rule.id && id !== null) (v as unknown as Record<IdRule['field'], string>)[rule.id.field] = id;
+  for (const name of PARAM_ORDER)
+    if (rule.params.has(name))
+      (v as unknown as Record<ParamName, unknown>)[name] = PARAMS[name].keep(view[name]);
   return v;
-}
-
-function enc(s: string): string {
-  return encodeURIComponent(s).replace(/%24/g, '$');
 }
 
 /**
  * The hash for a view: defaults omitted, parameters in a fixed order (lang, cities, indicator, mark, bg, data);
- * anything parseView would refuse is left out, so parseView(serialiseView(v)) has no notices.
+ * anything parseView would refuse is left out, so parseView(serialiseView(v)) has no notices. Use routes.ts
+ * (href and its helpers) to write a link.
  * serialiseView({...defaultView(), route:'embed', chart:'high-tech', lang:'en'}) -> '#/embed/high-tech?lang=en'
  */
 export function serialiseView(view: View): string {
   const v = normaliseView(view);
-  const path =
-    v.route === 'embed' || v.route === 'present'
-      ? `#/${v.route}/${v.chart ?? ''}`
-      : v.route === 'source'
-        ? `#/sources/${v.source ?? ''}`
-        : '#/';
-  const parts: string[] = [];
-  const values: { [K in ParamName]: string | null } = {
-    lang: v.lang === 'zh' ? null : v.lang,
-    cities: v.cities === null ? null : v.cities.join(','),
-    indicator: v.indicator,
-    mark: v.mark,
-    bg: v.bg,
-    data: v.data,
-  };
-  for (const name of PARAMS) {
-    const value = values[name];
-    if (value !== null) parts.push(`${name}=${name === 'cities' ? value : enc(value)}`);
-  }
+  const { rule, id } = routeOf(v);
+  const parts = PARAM_ORDER.map((name) => written(name, v[name])).filter((s) => s !== null);
+  const path = routePath(rule, id ?? '');
   return parts.length ? `${path}?${parts.join('&')}` : path;
 }
 
@@ -315,17 +280,17 @@ export function restrictView(
   if (v.cities) {
     const kept = v.cities.filter((c) => {
       const ok = known.cities.has(c);
-      if (!ok) notices.push(note('cities', c, R.unknownCity));
+      if (!ok) notices.push(note('cities', c, 'urlUnknownCity'));
       return ok;
     });
     v.cities = v.cities.length > 0 && kept.length === 0 ? null : kept;
   }
   if (v.indicator !== null && !known.indicators.has(v.indicator)) {
-    notices.push(note('indicator', v.indicator, R.unknownIndicator));
+    notices.push(note('indicator', v.indicator, 'urlUnknownIndicator'));
     v.indicator = null;
   }
   if (v.route === 'source' && (v.source === null || !known.sources.has(v.source))) {
-    notices.push(note('route', `#/sources/${v.source ?? ''}`, R.unknownSource));
+    notices.push(note('route', routePath(ruleOf('source')!, v.source ?? ''), 'urlUnknownSource'));
     v.route = 'dashboard';
     v.source = null;
     v.mark = null;

@@ -1,0 +1,28 @@
+// Messages of what loads on demand and stays out of the first-load bundle: the share dialog and the slide
+// decks. Typed like the UI catalogue (catalogue.ts).
+import { catalogue, type Twin } from './catalogue';
+
+const zh = {
+  carryData: '把上传的数据放进链接（他人打开时也能看到）',
+  dataTooLargeForLink: '上传的数据太大，无法放进链接：在其他电脑上打开时会提示数据不可用。',
+  deckTitle: '科技指标看板',
+  deckFileName: '科技指标看板.pptx',
+  /** The slides' typeface: one every Office installation in this language has. */
+  slideFont: 'Microsoft YaHei',
+};
+
+const en: Twin<typeof zh> = {
+  carryData: 'Put the uploaded data into the link (visible to whoever opens it)',
+  dataTooLargeForLink:
+    'The uploaded data is too large to travel in a link: on another computer the view will say it is not available.',
+  deckTitle: 'City S&T indicators',
+  deckFileName: 'city-st-indicators.pptx',
+  slideFont: 'Calibri',
+};
+
+const onDemand = catalogue(zh, en);
+
+/** t('en', 'deckFileName') -> 'city-st-indicators.pptx' */
+export const t = onDemand.t;
+/** both('deckTitle') -> { zh: '科技指标看板', en: 'City S&T indicators' } */
+export const both = onDemand.both;

@@ -1,0 +1,140 @@
+// How each view parameter of a link is read, kept and written, and its default: the PARAMS table url.ts parses,
+// normalises and serialises with. Each parameter parses to valid / invalid / missing (OWID style); the mapped
+// type of PARAMS makes the type checker insist every parameter is handled.
+import type { Bilingual } from '../i18n/bilingual';
+import { both, type TextMessageKey } from '../i18n/messages';
+import type { Notice, View } from './url';
+
+/** Ids (cities, indicators, sources) in a URL: lower-case ASCII slugs. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+/**
+ * Row keys (`wuhu-rd_intensity-2020-h1-actual`, a masked year's `x_region-…-y+1-target`); letters of any script
+ * allowed, no punctuation that could mean markup.
+ */
+export const MARK_PATTERN = /^[\p{L}\p{N}_.:~+-]{1,200}$/u;
+/** lz-string `compressToEncodedURIComponent` alphabet. */
+export const DATA_PATTERN = /^[A-Za-z0-9+$-]+$/;
+/** Longest compressed upload allowed in a link. */
+export const LINK_DATA_MAX_CHARS = 6000;
+export const MAX_CITIES = 50;
+
+/** The view parameters, in the order they are read and written. */
+export const PARAM_ORDER = ['lang', 'cities', 'indicator', 'mark', 'bg', 'data'] as const;
+export type ParamName = (typeof PARAM_ORDER)[number];
+export const PARAM_SET: ReadonlySet<string> = new Set(PARAM_ORDER);
+
+/** Why part of a link was not used (a plain-text message of the UI catalogue). */
+export type Reason = Extract<TextMessageKey, `url${string}`> | Bilingual;
+
+export type Parsed<T> =
+  | { kind: 'valid'; value: T; notices?: Notice[] }
+  | { kind: 'invalid'; notices: Notice[] }
+  | { kind: 'missing' };
+
+/** How one view parameter is read from a link, kept from a view built in code, and written back. */
+interface ParamRule<T> {
+  /** Its value when the link does not give it; never written. */
+  default: T;
+  /** The link's (decoded) text -> valid, or invalid with notices. */
+  read(raw: string): Parsed<T>;
+  /** A view's value as parseView would have read it back, else the default: views come from anywhere. */
+  keep(value: unknown): T;
+  /** A value other than the default, as the link writes it (escaped). */
+  write(value: NonNullable<T>): string;
+}
+
+function clip(raw: string): string {
+  return raw.length > 100 ? `${raw.slice(0, 100)}…` : raw;
+}
+
+export function note(param: string, raw: string, reason: Reason): Notice {
+  return { param, raw: clip(raw), reason: typeof reason === 'string' ? both(reason) : reason };
+}
+
+export function isId(s: string): boolean {
+  return ID_PATTERN.test(s);
+}
+
+/** encodeURIComponent, but '$' (in the lz-string alphabet) left as it is. */
+function enc(s: string): string {
+  return encodeURIComponent(s).replace(/%24/g, '$');
+}
+
+function pattern(param: ParamName, raw: string, re: RegExp, reason: Reason = 'urlInvalid'): Parsed<string> {
+  return re.test(raw)
+    ? { kind: 'valid', value: raw }
+    : { kind: 'invalid', notices: [note(param, raw, reason)] };
+}
+
+/** A parameter whose value is one of a few words. */
+function choice<T extends string, D extends T | null>(
+  param: ParamName,
+  allowed: readonly T[],
+  fallback: D,
+): ParamRule<T | D> {
+  const is = (x: unknown): x is T => (allowed as readonly unknown[]).includes(x);
+  return {
+    default: fallback,
+    read: (raw) =>
+      is(raw)
+        ? { kind: 'valid', value: raw }
+        : { kind: 'invalid', notices: [note(param, raw, 'urlInvalid')] },
+    keep: (value) => (is(value) ? value : fallback),
+    write: enc,
+  };
+}
+
+/** A parameter whose value is text of a pattern (and at most `max` characters). */
+function text(param: ParamName, re: RegExp, reason: Reason, max = Infinity): ParamRule<string | null> {
+  const fits = (s: string) => s.length <= max && re.test(s);
+  return {
+    default: null,
+    read: (raw) =>
+      raw.length > max
+        ? { kind: 'invalid', notices: [note(param, raw, 'urlDataTooLarge')] }
+        : pattern(param, raw, re, reason),
+    keep: (value) => (typeof value === 'string' && fits(value) ? value : null),
+    write: enc,
+  };
+}
+
+/** Parsed cities list: invalid ids dropped with a notice each, duplicates removed, capped at MAX_CITIES. */
+function parseCities(raw: string): Parsed<string[]> {
+  const notices: Notice[] = [];
+  const seen = new Set<string>();
+  const items = raw.split(',').map((s) => s.trim());
+  for (const id of items) {
+    if (id === '') continue;
+    if (!isId(id)) notices.push(note('cities', id, 'urlInvalidId'));
+    else seen.add(id);
+  }
+  let ids = [...seen];
+  if (ids.length > MAX_CITIES) {
+    notices.push(note('cities', raw, both('urlTooMany', { max: MAX_CITIES })));
+    ids = ids.slice(0, MAX_CITIES);
+  }
+  const hadItems = items.some((s) => s !== '');
+  if (hadItems && ids.length === 0) return { kind: 'invalid', notices };
+  return { kind: 'valid', value: ids, notices };
+}
+
+/** Every view parameter: the mapped type makes a forgotten one a type error. */
+export const PARAMS: { [K in ParamName]: ParamRule<View[K]> } = {
+  lang: choice('lang', ['zh', 'en'] as const, 'zh'),
+  cities: {
+    default: null,
+    read: parseCities,
+    keep: (value) => {
+      if (!Array.isArray(value)) return null;
+      const ids = [...new Set(value.filter((c): c is string => typeof c === 'string' && isId(c)))];
+      return value.length > 0 && ids.length === 0 ? null : ids.slice(0, MAX_CITIES);
+    },
+    write: (ids) => ids.join(','), // ids are slugs: nothing to escape
+  },
+  indicator: text('indicator', ID_PATTERN, 'urlInvalidId'),
+  mark: text('mark', MARK_PATTERN, 'urlInvalid'),
+  bg: choice('bg', ['white', 'transparent'] as const, null),
+  data: text('data', DATA_PATTERN, 'urlInvalid', LINK_DATA_MAX_CHARS),
+};
+
+export const VIEW_PARAMS: readonly ParamName[] = ['lang', 'cities', 'indicator', 'bg', 'data'];

@@ -1,0 +1,78 @@
+// Every link the app writes comes from routes.ts: it keeps the reader's language, and parseView reads it back
+// as the view it was written for, without a notice.
+import { describe, expect, it } from 'vitest';
+import { HEADLINE_CHARTS } from '../../src/lib/charts/registry';
+import { rowKey } from '../../src/lib/data/dataset';
+import {
+  dashboardHref,
+  embedHref,
+  href,
+  presentHref,
+  reportHref,
+  sourceHref,
+} from '../../src/lib/state/routes';
+import { defaultView, parseView } from '../../src/lib/state/url';
+import { input, obs } from './helpers';
+
+const tooltipOf = (m: { option: unknown }) =>
+  (m.option as { tooltip: { formatter: (p: unknown) => string } }).tooltip.formatter;
+
+describe('links from chart marks', () => {
+  it('keep the reader’s language: an English tooltip opens the source sentence in English', async () => {
+    const ref = 'wuhu-rd_intensity-2022-actual';
+    const en = tooltipOf(HEADLINE_CHARTS['rd-intensity'].build(await input({ lang: 'en' })))({
+      data: { ref },
+    });
+    expect(en).toContain(`href="#/sources/001_bf8fc6d553621b5e?lang=en&amp;mark=${ref}"`);
+    const zh = tooltipOf(HEADLINE_CHARTS['rd-intensity'].build(await input({ lang: 'zh' })))({
+      data: { ref },
+    });
+    expect(zh).toContain(`href="#/sources/001_bf8fc6d553621b5e?mark=${ref}"`);
+  });
+
+  it('open the sentence they name, in the language they were written in, for every curated row', async () => {
+    const { data } = await input();
+    for (const o of data.curatedRows)
+      for (const lang of ['zh', 'en'] as const) {
+        const link = sourceHref(o, { lang });
+        const { view, notices } = parseView(link);
+        expect(notices, link).toEqual([]);
+        expect(view).toEqual({ ...defaultView(), route: 'source', source: o.source, mark: rowKey(o), lang });
+      }
+  });
+
+  it('a masked year’s row (y+1) keeps its mark', () => {
+    const o = obs({ city: 'x_region', indicator: 'rd_intensity', period: 'Y+1', value: 3, kind: 'target' });
+    const link = sourceHref({ ...o, source: '004_1546186363c61f01' }, { lang: 'en' });
+    expect(link).toBe('#/sources/004_1546186363c61f01?lang=en&mark=x_region-rd_intensity-y%2B1-target');
+    expect(parseView(link).view.mark).toBe('x_region-rd_intensity-y+1-target');
+  });
+
+  it('an uploaded row has no source page to open', () => {
+    const o = obs({ city: 'u-x', indicator: 'u_y', period: '2022', value: 1, source: 'upload:abc' });
+    expect(sourceHref(o, { lang: 'en' })).toBe('');
+  });
+});
+
+describe('the route builders', () => {
+  const view = { ...defaultView(), lang: 'en' as const, cities: ['wuhu', 'fuzhou'], indicator: 'tech_smes' };
+
+  it('write each page in the reader’s language', () => {
+    expect(dashboardHref({ lang: 'zh' })).toBe('#/');
+    expect(dashboardHref({ lang: 'en' })).toBe('#/?lang=en');
+    expect(reportHref('wuhu-2023', { lang: 'zh' })).toBe('#/sources/wuhu-2023');
+    expect(reportHref('wuhu-2023', { lang: 'en' })).toBe('#/sources/wuhu-2023?lang=en');
+  });
+
+  it('carry the whole view into embeds, presentations and permalinks', () => {
+    expect(href(view)).toBe('#/?lang=en&cities=wuhu,fuzhou&indicator=tech_smes');
+    expect(embedHref(view, 'high-tech')).toBe(
+      '#/embed/high-tech?lang=en&cities=wuhu,fuzhou&indicator=tech_smes',
+    );
+    expect(presentHref({ ...view, route: 'source', source: 'wuhu-2023', mark: 'x' }, 'rd-intensity')).toBe(
+      '#/present/rd-intensity?lang=en&cities=wuhu,fuzhou&indicator=tech_smes',
+    );
+    for (const link of [href(view), embedHref(view, 'plan-targets'), presentHref(view, 'tech-contracts')])
+      expect(parseView(link).notices).toEqual([]);
+  });
+});
