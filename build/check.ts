@@ -4,7 +4,7 @@
 import { readIndicatorsCsv } from './curated.ts';
 import type { CsvEntry, DataProblem } from './curated.ts';
 import { comparePeriods, isRelativePeriod, isTimePeriod, relativeOffset } from '../src/lib/data/dataset.ts';
-import { CHART_IDS, MEASURES } from '../src/lib/data/types.ts';
+import { CHART_IDS, MEASURES, type ChartId } from '../src/lib/data/types.ts';
 import type { IndicatorDef, Place, SourceDef, UnitDef } from '../src/lib/data/types.ts';
 import type { Observation } from '../src/lib/table/schema.ts';
 
@@ -16,6 +16,8 @@ export interface DatasetInput {
   sources: SourceDef[];
   /** Report text by source id (data/reports/<id>.txt). */
   reports: Record<string, string>;
+  /** Each headline chart's drawn indicators, as its spec declares them (src/lib/charts/registry.ts). */
+  chartDraws?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Curated periods: YYYY, YYYY-H1, or a masked year relative to the report's own (Y, Y-1, Y+1). */
@@ -119,6 +121,7 @@ export function checkDataset(input: DatasetInput): DataProblem[] {
   out.push(...checkConflicts(entries));
   out.push(...checkDerivedShifts(entries));
   out.push(...checkDefinitions(input, places, units));
+  if (input.chartDraws) out.push(...checkChartDraws(input.indicators, input.chartDraws));
   return out.sort((a, b) => a.line - b.line);
 }
 
@@ -284,6 +287,31 @@ function checkConflicts(entries: CsvEntry[]): DataProblem[] {
 }
 
 /** The JSON files must be consistent among themselves; reported on line 0. */
+/**
+ * indicators.json's `charts` and the chart specs' `draws` say the same: an indicator lists a chart exactly when
+ * that chart draws it (else the explorer offers a drawn one, or leaves out one no chart draws).
+ */
+function checkChartDraws(
+  indicators: readonly IndicatorDef[],
+  draws: Readonly<Record<string, readonly string[]>>,
+): DataProblem[] {
+  const out: DataProblem[] = [];
+  const p = (message: string) => out.push({ line: 0, rule: 'chart-draws', message });
+  const byId = new Map(indicators.map((d) => [d.id, d]));
+  for (const d of indicators)
+    for (const chart of Array.isArray(d.charts) ? d.charts : [])
+      if (draws[chart] && !draws[chart].includes(d.id))
+        p(`data/indicators.json: ${d.id} lists chart "${chart}", which does not draw it`);
+  for (const [chart, ids] of Object.entries(draws))
+    for (const id of ids) {
+      const d = byId.get(id);
+      if (!d) p(`chart "${chart}" draws "${id}", which data/indicators.json does not define`);
+      else if (!d.charts.includes(chart as ChartId))
+        p(`data/indicators.json: ${id} is drawn by chart "${chart}" but does not list it in "charts"`);
+    }
+  return out;
+}
+
 function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units: Map<string, UnitDef>) {
   const out: DataProblem[] = [];
   const p = (message: string) => out.push({ line: 0, rule: 'bad-definition', message });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { checkDataset } from '../build/check.ts';
 import { parseIndicatorsCsv } from '../build/curated.ts';
 import type { IndicatorDef, Place, SourceDef, UnitDef } from '../src/lib/data/types';
+import { CHART_IDS, HEADLINE_CHARTS } from '../src/lib/charts/registry';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 const read = (name: string) => readFileSync(dataDir + name, 'utf8');
@@ -23,6 +24,7 @@ const problems = checkDataset({
   units: json<UnitDef[]>('units.json'),
   sources,
   reports,
+  chartDraws: Object.fromEntries(CHART_IDS.map((id) => [id, HEADLINE_CHARTS[id].draws])),
 });
 
 if (problems.length === 0) {

@@ -1,7 +1,7 @@
 // Chart specs on the real curated dataset: the encodings that keep its numbers honest. One small scenario per
 // encoding, with its picture in zh and en, is in charts/ (made-up rows from factory.ts).
 import { describe, expect, it } from 'vitest';
-import { HEADLINE_CHARTS, explorer } from '../../src/lib/charts/registry';
+import { HEADLINE_CHARTS, HEADLINE_INDICATORS, explorable, explorer } from '../../src/lib/charts/registry';
 import type { ChartModel } from '../../src/lib/charts/common';
 import { itemsOf as items, seriesOf as series } from './charts/picture';
 import { input } from './helpers';
@@ -11,6 +11,26 @@ import { CHART_IDS } from '../../src/lib/data/types';
 const itemFor = (m: ChartModel, refPart: string) => items(m).find((i) => i.ref?.includes(refPart));
 
 describe('honest encodings on the curated dataset', () => {
+  it('the explorer offers what no headline chart draws: R&D expenditure yes, absorbed contract value no', async () => {
+    const offered = explorable((await input()).data).map((d) => d.id);
+    expect(offered).toEqual(expect.arrayContaining(['rd_expenditure', 'tech_contract_count', 'tech_smes']));
+    for (const id of HEADLINE_INDICATORS) expect(offered).not.toContain(id);
+    expect(HEADLINE_INDICATORS).toEqual(
+      new Set([
+        'rd_intensity',
+        'high_tech_enterprises',
+        'high_tech_enterprises_new',
+        'high_tech_enterprises_net_new',
+        'tech_contract_value',
+        'tech_contract_value_yoy',
+        'tech_contract_value_absorbed',
+        'tech_contract_value_absorbed_yoy',
+        'tech_contract_value_unspecified',
+        'tech_contract_value_unspecified_yoy',
+      ]),
+    );
+  });
+
   it("draws Wuhu's 3.76 % as an actual, filled dot in 2022, the year it measures", async () => {
     const m = HEADLINE_CHARTS['rd-intensity'].build(await input());
     const item = itemFor(m, 'wuhu-rd_intensity-2022-actual');

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { checkDataset, quoteStatesNumber } from '../../build/check';
 import type { DatasetInput } from '../../build/check';
+import { CHART_IDS, HEADLINE_CHARTS } from '../../src/lib/charts/registry';
 import { CSV_COLUMNS, parseIndicatorsCsv, readIndicatorsCsv } from '../../build/curated';
 import type { IndicatorDef, Place, SourceDef, UnitDef } from '../../src/lib/data/types';
 import type { Observation } from '../../src/lib/table/schema';
@@ -39,6 +40,30 @@ const problemsAt = (csvText: string, rule: string) =>
 describe('dataset check on the fixture', () => {
   it('accepts the good fixture with no problems', () => {
     expect(checkDataset(fixture(goodCsv))).toEqual([]);
+  });
+
+  it("holds indicators.json's charts to what each chart spec draws, both ways", () => {
+    const draws = (over: Record<string, string[]>) =>
+      checkDataset(
+        fixture(goodCsv, {
+          chartDraws: {
+            'rd-intensity': ['rd_intensity'],
+            'high-tech': ['high_tech_enterprises', 'high_tech_enterprises_new'],
+            'tech-contracts': ['tech_contract_value'],
+            ...over,
+          },
+        }),
+      ).filter((p) => p.rule === 'chart-draws');
+    expect(draws({})).toEqual([]);
+    expect(draws({ 'high-tech': ['high_tech_enterprises'] }).map((p) => p.message)).toEqual([
+      'data/indicators.json: high_tech_enterprises_new lists chart "high-tech", which does not draw it',
+    ]);
+    expect(
+      draws({ 'tech-contracts': ['tech_contract_value', 'tech_contract_count'] }).map((p) => p.message),
+    ).toEqual([
+      'data/indicators.json: tech_contract_count is drawn by chart "tech-contracts" but does not list it in "charts"',
+    ]);
+    expect(draws({ 'rd-intensity': ['rd_intensity', 'rd_typo'] })).toHaveLength(1);
   });
 
   // [behaviour, row index, patch, rule]
@@ -259,6 +284,7 @@ const real: DatasetInput = {
   units: JSON.parse(data('units.json')) as UnitDef[],
   sources: JSON.parse(data('sources.json')) as SourceDef[],
   reports,
+  chartDraws: Object.fromEntries(CHART_IDS.map((id) => [id, HEADLINE_CHARTS[id].draws])),
 };
 const rows = parseIndicatorsCsv(real.csvText).rows;
 const find = (q: Partial<Observation>) =>

@@ -68,6 +68,12 @@ export interface ChartSpec {
   id: ChartId | 'explorer';
   title: TextMessageKey;
   subtitle: TextMessageKey;
+  /**
+   * The indicators it draws as its own series: each lists this chart in data/indicators.json's `charts`
+   * (data:check holds the two to each other). Plan targets draw every indicator's targets, the explorer the one
+   * picked: they list none.
+   */
+  draws: readonly string[];
   build(input: ChartInput): ChartModel;
 }
 

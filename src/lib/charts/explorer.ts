@@ -8,4 +8,10 @@ export function build(input: ChartInput): ChartModel {
   return buildTimeChart(input, input.indicator ?? DEFAULT_EXPLORER_INDICATOR, 'chartEx');
 }
 
-export const explorer: ChartSpec = { id: 'explorer', title: 'chartEx', subtitle: 'chartExSub', build };
+export const explorer: ChartSpec = {
+  id: 'explorer',
+  title: 'chartEx',
+  subtitle: 'chartExSub',
+  draws: [],
+  build,
+};

@@ -100,4 +100,10 @@ export function build(input: ChartInput): ChartModel {
   };
 }
 
-export const highTech: ChartSpec = { id: 'high-tech', title: 'chartHt', subtitle: 'chartHtSub', build };
+export const highTech = {
+  id: 'high-tech',
+  title: 'chartHt',
+  subtitle: 'chartHtSub',
+  draws: [COUNT, ADDED, NET],
+  build,
+} satisfies ChartSpec;

@@ -243,4 +243,10 @@ export function build(input: ChartInput): ChartModel {
   };
 }
 
-export const planTargets: ChartSpec = { id: 'plan-targets', title: 'chartPt', subtitle: 'chartPtSub', build };
+export const planTargets = {
+  id: 'plan-targets',
+  title: 'chartPt',
+  subtitle: 'chartPtSub',
+  draws: [],
+  build,
+} satisfies ChartSpec;

@@ -123,4 +123,10 @@ export function build(input: ChartInput): ChartModel {
   return buildTimeChart(input, INDICATOR, 'chartRd');
 }
 
-export const rdIntensity: ChartSpec = { id: 'rd-intensity', title: 'chartRd', subtitle: 'chartRdSub', build };
+export const rdIntensity = {
+  id: 'rd-intensity',
+  title: 'chartRd',
+  subtitle: 'chartRdSub',
+  draws: [INDICATOR],
+  build,
+} satisfies ChartSpec;

@@ -106,9 +106,10 @@ export function build(input: ChartInput): ChartModel {
   };
 }
 
-export const techContracts: ChartSpec = {
+export const techContracts = {
   id: 'tech-contracts',
   title: 'chartTc',
   subtitle: 'chartTcSub',
+  draws: SCOPES.flat(),
   build,
-};
+} satisfies ChartSpec;
