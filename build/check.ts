@@ -322,22 +322,17 @@ function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units
       seen.add(id);
     }
   };
-  dupes(
-    'data/indicators.json',
-    input.indicators.map((x) => x.id),
-  );
-  dupes(
-    'data/cities.json',
-    input.places.map((x) => x.id),
-  );
-  dupes(
-    'data/units.json',
-    input.units.map((x) => x.id),
-  );
-  dupes(
-    'data/sources.json',
-    input.sources.map((x) => x.id),
-  );
+  const files = [
+    ['data/indicators.json', input.indicators],
+    ['data/cities.json', input.places],
+    ['data/units.json', input.units],
+    ['data/sources.json', input.sources],
+  ] as const;
+  for (const [file, list] of files)
+    dupes(
+      file,
+      list.map((x) => x.id),
+    );
   for (const ind of input.indicators) {
     if (!units.has(ind.unit)) p(`data/indicators.json: ${ind.id} has unknown unit "${ind.unit}"`);
     if (!Array.isArray(ind.charts)) p(`data/indicators.json: ${ind.id} needs "charts", a list of chart ids`);

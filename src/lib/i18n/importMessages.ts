@@ -312,9 +312,8 @@ const en: Twin<typeof zh> = {
   importCrashed: (p) => `Import failed: ${p.error}`,
 };
 
-const importText = catalogue(zh, en);
-
-/** t('zh', 'pastedTable') -> '粘贴的表格' (the upload panel) */
-export const t = importText.t;
-/** both('notANumber', { raw: 'abc' }) -> { zh: '“abc”不是数字', en: '"abc" is not a number' } */
-export const both = importText.both;
+/**
+ * t('zh', 'pastedTable') -> '粘贴的表格' (the upload panel)
+ * both('notANumber', { raw: 'abc' }) -> { zh: '“abc”不是数字', en: '"abc" is not a number' }
+ */
+export const { t, both } = catalogue(zh, en);

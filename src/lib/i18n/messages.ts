@@ -359,10 +359,8 @@ const en: Twin<Messages> = {
   urlUnreadable: 'the page address could not be read; showing the dashboard',
 };
 
-const ui = catalogue(zh, en);
-
-/** t('zh', 'line', { n: 3 }) -> '第 3 行'; t('en', 'appTitle') -> 'City S&T Indicator Dashboard' */
-export const t = ui.t;
-
-/** both('urlInvalid') -> { zh: '取值无效，已忽略', en: 'invalid value, ignored' }: for lib code that cannot know the reader's language. */
-export const both = ui.both;
+/**
+ * t('zh', 'line', { n: 3 }) -> '第 3 行'; t('en', 'appTitle') -> 'City S&T Indicator Dashboard'
+ * both('urlInvalid') -> { zh: '取值无效，已忽略', en: 'invalid value, ignored' }: for lib code that cannot know the reader's language.
+ */
+export const { t, both } = catalogue(zh, en);

@@ -20,9 +20,8 @@ const en: Twin<typeof zh> = {
   slideFont: 'Calibri',
 };
 
-const onDemand = catalogue(zh, en);
-
-/** t('en', 'deckFileName') -> 'city-st-indicators.pptx' */
-export const t = onDemand.t;
-/** both('deckTitle') -> { zh: '科技指标看板', en: 'City S&T indicators' } */
-export const both = onDemand.both;
+/**
+ * t('en', 'deckFileName') -> 'city-st-indicators.pptx'
+ * both('deckTitle') -> { zh: '科技指标看板', en: 'City S&T indicators' }
+ */
+export const { t, both } = catalogue(zh, en);

@@ -359,40 +359,45 @@ class Engine {
 
   /** The row's kind code (0 = actual when there is no kind column); -1 after reporting the row dropped. */
   private rowKind(f: readonly string[], line: number): number {
-    const col = this.layout!.cols.kind;
-    if (col < 0) return 0;
-    const raw = f[col]!;
-    const kind = this.kind(raw);
-    if (kind < 0)
-      this.issues.add(
-        line,
-        this.layout!.headers[col]!,
-        'error',
-        'bad-kind',
-        raw,
-        both('badKind', { raw: clip(raw.trim()) }),
-        ROW_DROPPED,
-      );
-    return kind;
+    return this.codedCell(f, line, 'kind', (raw) => this.kind(raw), 'bad-kind', 'badKind');
   }
 
   /** The row's comparator code (0 = '=' when there is no column); -1 after reporting the row dropped. */
   private rowComparator(f: readonly string[], line: number): number {
-    const col = this.layout!.cols.comparator;
+    return this.codedCell(
+      f,
+      line,
+      'comparator',
+      (raw) => this.comparator(raw),
+      'bad-comparator',
+      'badComparator',
+    );
+  }
+
+  /** A cell read as a code (0 when the column is absent); -1 after reporting the row dropped for it. */
+  private codedCell(
+    f: readonly string[],
+    line: number,
+    field: 'kind' | 'comparator',
+    code: (raw: string) => number,
+    issue: string,
+    message: 'badKind' | 'badComparator',
+  ): number {
+    const col = this.layout!.cols[field];
     if (col < 0) return 0;
     const raw = f[col]!;
-    const cmp = this.comparator(raw);
-    if (cmp < 0)
+    const c = code(raw);
+    if (c < 0)
       this.issues.add(
         line,
         this.layout!.headers[col]!,
         'error',
-        'bad-comparator',
+        issue,
         raw,
-        both('badComparator', { raw: clip(raw.trim()) }),
+        both(message, { raw: clip(raw.trim()) }),
         ROW_DROPPED,
       );
-    return cmp;
+    return c;
   }
 
   /** The user's note for a row: note column, then 来源 column. */
@@ -543,29 +548,46 @@ class Engine {
     else this.longRow(f, line);
   }
 
-  private longRow(f: string[], line: number): void {
+  /**
+   * A data row's city and indicator, or null after saying why the row is left out (a row with no indicator
+   * and nothing else in it, `empty`, is left out silently).
+   */
+  private rowHead(f: string[], line: number, empty: () => boolean): { city: number; ref: IndRef } | null {
     const L = this.layout!;
     const c = L.cols;
     let city = this.fixedCity;
     if (c.city >= 0) {
       const raw = f[c.city]!;
       city = this.city(raw);
-      if (city < 0) return this.cityProblem(city, f, line, raw);
+      if (city < 0) {
+        this.cityProblem(city, f, line, raw);
+        return null;
+      }
     }
     this.dataRows++;
     const ref = c.indicator >= 0 ? this.indicator(f[c.indicator]!) : this.fixedIndicator;
     if (ref === null) {
-      this.issues.add(
-        line,
-        L.headers[c.indicator]!,
-        'error',
-        'missing-indicator',
-        '',
-        both('indicatorEmpty'),
-        ROW_DROPPED,
-      );
-      return;
+      if (!empty())
+        this.issues.add(
+          line,
+          L.headers[c.indicator]!,
+          'error',
+          'missing-indicator',
+          '',
+          both('indicatorEmpty'),
+          ROW_DROPPED,
+        );
+      return null;
     }
+    return { city, ref };
+  }
+
+  private longRow(f: string[], line: number): void {
+    const L = this.layout!;
+    const c = L.cols;
+    const head = this.rowHead(f, line, () => false);
+    if (!head) return;
+    const { city, ref } = head;
     let period = this.fixedPeriod;
     let pre: Msg[] | null = null;
     let preCodes: string[] | null = null;
@@ -618,27 +640,9 @@ class Engine {
   private wideRow(f: string[], line: number): void {
     const L = this.layout!;
     const c = L.cols;
-    let city = this.fixedCity;
-    if (c.city >= 0) {
-      const raw = f[c.city]!;
-      city = this.city(raw);
-      if (city < 0) return this.cityProblem(city, f, line, raw);
-    }
-    this.dataRows++;
-    const ref = c.indicator >= 0 ? this.indicator(f[c.indicator]!) : this.fixedIndicator;
-    if (ref === null) {
-      if (L.periods.every((p) => isBlank(f[p.index]))) return;
-      this.issues.add(
-        line,
-        L.headers[c.indicator]!,
-        'error',
-        'missing-indicator',
-        '',
-        both('indicatorEmpty'),
-        ROW_DROPPED,
-      );
-      return;
-    }
+    const head = this.rowHead(f, line, () => L.periods.every((p) => isBlank(f[p.index])));
+    if (!head) return;
+    const { city, ref } = head;
     const kind = this.rowKind(f, line);
     if (kind < 0) return;
     const cmp = this.rowComparator(f, line);
