@@ -137,6 +137,8 @@ class Engine {
   private wide = false;
   private fixedCity = -1;
   private fixedIndicator: IndRef | null = null;
+  /** The city of the row rowHead() last read. */
+  private rowCity = 0;
   private fixedPeriod = -1;
   private periodIdx: number[] = [];
   private fileUnitMsg: Msg = UNIT_COLUMN;
@@ -359,42 +361,29 @@ class Engine {
 
   /** The row's kind code (0 = actual when there is no kind column); -1 after reporting the row dropped. */
   private rowKind(f: readonly string[], line: number): number {
-    return this.codedCell(f, line, 'kind', (raw) => this.kind(raw), 'bad-kind', 'badKind');
+    return this.codedCell(f, line, 'kind');
   }
 
   /** The row's comparator code (0 = '=' when there is no column); -1 after reporting the row dropped. */
   private rowComparator(f: readonly string[], line: number): number {
-    return this.codedCell(
-      f,
-      line,
-      'comparator',
-      (raw) => this.comparator(raw),
-      'bad-comparator',
-      'badComparator',
-    );
+    return this.codedCell(f, line, 'comparator');
   }
 
-  /** A cell read as a code (0 when the column is absent); -1 after reporting the row dropped for it. */
-  private codedCell(
-    f: readonly string[],
-    line: number,
-    field: 'kind' | 'comparator',
-    code: (raw: string) => number,
-    issue: string,
-    message: 'badKind' | 'badComparator',
-  ): number {
+  /** A cell read as a code (0 when the column is absent); -1 after reporting the row dropped. No closure per row. */
+  private codedCell(f: readonly string[], line: number, field: 'kind' | 'comparator'): number {
     const col = this.layout!.cols[field];
     if (col < 0) return 0;
     const raw = f[col]!;
-    const c = code(raw);
+    const isKind = field === 'kind';
+    const c = isKind ? this.kind(raw) : this.comparator(raw);
     if (c < 0)
       this.issues.add(
         line,
         this.layout!.headers[col]!,
         'error',
-        issue,
+        isKind ? 'bad-kind' : 'bad-comparator',
         raw,
-        both(message, { raw: clip(raw.trim()) }),
+        both(isKind ? 'badKind' : 'badComparator', { raw: clip(raw.trim()) }),
         ROW_DROPPED,
       );
     return c;
@@ -549,10 +538,10 @@ class Engine {
   }
 
   /**
-   * A data row's city and indicator, or null after saying why the row is left out (a row with no indicator
-   * and nothing else in it, `empty`, is left out silently).
+   * A data row's indicator, its city left in `rowCity` (no object made per row: a million rows), or null after
+   * saying why the row is left out (a wide row with no indicator and no figure is left out silently).
    */
-  private rowHead(f: string[], line: number, empty: () => boolean): { city: number; ref: IndRef } | null {
+  private rowHead(f: string[], line: number, wide: boolean): IndRef | null {
     const L = this.layout!;
     const c = L.cols;
     let city = this.fixedCity;
@@ -567,7 +556,7 @@ class Engine {
     this.dataRows++;
     const ref = c.indicator >= 0 ? this.indicator(f[c.indicator]!) : this.fixedIndicator;
     if (ref === null) {
-      if (!empty())
+      if (!(wide && L.periods.every((p) => isBlank(f[p.index]))))
         this.issues.add(
           line,
           L.headers[c.indicator]!,
@@ -579,15 +568,16 @@ class Engine {
         );
       return null;
     }
-    return { city, ref };
+    this.rowCity = city;
+    return ref;
   }
 
   private longRow(f: string[], line: number): void {
     const L = this.layout!;
     const c = L.cols;
-    const head = this.rowHead(f, line, () => false);
-    if (!head) return;
-    const { city, ref } = head;
+    const ref = this.rowHead(f, line, false);
+    if (!ref) return;
+    const city = this.rowCity;
     let period = this.fixedPeriod;
     let pre: Msg[] | null = null;
     let preCodes: string[] | null = null;
@@ -640,9 +630,9 @@ class Engine {
   private wideRow(f: string[], line: number): void {
     const L = this.layout!;
     const c = L.cols;
-    const head = this.rowHead(f, line, () => L.periods.every((p) => isBlank(f[p.index])));
-    if (!head) return;
-    const { city, ref } = head;
+    const ref = this.rowHead(f, line, true);
+    if (!ref) return;
+    const city = this.rowCity;
     const kind = this.rowKind(f, line);
     if (kind < 0) return;
     const cmp = this.rowComparator(f, line);
