@@ -6,6 +6,7 @@
 import { importColumnarBytes, toWire, type WireResult } from '../lib/import/index';
 import { tableBuffers } from '../lib/table/wire';
 import type { ImportRequest, ImportWorkerMessage } from '../lib/import/protocol';
+import { both } from '../lib/i18n/importMessages';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<ImportRequest>) => Promise<void>) | null;
@@ -29,7 +30,7 @@ scope.onmessage = async (e: MessageEvent<ImportRequest>): Promise<void> => {
       result: {
         ok: false,
         code: 'unreadable',
-        message: { zh: `无法读取文件：${detail}`, en: `The file could not be read: ${detail}` },
+        message: both('fileUnreadable', { detail }),
       },
     });
     return;
@@ -49,7 +50,7 @@ scope.onmessage = async (e: MessageEvent<ImportRequest>): Promise<void> => {
     result = {
       ok: false,
       code: 'internal',
-      message: { zh: `导入时发生内部错误：${detail}`, en: `Internal error while importing: ${detail}` },
+      message: both('importInternal', { detail }),
     };
   }
   scope.postMessage({ type: 'result', result }, { transfer: result.ok ? tableBuffers(result.table) : [] });

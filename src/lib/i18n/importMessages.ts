@@ -197,6 +197,8 @@ const zh = {
   pastedTable: '粘贴的表格',
   importPasted: '导入',
   importCrashed: (p: { error: string }) => `导入出错：${p.error}`,
+  fileUnreadable: (p: { detail: string }) => `无法读取文件：${p.detail}`,
+  importInternal: (p: { detail: string }) => `导入时发生内部错误：${p.detail}`,
 };
 
 const en: Twin<typeof zh> = {
@@ -310,6 +312,8 @@ const en: Twin<typeof zh> = {
   pastedTable: 'pasted table',
   importPasted: 'Import',
   importCrashed: (p) => `Import failed: ${p.error}`,
+  fileUnreadable: (p) => `The file could not be read: ${p.detail}`,
+  importInternal: (p) => `Internal error while importing: ${p.detail}`,
 };
 
 /**
