@@ -27,8 +27,9 @@ test('a chart taller than the screen starts at its title and scrolls in presenta
   await chartsReady(page, ['plan-targets']);
   const title = page.locator('[data-chart="plan-targets"] h2');
   expect((await title.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
-  await page.getByRole('button', { name: 'next' }).scrollIntoViewIfNeeded();
-  await expect(page.getByRole('button', { name: 'next' })).toBeInViewport();
+  // The controls are named in the reader's language (the page is Chinese).
+  await page.getByRole('button', { name: '下一张图表' }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole('button', { name: '下一张图表' })).toBeInViewport();
   void problems;
 });
 

@@ -92,6 +92,9 @@ const zh = {
   exportPptx: '幻灯片',
   exportDeck: '全部图表幻灯片',
   present: '演示',
+  previousChart: '上一张图表',
+  nextChart: '下一张图表',
+  fullScreen: '全屏',
   upload: '上传本市数据',
   uploadHint:
     '拖放 CSV 文件到此处，或点击选择；也可粘贴 Excel 复制的表格。支持 UTF-8 / GBK(GB18030) / UTF-16，长表或宽表（年份为列）。',
@@ -277,6 +280,9 @@ const en: Twin<Messages> = {
   exportPptx: 'Slide',
   exportDeck: 'All charts as slides',
   present: 'Present',
+  previousChart: 'Previous chart',
+  nextChart: 'Next chart',
+  fullScreen: 'Full screen',
   upload: "Upload your city's data",
   uploadHint:
     'Drop a CSV here or click to choose; or paste a range copied from Excel. UTF-8, GBK (GB18030) and UTF-16; long tables or wide ones (years as columns).',
