@@ -137,6 +137,21 @@ describe('dataset store', () => {
     s2.close();
   });
 
+  it('what it writes, records and backups, an older copy of the app can read: each indicator keeps its one chart', async () => {
+    const factory = new IDBFactory();
+    const s = await open(factory);
+    await s.save(dataset('a'));
+    const [stored] = (await rawAll(factory, DATASETS)) as { indicators: Record<string, unknown>[] }[];
+    expect(stored?.indicators[0]).toMatchObject({ charts: ['rd-intensity'], chart: 'rd-intensity' });
+    const backup = JSON.parse(await s.exportBackup()) as { datasets: { indicators: unknown[] }[] };
+    expect(backup.datasets[0]?.indicators[0]).toMatchObject({
+      charts: ['rd-intensity'],
+      chart: 'rd-intensity',
+    });
+    expect((await s.list())[0]?.indicators[0]).not.toHaveProperty('chart'); // read back: the list alone
+    s.close();
+  });
+
   it('rename and remove, persisted', async () => {
     const factory = new IDBFactory();
     const s1 = await open(factory);

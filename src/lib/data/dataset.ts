@@ -102,7 +102,10 @@ function rowsAt(part: DatasetPart, list: readonly number[]): readonly Observatio
   return rows;
 }
 
-function joined(ds: Dataset, pick: (index: RowIndex) => readonly number[] | undefined): readonly Observation[] {
+function joined(
+  ds: Dataset,
+  pick: (index: RowIndex) => readonly number[] | undefined,
+): readonly Observation[] {
   let out: readonly Observation[] = [];
   for (const part of ds.parts) {
     const list = pick(part.index);

@@ -65,6 +65,7 @@ export async function loadCurated(get: FetchText): Promise<CuratedParts> {
 
 /** The report text for the source view. */
 export function loadReport(get: FetchText, sourceId: string): Promise<string> {
-  if (!/^[A-Za-z0-9_-]+$/.test(sourceId)) return Promise.reject(new DataLoadError(sourceId, 'unknown source id'));
+  if (!/^[A-Za-z0-9_-]+$/.test(sourceId))
+    return Promise.reject(new DataLoadError(sourceId, 'unknown source id'));
   return get(`data/reports/${sourceId}.txt`);
 }

@@ -40,13 +40,22 @@ export const IndicatorDefSchema = v.pipe(
   })),
 );
 
+/**
+ * An indicator as builds before 2026-12 read it too: `chart` (its first chart, or null) beside `charts`. What we
+ * write to IndexedDB, backups and links carries it, so an older copy of the app (a saved single-file page, on the
+ * same browser profile) still opens them instead of setting them aside as damaged.
+ */
+export function withLegacyChart<D extends { charts: readonly string[] }>(d: D): D & { chart: string | null } {
+  return { ...d, chart: d.charts[0] ?? null };
+}
+
 /** data/cities.json entries, and the places an upload names. */
 export const PlaceSchema = safeObject({
-    id: idText,
-    zh: text(LIMITS.shortText),
-    en: text(LIMITS.shortText),
-    /** Province id (e.g. `anhui`), '' for the nation and unknown. */
-    province: text(LIMITS.id),
-    level: v.picklist(PLACE_LEVELS),
-    note: v.optional(text(LIMITS.longText)),
+  id: idText,
+  zh: text(LIMITS.shortText),
+  en: text(LIMITS.shortText),
+  /** Province id (e.g. `anhui`), '' for the nation and unknown. */
+  province: text(LIMITS.id),
+  level: v.picklist(PLACE_LEVELS),
+  note: v.optional(text(LIMITS.longText)),
 });

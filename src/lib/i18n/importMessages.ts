@@ -136,9 +136,6 @@ const zh = {
     `应有 ${p.expected} 个字段（与表头相同），实际有 ${p.found} 个`,
   footnoteRow: '这是表格的注释或来源说明，不是数据',
   malformedQuotes: '引号不配对或位置不对（单元格内的引号要写成两个 ""）',
-  delimiterComma: '逗号',
-  delimiterTab: '制表符',
-  delimiterSemicolon: '分号',
 
   // ---- a row's cells (engine.ts, periods.ts) ----
   cityEmpty: '城市为空',
@@ -260,9 +257,6 @@ const en: Twin<typeof zh> = {
   fieldCount: (p) => `expected ${p.expected} fields (as in the header), found ${p.found}`,
   footnoteRow: 'this is a footnote or source line, not data',
   malformedQuotes: 'malformed quotes (a quote inside a cell must be doubled: "")',
-  delimiterComma: 'comma',
-  delimiterTab: 'tab',
-  delimiterSemicolon: 'semicolon',
 
   cityEmpty: 'the city is empty',
   totalRow: (p) => `"${p.raw}" is a total row, not a place`,

@@ -185,7 +185,6 @@ const zh = {
 };
 
 type Messages = typeof zh;
-export type MessageKey = keyof Messages;
 /** Keys of the messages that are plain text (no parameters): chart titles, table headings, labels. */
 export type TextMessageKey = TextKey<Messages>;
 

@@ -4,7 +4,7 @@
 // Example: await importFile(input.files[0], { datasetId: 'my', fileName: 'wuhu.csv', indicators, places }, (f) => bar = f)
 //   -> ImportResult (see types.ts); progress goes 0 -> 1 (worker decode + parse to 0.9, indexing the rows to 1).
 
-import { indexInSlices, pause } from '../table/slices';
+import { indexInSlices, pause, SLICE_MS } from '../table/slices';
 import { unpackTable } from '../table/wire';
 import type {
   ImportContext,
@@ -32,8 +32,6 @@ export interface ImportFileOptions {
    */
   onSummary?: (summary: ImportSummary) => void;
 }
-
-const SLICE_MS = 12;
 
 const ABORTED: ImportFailure = {
   ok: false,

@@ -2,8 +2,6 @@
 // papaparse never has to guess (guessing re-parses the text once per candidate).
 // Example: detectDialect('城市;指标;年份;数值\n芜湖;研发经费;2022;"1,5"\n') -> { delimiter: ';', newline: '\n' }
 
-import type { Bilingual } from '../i18n/bilingual';
-import { both } from '../i18n/importMessages';
 
 export interface Dialect {
   delimiter: ',' | '\t' | ';';
@@ -83,16 +81,4 @@ export function detectDialect(text: string): Dialect {
     }
   });
   return { delimiter: best, newline };
-}
-
-/** How a delimiter is named to the user. */
-export function delimiterName(d: string): Bilingual {
-  switch (d) {
-    case '\t':
-      return both('delimiterTab');
-    case ';':
-      return both('delimiterSemicolon');
-    default:
-      return both('delimiterComma');
-  }
 }

@@ -19,5 +19,5 @@ export interface ImportRequest {
 export type ImportWorkerMessage =
   /** Share of the worker's work done (decode + parse), 0..1, at most about once per percent. */
   | { type: 'progress'; fraction: number }
-  /** The last message: a refusal, or the summary with columnar observations (see columnar.ts). */
+  /** The last message: a refusal, or the summary with columnar observations (see src/lib/table/wire.ts). */
   | { type: 'result'; result: WireResult };

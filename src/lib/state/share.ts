@@ -4,7 +4,7 @@
 import LZString from 'lz-string';
 import * as v from 'valibot';
 import type { IndicatorDef, Place } from '../data/types';
-import { IndicatorDefSchema, PlaceSchema } from '../data/schema';
+import { IndicatorDefSchema, PlaceSchema, withLegacyChart } from '../data/schema';
 import { LIMITS, OBSERVATION_FIELDS } from '../table/fields';
 import { list, ObservationSchema, parseWith, safeObject, text, tupleOf } from '../table/schema';
 import type { Observation } from '../table/schema';
@@ -30,12 +30,12 @@ const INDICATOR_FIELDS = [
   'unit',
   'description_zh',
   'description_en',
-  // One chart id or null in links made before 2026-12, a list since: either is read (data/schema.ts).
-  'charts',
+  // One chart id or null, as links have always carried it (withLegacyChart): older copies of the app read it too.
+  'chart',
   'aliases',
   // Added after links were first made: a link without it is read with the measure guessed.
   'measure',
-] as const satisfies readonly (keyof IndicatorDef)[];
+] as const satisfies readonly (keyof ReturnType<typeof withLegacyChart<IndicatorDef>>)[];
 const PLACE_FIELDS = [
   'id',
   'zh',
@@ -49,28 +49,20 @@ const PLACE_FIELDS = [
 const LinkSchema = v.pipe(
   safeObject({
     v: v.literal(LINK_FORMAT_VERSION),
-    n: v.unknown(),
-    i: v.unknown(),
-    p: v.unknown(),
-    r: v.unknown(),
+    // Optional here so that one missing is named by its field below ("data.rows: missing"), not its letter.
+    n: v.optional(v.unknown()),
+    i: v.optional(v.unknown()),
+    p: v.optional(v.unknown()),
+    r: v.optional(v.unknown()),
   }),
   v.transform((p) => ({ name: p.n, indicators: p.i, places: p.p, rows: p.r })),
   v.object({
     name: text(LIMITS.shortText),
-    indicators: list(
-      tupleOf(INDICATOR_FIELDS, IndicatorDefSchema, { optionalLast: true, adapt: legacyChart }),
-      LIMITS.defs,
-    ),
+    indicators: list(tupleOf(INDICATOR_FIELDS, IndicatorDefSchema, { optionalLast: true }), LIMITS.defs),
     places: list(tupleOf(PLACE_FIELDS, PlaceSchema, { optionalLast: true }), LIMITS.defs),
     rows: list(tupleOf(ROW_FIELDS, ObservationSchema), LIMITS.rows),
   }),
 );
-
-/** A link made before 2026-12 holds one chart id or null where `charts` is: read as the old `chart` field. */
-function legacyChart(o: Record<string, unknown>): Record<string, unknown> {
-  const { charts, ...rest } = o;
-  return Array.isArray(charts) ? o : { ...rest, chart: charts };
-}
 
 export type LinkDecodeResult = { ok: true; dataset: DatasetContent } | { ok: false; message: Bilingual };
 
@@ -90,7 +82,7 @@ export function encodeDatasetForLink(ds: {
   const payload = {
     v: LINK_FORMAT_VERSION,
     n: c.name,
-    i: c.indicators.map((d) => INDICATOR_FIELDS.map((f) => d[f])),
+    i: c.indicators.map(withLegacyChart).map((d) => INDICATOR_FIELDS.map((f) => d[f])),
     p: c.places.map((p) => PLACE_FIELDS.map((f) => p[f] ?? null)),
     r: c.rows.map((r) => ROW_FIELDS.map((f) => r[f])),
   };
@@ -114,10 +106,10 @@ const tooLarge = { ok: false as const, message: uploadMessages.both('linkTooLarg
 export function decodeDatasetFromLink(s: string): LinkDecodeResult {
   try {
     if (typeof s !== 'string' || s === '') return garbled();
-    const text = s.replace(/ /g, '+');
-    if (text.length > LINK_DATA_MAX_CHARS) return tooLarge;
-    if (!DATA_PATTERN.test(text)) return garbled();
-    const json = LZString.decompressFromEncodedURIComponent(text);
+    // A '+' read as a space on the link's way here is restored by the URL migrations (dataPlusSigns).
+    if (s.length > LINK_DATA_MAX_CHARS) return tooLarge;
+    if (!DATA_PATTERN.test(s)) return garbled();
+    const json = LZString.decompressFromEncodedURIComponent(s);
     if (typeof json !== 'string' || json === '') return garbled();
     if (json.length > MAX_DECOMPRESSED_CHARS) return tooLarge;
     let parsed: unknown;

@@ -2,7 +2,9 @@
 import { msg } from './messages';
 import type { Bilingual } from '../i18n/bilingual';
 import type { StoredDataset } from './types';
-import { FORBIDDEN_KEYS } from '../table/schema';
+import * as v from 'valibot';
+import { safeObject } from '../table/schema';
+import { withLegacyChart } from '../data/schema';
 import { validateStoredDataset } from './validate';
 import { withRows, withTable } from './convert';
 
@@ -11,13 +13,23 @@ export const BACKUP_VERSION = 1;
 /** Refuse backups larger than this many characters before parsing. */
 export const BACKUP_MAX_CHARS = 200_000_000;
 
-/** backupJson([ds]) -> '{"format":"city-st-dashboard-backup","version":1,...}' */
+/** The file around the datasets (each dataset is then validated on its own). */
+const BackupSchema = safeObject({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  datasets: v.array(v.unknown()),
+});
+
+/** backupJson([ds]) -> '{"format":"city-st-dashboard-backup","version":1,...}' (readable by earlier builds too) */
 export function backupJson(datasets: readonly StoredDataset[], now = new Date()): string {
   return JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
-    datasets: datasets.map(withRows),
+    datasets: datasets.map((d) => {
+      const record = withRows(d);
+      return { ...record, indicators: record.indicators.map(withLegacyChart) };
+    }),
   });
 }
 
@@ -34,18 +46,10 @@ export function parseBackup(json: unknown): { datasets: StoredDataset[]; problem
   } catch {
     return fatal(msg.both('backupNotJson'));
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return fatal(msg.both('backupWrongFormat'));
-  const top = parsed as Record<string, unknown>;
-  const has = (k: string) => Object.prototype.hasOwnProperty.call(top, k);
-  if (Object.keys(top).some((k) => FORBIDDEN_KEYS.has(k))) return fatal(msg.both('backupWrongFormat'));
-  if (!has('format') || top.format !== BACKUP_FORMAT) return fatal(msg.both('backupWrongFormat'));
-  const version = has('version') ? top.version : undefined;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return fatal(msg.both('backupWrongFormat'));
+  const top = v.safeParse(BackupSchema, parsed);
+  if (!top.success) return fatal(msg.both('backupWrongFormat'));
+  const { version, datasets: list } = top.output;
   if (version > BACKUP_VERSION) return fatal(msg.both('backupTooNew', { v: version }));
-  const list = has('datasets') ? top.datasets : undefined;
-  if (!Array.isArray(list)) return fatal(msg.both('backupWrongFormat'));
   const datasets: StoredDataset[] = [];
   const problems: Bilingual[] = [];
   const seen = new Set<string>();

@@ -8,6 +8,7 @@ import type { StoredDataset } from './types';
 import { validateStoredDataset } from './validate';
 import { checkTable, packRows, unpackRows } from '../table/stored';
 import { tableFromRows } from '../table/table';
+import { withLegacyChart } from '../data/schema';
 
 export type Db = IDBPDatabase<unknown>;
 
@@ -99,7 +100,8 @@ export async function writeRecord(db: Db, ds: StoredDataset): Promise<void> {
 
 async function put(db: Db, ds: StoredDataset, asBlob: boolean): Promise<void> {
   const { table, ...meta } = ds;
-  const record = { ...meta, rows: [], packed: await packRows(table, asBlob) };
+  const indicators = meta.indicators.map(withLegacyChart); // earlier builds read `chart`
+  const record = { ...meta, indicators, rows: [], packed: await packRows(table, asBlob) };
   const tx = db.transaction(DATASETS, 'readwrite');
   const done = tx.done;
   let request: Promise<unknown>;

@@ -13,7 +13,7 @@ export interface StoredDataset {
   importedAt: string;
   /** Detected text encoding of the uploaded file, e.g. `utf-8`, `gb18030`. */
   encoding: string;
-  /** The rows as columns (kept packed in IndexedDB, see pack.ts). */
+  /** The rows as columns (kept packed in IndexedDB, see src/lib/table/stored.ts). */
   table: RowTable;
   indicators: IndicatorDef[];
   places: Place[];

@@ -22,6 +22,7 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 
 // Markers in an issue's message: the catalogue's key for its words (messages.ts, used by describeIssue).
 const FORBIDDEN: IssueKey = 'forbiddenKey';
+const NOT_OBJECT: IssueKey = 'object';
 const EMPTY: IssueKey = 'empty';
 const NOT_DATE: IssueKey = 'notDate';
 const SHAPE: IssueKey = 'wrongShape';
@@ -29,10 +30,14 @@ const SHAPE: IssueKey = 'wrongShape';
 const forbiddenKeyOf = (o: unknown): string | undefined =>
   typeof o === 'object' && o !== null ? Object.keys(o).find((k) => FORBIDDEN_KEYS.has(k)) : undefined;
 
-/** v.object that first refuses an input with a forbidden own key (the message names the key). */
+/**
+ * v.object that first refuses a list (v.object alone takes one: its fields then read as "missing") and an input
+ * with a forbidden own key (the message names the key).
+ */
 export function safeObject<const E extends v.ObjectEntries>(entries: E) {
   return v.pipe(
     v.unknown(),
+    v.check((o) => o === undefined || !Array.isArray(o), NOT_OBJECT),
     v.check((o) => forbiddenKeyOf(o) === undefined, FORBIDDEN),
     v.object(entries),
   );
@@ -55,7 +60,8 @@ export const isoDate = v.pipe(
 );
 /** A list of at most `max` entries. */
 export const list = <S extends v.GenericSchema>(item: S, max: number) =>
-  v.pipe(v.array(item), v.maxLength(max));
+  // The length first: a backup of two million rows is refused at once, not after checking each.
+  v.pipe(v.array(v.unknown()), v.maxLength(max), v.array(item));
 
 /**
  * A tuple in the order of `fields` (how a link carries a record), read as an object of those fields, then
@@ -64,7 +70,7 @@ export const list = <S extends v.GenericSchema>(item: S, max: number) =>
 export function tupleOf<S extends v.GenericSchema>(
   fields: readonly string[],
   schema: S,
-  options: { optionalLast?: boolean; adapt?: (o: Record<string, unknown>) => Record<string, unknown> } = {},
+  options: { optionalLast?: boolean } = {},
 ) {
   const last = fields.length - 1;
   return v.pipe(
@@ -75,7 +81,7 @@ export function tupleOf<S extends v.GenericSchema>(
       fields.forEach((f, i) => {
         if (!(options.optionalLast && i === last && (t[i] === null || t[i] === undefined))) o[f] = t[i];
       });
-      return options.adapt ? options.adapt(o) : o;
+      return o;
     }),
     schema,
   );

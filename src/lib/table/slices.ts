@@ -29,7 +29,7 @@ export interface SliceOptions {
 }
 
 /** About this long per slice on the 2-core machines here. */
-const SLICE_MS = 12;
+export const SLICE_MS = 12;
 /** Rows between clock reads. */
 const STEP = 5000;
 
