@@ -2,7 +2,6 @@
 // papaparse never has to guess (guessing re-parses the text once per candidate).
 // Example: detectDialect('城市;指标;年份;数值\n芜湖;研发经费;2022;"1,5"\n') -> { delimiter: ';', newline: '\n' }
 
-
 export interface Dialect {
   delimiter: ',' | '\t' | ';';
   /** '\n' whenever the text has one (CRLF files too: a trailing '\r' is trimmed per row); '\r' for old Mac files. */
