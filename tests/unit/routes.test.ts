@@ -10,8 +10,8 @@ import {
   presentHref,
   reportHref,
   sourceHref,
-} from '../../src/lib/state/routes';
-import { defaultView, parseView } from '../../src/lib/state/url';
+} from '../../src/lib/url/routes';
+import { defaultView, parseView } from '../../src/lib/url/url';
 import { input, obs } from './helpers';
 
 const tooltipOf = (m: { option: unknown }) =>

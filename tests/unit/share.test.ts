@@ -4,7 +4,7 @@ import type { IndicatorDef, Place } from '../../src/lib/data/types';
 import type { Observation } from '../../src/lib/table/schema';
 import { observation } from './factory';
 import { decodeDatasetFromLink, encodeDatasetForLink } from '../../src/lib/state/share';
-import { LINK_DATA_MAX_CHARS, parseView, serialiseView, defaultView } from '../../src/lib/state/url';
+import { LINK_DATA_MAX_CHARS, parseView, serialiseView, defaultView } from '../../src/lib/url/url';
 
 const row = (i: number, over: Partial<Observation> = {}): Observation =>
   observation({

@@ -10,14 +10,14 @@ import {
   restrictView,
   serialiseView,
   type View,
-} from '../../src/lib/state/url';
+} from '../../src/lib/url/url';
 import {
   dataPlusSigns,
   migrateLink,
   URL_MIGRATIONS,
   type HashLink,
   type UrlMigration,
-} from '../../src/lib/state/urlMigrations';
+} from '../../src/lib/url/urlMigrations';
 
 const idArb = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/);
 const markArb = fc.stringMatching(/^[a-z0-9\u4e00-\u9fa5_.:~+-]{1,40}$/);

@@ -8,7 +8,7 @@ import { OBSERVATION_FIELDS } from '../table/fields';
 import type { Lang, TextMessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { formatValue, kindLabel, periodLabel } from '../i18n/format';
-import { sourceHref } from '../state/routes';
+import { sourceHref } from '../url/routes';
 
 export interface ChartInput {
   data: Dataset;

@@ -5,9 +5,9 @@ import { buildDataset, citiesWithData, isReferencePlace, isUploadedId } from '..
 import type { CuratedParts } from '../data/dataset';
 import type { Bilingual, Lang } from '../i18n/bilingual';
 import { both } from '../i18n/messages';
-import type { Notice, View } from './url';
-import { parseView, restrictView } from './url';
-import { href } from './routes';
+import type { Notice, View } from '../url/url';
+import { parseView, restrictView } from '../url/url';
+import { href } from '../url/routes';
 
 /** A message for the user, in both languages (the notice list shows the reader's). */
 export interface UiNotice extends Bilingual {

@@ -10,7 +10,7 @@ import { list, ObservationSchema, parseWith, safeObject, text, tupleOf } from '.
 import type { Observation } from '../table/schema';
 import { validateDatasetContent, type DatasetContent } from '../storage/validate';
 import type { Bilingual } from '../i18n/bilingual';
-import { DATA_PATTERN, LINK_DATA_MAX_CHARS } from './url';
+import { DATA_PATTERN, LINK_DATA_MAX_CHARS } from '../url/url';
 import { uploadMessages } from './uploadMessages';
 
 export type { DatasetContent } from '../storage/validate';

@@ -9,7 +9,7 @@ import { placesIn, tableIndex } from '../table/rowIndex';
 import { tableFromRows } from '../table/table';
 import { tableRows } from '../table/table';
 import { decodeDatasetFromLink, encodeDatasetForLink } from './share';
-import { LINK_DATA_MAX_CHARS } from './url';
+import { LINK_DATA_MAX_CHARS } from '../url/url';
 import { uploadMessages } from './uploadMessages';
 
 let storePromise: Promise<DatasetStore> | null = null;
