@@ -1,6 +1,6 @@
 // What the importer tells the user, in Chinese and English: why a file is refused, why a row or a cell is
-// not imported, what was kept with a caveat, and the upload panel's own words. It loads with the importer
-// (in its worker, and with the upload panel), never in the first-load bundle. Typed like the UI catalogue
+// not imported, what was kept with a caveat. It loads with the importer
+// (in its worker; the upload panel's own words are in uploadPanelMessages.ts), never in the first-load bundle. Typed like the UI catalogue
 // (catalogue.ts). Unit names reach a message as the importer's canonical labels ('100m CNY'); Chinese says
 // them in Chinese (unitZh), English as they are.
 import type { Comparator } from '../table/fields';
@@ -73,8 +73,6 @@ const zh = {
   binary: '这不是文本表格（CSV）：文件里有二进制内容',
   html: `这是网页（HTML）或 Excel XML 文件，只是扩展名像表格，不是 CSV 文本表格：${SAVE_AS_ZH}`,
   undecodable: '无法识别文件编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK。请另存为“CSV UTF-8”后再上传',
-  tooLarge: (p: { size: string; limit: string }) =>
-    `文件太大（${p.size}），超过了 ${p.limit} 的上限，未读取：请拆分成较小的文件后再上传`,
   emptyFile: '文件是空的：没有任何数据行',
   noHeader: (p: { rows: number }) =>
     `在前 ${p.rows} 行中找不到表头：表头应包含“城市”“指标”“年份”“数值”等列名（或“2021年”“2022年”等年份列）`,
@@ -103,7 +101,6 @@ const zh = {
     `第${p.line}行有一个没有闭合的引号（"）：从这里到文件末尾都会被当成同一个单元格，因此整个文件未导入。请补上配对的引号，或删除多余的引号`,
   malformedHeaderQuotes: (p: { line: number }) => `第${p.line}行（表头之前或表头）引号不配对，无法读取表头`,
   noDataRows: (p: { line: number }) => `第${p.line}行的表头之后没有数据行`,
-  importCancelled: '导入已取消',
 
   // ---- one issue: where, why, and what became of the row (issues.ts) ----
   issue: (p: { line: number; column: string; reason: string; outcome: string }) => {
@@ -191,9 +188,6 @@ const zh = {
   outOfRange: (p: Raw) => `“${p.raw}”超出了可表示的数值范围`,
 
   // ---- the upload panel ----
-  pastedTable: '粘贴的表格',
-  importPasted: '导入',
-  importCrashed: (p: { error: string }) => `导入出错：${p.error}`,
   fileUnreadable: (p: { detail: string }) => `无法读取文件：${p.detail}`,
   importInternal: (p: { detail: string }) => `导入时发生内部错误：${p.detail}`,
 };
@@ -206,8 +200,6 @@ const en: Twin<typeof zh> = {
   html: `This is a web page (HTML) or Excel XML file with a spreadsheet-like name, not a CSV text table: ${SAVE_AS_EN}.`,
   undecodable:
     'Cannot tell the text encoding: not UTF-8, UTF-16 or GB18030/GBK. Save the file as "CSV UTF-8" and upload that.',
-  tooLarge: (p) =>
-    `The file is too large (${p.size}), over the ${p.limit} limit, and was not read: split it into smaller files.`,
   emptyFile: 'The file is empty: there are no data rows.',
   noHeader: (p) =>
     `No header row in the first ${p.rows} lines: expected column names such as 城市/city, 指标/indicator, 年份/year, 数值/value (or year columns like 2021, 2022年)`,
@@ -230,7 +222,6 @@ const en: Twin<typeof zh> = {
   malformedHeaderQuotes: (p) =>
     `Malformed quotes on line ${p.line}, at or above the header: the header cannot be read.`,
   noDataRows: (p) => `There are no data rows after the header on line ${p.line}.`,
-  importCancelled: 'The import was cancelled.',
 
   issue: (p) => {
     const where =
@@ -303,15 +294,9 @@ const en: Twin<typeof zh> = {
     `"${p.raw}"${p.stated === null ? '' : ` (unit ${p.stated})`} converted to ${p.value}${p.unit ? ' ' + p.unit : ''}`,
   outOfRange: (p) => `"${p.raw}" is out of the representable range`,
 
-  pastedTable: 'pasted table',
-  importPasted: 'Import',
-  importCrashed: (p) => `Import failed: ${p.error}`,
   fileUnreadable: (p) => `The file could not be read: ${p.detail}`,
   importInternal: (p) => `Internal error while importing: ${p.detail}`,
 };
 
-/**
- * t('zh', 'pastedTable') -> '粘贴的表格' (the upload panel)
- * both('notANumber', { raw: 'abc' }) -> { zh: '“abc”不是数字', en: '"abc" is not a number' }
- */
-export const { t, both } = catalogue(zh, en);
+/** both('notANumber', { raw: 'abc' }) -> { zh: '“abc”不是数字', en: '"abc" is not a number' } */
+export const { both } = catalogue(zh, en);

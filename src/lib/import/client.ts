@@ -19,7 +19,7 @@ import type { WireResult } from './index';
 import { checkSize } from './limits';
 import { importSuccess } from './result';
 import { plainContext } from './context';
-import { both } from '../i18n/importMessages';
+import { both } from '../i18n/uploadPanelMessages';
 
 export interface ImportFileOptions {
   /** Cancels the import: the worker is stopped and the promise resolves to a refusal with code 'aborted'. */

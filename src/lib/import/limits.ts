@@ -4,7 +4,7 @@
 
 import type { ImportContext, ImportFailure } from './types';
 import { DEFAULT_MAX_BYTES } from './types';
-import { both } from '../i18n/importMessages';
+import { both } from '../i18n/uploadPanelMessages';
 
 function mb(n: number): string {
   const v = n / (1024 * 1024);

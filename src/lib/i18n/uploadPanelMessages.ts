@@ -1,0 +1,27 @@
+// The upload panel's own words and the import client's, in Chinese and English: they load on the main thread with
+// the panel, so they are apart from the importer's catalogue (importMessages.ts, which the worker carries).
+import { catalogue, type Twin } from './catalogue';
+
+const zh = {
+  pastedTable: '粘贴的表格',
+  importPasted: '导入',
+  importCrashed: (p: { error: string }) => `导入出错：${p.error}`,
+  importCancelled: '导入已取消',
+  tooLarge: (p: { size: string; limit: string }) =>
+    `文件太大（${p.size}），超过了 ${p.limit} 的上限，未读取：请拆分成较小的文件后再上传`,
+};
+
+const en: Twin<typeof zh> = {
+  pastedTable: 'pasted table',
+  importPasted: 'Import',
+  importCrashed: (p) => `Import failed: ${p.error}`,
+  importCancelled: 'The import was cancelled.',
+  tooLarge: (p) =>
+    `The file is too large (${p.size}), over the ${p.limit} limit, and was not read: split it into smaller files.`,
+};
+
+/**
+ * t('zh', 'pastedTable') -> '粘贴的表格'
+ * both('importCancelled') -> { zh: '导入已取消', en: 'The import was cancelled.' }
+ */
+export const { t, both } = catalogue(zh, en);
