@@ -7,7 +7,7 @@ import type { Observation } from '../table/schema';
 import { OBSERVATION_FIELDS } from '../table/fields';
 import type { Lang, TextMessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
-import { formatValue, kindLabel, periodLabel } from '../i18n/format';
+import { clauses, formatValue, kindLabel, periodLabel } from '../i18n/format';
 import { sourceHref } from '../url/routes';
 
 export interface ChartInput {
@@ -371,5 +371,5 @@ export function sourceFootnote(
       ? t(lang, 'sourceCitation', { publisher: sourcePublisher(s, lang), title: sourceTitle(s, lang) })
       : id;
   });
-  return { footnote: t(lang, 'footSources') + names.join('；'), ids };
+  return { footnote: t(lang, 'footSources') + clauses(names, lang), ids };
 }

@@ -2,7 +2,7 @@
 // added per period (bottom). 突破2000家 is a lower bound (up-triangle, "≥"); mid-year points say H1.
 import { isReferencePlace, rowsOf } from '../data/dataset';
 import { t } from '../i18n/messages';
-import { formatNumber, periodLabel } from '../i18n/format';
+import { formatNumber, inBrackets, periodLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
 import {
   baseOption,
@@ -80,7 +80,7 @@ export function build(input: ChartInput): ChartModel {
       const last = own[own.length - 1];
       if (!last || last.value === null) return '';
       const bound = last.comparator === '>=' || last.comparator === '>' ? '≥' : '';
-      return `${placeName(data, c, lang)} ${bound}${formatNumber(last.value, lang)}（${periodLabel(last.period, lang)}）`;
+      return `${placeName(data, c, lang)} ${bound}${formatNumber(last.value, lang)}${inBrackets(periodLabel(last.period, lang), lang)}`;
     })
     .filter(Boolean);
   return {

@@ -6,7 +6,7 @@ import type { Observation } from '../table/schema';
 import type { TargetProgress } from '../data/targets';
 import { targetProgress } from '../data/targets';
 import { t } from '../i18n/messages';
-import { formatNumber, formatValue, periodLabel } from '../i18n/format';
+import { formatNumber, formatValue, inBrackets, periodLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec, TableModel } from './common';
 import {
   summarise,
@@ -29,7 +29,9 @@ function describe(input: ChartInput, p: TargetProgress): string {
   const v = (o: Observation) => formatValue(o.value, o.comparator, o.unit, lang, data.units);
   const tgt = `${t(lang, 'target')} ${v(p.target)}`;
   if (!p.latest) return `${tgt} · ${t(lang, 'noActual')}`;
-  const when = p.comparable ? '' : `（${t(lang, 'asOf')} ${periodLabel(p.latest.period, lang)}）`;
+  const when = p.comparable
+    ? ''
+    : inBrackets(`${t(lang, 'asOf')} ${periodLabel(p.latest.period, lang)}`, lang);
   const pct = p.achievedPct === null ? '' : ` · ${formatNumber(p.achievedPct, lang, 1)}%`;
   return `${t(lang, 'latestActual')} ${v(p.latest)}${when} / ${tgt}${pct}`;
 }
@@ -58,8 +60,8 @@ function table(input: ChartInput, progress: TargetProgress[]): TableModel {
         indicatorName(data, p.target.indicator, lang),
         periodLabel(p.target.period, lang),
         v(p.target),
-        p.baseline ? `${v(p.baseline)}（${periodLabel(p.baseline.period, lang)}）` : '',
-        p.latest ? `${v(p.latest)}（${periodLabel(p.latest.period, lang)}）` : t(lang, 'noActual'),
+        p.baseline ? v(p.baseline) + inBrackets(periodLabel(p.baseline.period, lang), lang) : '',
+        p.latest ? v(p.latest) + inBrackets(periodLabel(p.latest.period, lang), lang) : t(lang, 'noActual'),
         p.gap === null ? '' : formatNumber(p.gap, lang),
         p.achievedPct === null ? '' : `${formatNumber(p.achievedPct, lang, 1)}%`,
       ],

@@ -100,7 +100,7 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: T
       const own = s.plotted.filter((o) => o.city === c && o.kind !== 'target');
       const last = own[own.length - 1];
       return last
-        ? `${placeName(data, c, lang)} ${fmt(last.value)}（${periodLabel(last.period, lang)}）`
+        ? `${placeName(data, c, lang)} ${fmt(last.value)}${inBrackets(periodLabel(last.period, lang), lang)}`
         : '';
     })
     .filter(Boolean);

@@ -7,7 +7,7 @@ import { isHalfYear, isTimePeriod, periodOrder, rowKey, rowsOf } from '../data/d
 import type { Observation } from '../table/schema';
 import type { Lang } from '../i18n/messages';
 import { t } from '../i18n/messages';
-import { comparatorSymbol, formatNumber, inBrackets, periodLabel } from '../i18n/format';
+import { comparatorSymbol, formatNumber, inBrackets, labelled, listed, periodLabel } from '../i18n/format';
 import { cityColor, placeName, safeLabel } from './common';
 import { barCentres, keptLabels, labelWidth, type LabelSpot } from './barLabels';
 
@@ -155,11 +155,11 @@ export function citySeries(
   return { categories, periods, series, plotted, masked, marks };
 }
 
-/** Footnote naming masked figures: "某市 2023: 原文已遮蔽 (not drawn, not zero)". */
+/** Footnote naming masked figures: "某市：报告中有此数字，但原文已遮蔽（x.xx），不是 0". */
 export function maskedFootnote(ds: Dataset, masked: readonly Observation[], lang: Lang): string[] {
   if (!masked.length) return [];
   const names = [...new Set(masked.map((m) => placeName(ds, m.city, lang)))];
-  return [`${names.join('、')}: ${t(lang, 'maskedLong')}`];
+  return [labelled(listed(names, lang), t(lang, 'maskedLong'), lang)];
 }
 
 /** Below this plot width per drawn bar (CSS px, on the spec's nominal width), bars carry no value labels. */

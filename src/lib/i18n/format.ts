@@ -88,6 +88,21 @@ export function inBrackets(text: string, lang: Lang): string {
   return t(lang, 'aside', { text });
 }
 
+/** listed(['全国', '安徽省'], 'zh') -> '全国、安徽省'; in English 'China, Anhui'. */
+export function listed(items: readonly string[], lang: Lang): string {
+  return t(lang, 'listed', { items: [...items] });
+}
+
+/** clauses([a, b], 'zh') -> 'a；b'; in English 'a; b': sentences of a footnote. */
+export function clauses(items: readonly string[], lang: Lang): string {
+  return t(lang, 'clauses', { items: [...items] });
+}
+
+/** labelled('参照', '全国', 'zh') -> '参照：全国'; in English 'Reference: China'. */
+export function labelled(label: string, text: string, lang: Lang): string {
+  return t(lang, 'labelled', { label, text });
+}
+
 export function kindLabel(kind: Kind, lang: Lang): string {
   const key = (
     {

@@ -93,8 +93,8 @@ describe('plan-targets scenarios', () => {
         City B 2025 · R&D intensity
       y1:
         Latest actual 3.1% / Target 3% · 103.3%
-        Latest actual 368 count（as of 2023） / Target 360 count
-        Latest actual ≥2,000 count（as of 2023） / Target 3,000 count · 66.7%
+        Latest actual 368 count (as of 2023) / Target 360 count
+        Latest actual ≥2,000 count (as of 2023) / Target 3,000 count · 66.7%
         Target ≥3.5% · no actual reported
       series achieved bar «achieved»
         City A 2022 · R&D intensity              103.333 bar
@@ -107,9 +107,9 @@ describe('plan-targets scenarios', () => {
         City A 2025 · High-tech enterprises      null
         City B 2025 · R&D intensity              null
       table City | Indicator | plan year | Target | Baseline | Latest actual | Gap | achieved
-        City A | R&D intensity | 2022 | 3% | 2.9%（2021） | 3.1%（2022） | -0.1 | 103.3%
-        City A | New high-tech enterprises | 2024 | 360 count |  | 368 count（2023） |  |
-        City A | High-tech enterprises | 2025 | 3,000 count |  | ≥2,000 count（2023） | 1,000 | 66.7%
+        City A | R&D intensity | 2022 | 3% | 2.9% (2021) | 3.1% (2022) | -0.1 | 103.3%
+        City A | New high-tech enterprises | 2024 | 360 count |  | 368 count (2023) |  |
+        City A | High-tech enterprises | 2025 | 3,000 count |  | ≥2,000 count (2023) | 1,000 | 66.7%
         City B | R&D intensity | 2025 | ≥3.5% |  | no actual reported |  |
       footnotes
         Sources: City A Science and Technology Bureau, “City A S&T bureau: 2023 work summary”"
