@@ -159,7 +159,8 @@ function viaWorker(
 
 /**
  * Imports an uploaded file. Files over ctx.maxBytes (default 60 MB) are refused before they are read.
- * Never rejects for a bad file: every outcome is an ImportResult.
+ * Never rejects for a bad file: every outcome is an ImportResult (only a context the app could not have made,
+ * refused by its schema, throws).
  */
 export async function importFile(
   file: Blob,
