@@ -33,6 +33,15 @@ export interface ImportFileOptions {
   onSummary?: (summary: ImportSummary) => void;
 }
 
+/**
+ * A copy of the context a worker can receive (Svelte `$state` proxies cannot be posted). The importer checks it
+ * with its schema where it runs (import/context.ts): in the worker, off this thread, or below when there is none.
+ */
+function clonable(ctx: ImportContext): ImportContext {
+  const { datasetId, fileName, indicators, places, maxBytes } = ctx;
+  return JSON.parse(JSON.stringify({ datasetId, fileName, indicators, places, maxBytes })) as ImportContext;
+}
+
 const ABORTED: ImportFailure = {
   ok: false,
   code: 'aborted',
@@ -159,8 +168,8 @@ function viaWorker(
 
 /**
  * Imports an uploaded file. Files over ctx.maxBytes (default 60 MB) are refused before they are read.
- * Never rejects for a bad file: every outcome is an ImportResult (only a context the app could not have made,
- * refused by its schema, throws).
+ * Never rejects for a bad file: every outcome is an ImportResult (a context the app could not have made is
+ * refused by its schema: in the worker as an internal error, without one by a throw).
  */
 export async function importFile(
   file: Blob,
@@ -168,7 +177,7 @@ export async function importFile(
   onProgress?: ProgressFn,
   options: ImportFileOptions = {},
 ): Promise<ImportResult> {
-  const plain = plainContext(ctx);
+  const plain = clonable(ctx);
   const tooLarge = checkSize(file.size, plain);
   if (tooLarge) return tooLarge;
   const { signal } = options;
@@ -186,7 +195,7 @@ export async function importFile(
   const [{ importBytesInSlices }, buffer] = await Promise.all([import('./index'), file.arrayBuffer()]);
   const bytes = new Uint8Array(buffer);
   let lastPause = performance.now();
-  const result = await importBytesInSlices(bytes, plain, onProgress, async () => {
+  const result = await importBytesInSlices(bytes, plainContext(plain), onProgress, async () => {
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
     if (performance.now() - lastPause < SLICE_MS) return;
     await pause();
