@@ -1,8 +1,7 @@
 // The observations (curated + uploads, each part a RowTable) with the lookups every chart needs, built once.
 import type { IndicatorDef, Place, SourceDef, UnitDef } from './types';
 import type { Observation } from '../table/schema';
-import { rowAt, type RowTable } from '../table/table';
-import { tableFromRows } from '../table/table';
+import { rowAt, tableFromRows, type RowTable } from '../table/table';
 import { placesIn, tableIndex, type RowIndex } from '../table/rowIndex';
 
 export interface UploadedMeta {

@@ -1,6 +1,5 @@
 // A dataset as kept in memory (rows as a table) <-> as plain objects (backups, records of earlier versions).
-import { tableFromRows } from '../table/table';
-import { tableRows } from '../table/table';
+import { tableFromRows, tableRows } from '../table/table';
 import type { DatasetRecord, StoredDataset } from './types';
 
 /** withTable({..., rows}) -> {..., table} (the rows are trusted: validated first). */

@@ -58,6 +58,17 @@ export const LIMITS = {
   aliases: 200,
 } as const;
 
+/** Longest text of each of an observation's text fields: the schema and the stored-table check both read it. */
+export const FIELD_MAX = {
+  city: LIMITS.id,
+  indicator: LIMITS.id,
+  period: LIMITS.period,
+  unit: LIMITS.shortText,
+  source: LIMITS.shortText,
+  quote: LIMITS.longText,
+  note: LIMITS.longText,
+} as const;
+
 /** The text columns a row table keeps as indexes into its dictionary (quotes, nearly all distinct, are apart). */
 export const TABLE_TEXT = ['city', 'indicator', 'period', 'unit', 'source', 'note'] as const;
 export type TableText = (typeof TABLE_TEXT)[number];

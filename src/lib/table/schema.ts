@@ -5,20 +5,18 @@
 import * as v from 'valibot';
 import {
   COMPARATORS,
+  FIELD_MAX,
   KINDS,
   LIMITS,
   OBSERVATION_FIELDS,
   PERIOD_BASES,
   STATUSES,
-  type Comparator,
-  type Kind,
-  type Status,
 } from './fields.ts'; // named in full: build/ reaches this file from vite.config.ts
 import type { Bilingual } from '../i18n/bilingual';
 import { isIssueKey, tableMessages, type IssueKey } from './messages.ts'; // named in full, as fields.ts
 
 /** Keys that must never be read into (or merged into) an object. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 // Markers in an issue's message: the catalogue's key for its words (messages.ts, used by describeIssue).
 const FORBIDDEN: IssueKey = 'forbiddenKey';
@@ -47,8 +45,7 @@ export const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 /** Text that is not blank. */
 export const nonBlank = (max: number) =>
   v.pipe(
-    v.string(),
-    v.maxLength(max),
+    text(max),
     v.check((s) => s.trim() !== '', EMPTY),
   );
 /** An id: not blank. */
@@ -89,31 +86,31 @@ export function tupleOf<S extends v.GenericSchema>(
 
 /** One observation's fields: what every upload, stored record and link row has, in OBSERVATION_FIELDS order. */
 const OBSERVATION_ENTRIES = {
-  city: idText,
-  indicator: idText,
+  city: nonBlank(FIELD_MAX.city),
+  indicator: nonBlank(FIELD_MAX.indicator),
   /** `YYYY`, `YYYY-H1`; curated masked years are relative (`Y-1`); an upload may leave it ''. */
-  period: text(LIMITS.period),
+  period: text(FIELD_MAX.period),
   /** In the indicator's canonical unit; null when not stated as a usable number. Never 0 for "missing". */
   value: v.nullable(v.pipe(v.number(), v.finite())),
-  unit: text(LIMITS.shortText),
+  unit: text(FIELD_MAX.unit),
   comparator: v.picklist(COMPARATORS),
   kind: v.picklist(KINDS),
   status: v.picklist(STATUSES),
   /** Source id (curated: file stem of data/reports/<id>.txt; upload: `upload:<datasetId>`). */
-  source: text(LIMITS.shortText),
-  quote: text(LIMITS.longText),
-  note: text(LIMITS.longText),
+  source: text(FIELD_MAX.source),
+  quote: text(FIELD_MAX.quote),
+  note: text(FIELD_MAX.note),
 };
 export const ObservationSchema = safeObject(OBSERVATION_ENTRIES);
 
 /** The fields only data/indicators.csv has (see data/README.md). */
 const CURATED_EXTRAS = {
   /** The period the report files the figure under, where it differs from `period` (the period measured). */
-  reported_period: v.optional(text(LIMITS.period)),
+  reported_period: v.optional(text(FIELD_MAX.period)),
   /** Why `period` differs from `reported_period`; '' where they agree. */
   period_basis: v.optional(v.picklist(['', ...PERIOD_BASES])),
   /** `note` in Chinese. */
-  note_zh: v.optional(text(LIMITS.longText)),
+  note_zh: v.optional(text(FIELD_MAX.note)),
 };
 /** One row of data/indicators.csv. */
 export const CuratedRowSchema = safeObject({ ...OBSERVATION_ENTRIES, ...CURATED_EXTRAS });
@@ -128,7 +125,6 @@ export const FIELDS_MATCH: Same<
   keyof v.InferOutput<typeof ObservationSchema>,
   (typeof OBSERVATION_FIELDS)[number]
 > = true;
-export type { Comparator, Kind, Status };
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problem: Bilingual };
 

@@ -2,7 +2,7 @@
 // strings, not ~40 MB of typed arrays on the main thread), its dictionary and quotes as two strings. Records of
 // earlier versions (columns-v1 / -v2) are still read, as tables too. Reading checks every cell and indexes the
 // rows in slices that yield, so no main-thread task runs long and no Observation object is made.
-import { COMPARATORS, LIMITS, TABLE_TEXT } from './fields';
+import { COMPARATORS, FIELD_MAX, TABLE_TEXT } from './fields';
 import type { Bilingual } from '../i18n/bilingual';
 import { tableMessages } from './messages';
 import { indexInSlices, inSlices } from './slices';
@@ -11,15 +11,6 @@ import type { RowTable } from './table';
 
 const TEXT = ['city', 'indicator', 'period', 'unit', 'source', 'quote', 'note'] as const;
 type TextField = (typeof TEXT)[number];
-const MAX_LEN: Record<TextField, number> = {
-  city: LIMITS.id,
-  indicator: LIMITS.id,
-  period: LIMITS.period,
-  unit: LIMITS.shortText,
-  source: LIMITS.shortText,
-  quote: LIMITS.longText,
-  note: LIMITS.longText,
-};
 export const MAX_PACKED_ROWS = 2_000_000;
 
 /** Bytes per row in `bytes`: value (f64), the six text columns and the quote ends (u32), flags (u8). */
@@ -120,13 +111,13 @@ function damageIn(t: RowTable, from: number, to: number): UnpackedTable | null {
   for (let i = from; i < to; i++) {
     for (const f of TABLE_TEXT) {
       const s = dict[t[f][i]!];
-      if (s === undefined || s.length > MAX_LEN[f] || (s === '' && (f === 'city' || f === 'indicator')))
+      if (s === undefined || s.length > FIELD_MAX[f] || (s === '' && (f === 'city' || f === 'indicator')))
         return damagedRow(i, f);
     }
     const fl = t.flags[i]!;
     const v = t.value[i]!;
     if (fl >> 6 || (fl & 7) >= COMPARATORS.length || v === Infinity || v === -Infinity) return damagedRow(i);
-    if (quoteEnds[i]! - (i ? quoteEnds[i - 1]! : 0) > MAX_LEN.quote) return damagedRow(i, 'quote');
+    if (quoteEnds[i]! - (i ? quoteEnds[i - 1]! : 0) > FIELD_MAX.quote) return damagedRow(i, 'quote');
   }
   return null;
 }
