@@ -7,7 +7,7 @@ import { importColumnarBytes, toWire, type WireResult } from '../lib/import/inde
 import { tableBuffers } from '../lib/table/wire';
 import type { ImportRequest, ImportWorkerMessage } from '../lib/import/protocol';
 import { both } from '../lib/i18n/importMessages';
-import { plainContext } from '../lib/import/context';
+import { parseContext } from '../lib/import/context';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<ImportRequest>) => Promise<void>) | null;
@@ -38,7 +38,7 @@ scope.onmessage = async (e: MessageEvent<ImportRequest>): Promise<void> => {
   }
   try {
     result = toWire(
-      importColumnarBytes(new Uint8Array(bytes), plainContext(ctx), (fraction) => {
+      importColumnarBytes(new Uint8Array(bytes), parseContext(ctx), (fraction) => {
         if (fraction - last >= 0.01 || (fraction === 1 && last !== 1)) {
           last = fraction;
           scope.postMessage({ type: 'progress', fraction });

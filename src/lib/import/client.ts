@@ -18,7 +18,7 @@ import type { ImportRequest, ImportWorkerMessage } from './protocol';
 import type { WireResult } from './index';
 import { checkSize } from './limits';
 import { importSuccess } from './result';
-import { plainContext } from './context';
+import { parseContext } from './context';
 import { both } from '../i18n/uploadPanelMessages';
 
 export interface ImportFileOptions {
@@ -37,7 +37,7 @@ export interface ImportFileOptions {
  * A copy of the context a worker can receive (Svelte `$state` proxies cannot be posted). The importer checks it
  * with its schema where it runs (import/context.ts): in the worker, off this thread, or below when there is none.
  */
-function clonable(ctx: ImportContext): ImportContext {
+export function clonableContext(ctx: ImportContext): ImportContext {
   const { datasetId, fileName, indicators, places, maxBytes } = ctx;
   return JSON.parse(JSON.stringify({ datasetId, fileName, indicators, places, maxBytes })) as ImportContext;
 }
@@ -177,7 +177,7 @@ export async function importFile(
   onProgress?: ProgressFn,
   options: ImportFileOptions = {},
 ): Promise<ImportResult> {
-  const plain = clonable(ctx);
+  const plain = clonableContext(ctx);
   const tooLarge = checkSize(file.size, plain);
   if (tooLarge) return tooLarge;
   const { signal } = options;
@@ -195,7 +195,7 @@ export async function importFile(
   const [{ importBytesInSlices }, buffer] = await Promise.all([import('./index'), file.arrayBuffer()]);
   const bytes = new Uint8Array(buffer);
   let lastPause = performance.now();
-  const result = await importBytesInSlices(bytes, plainContext(plain), onProgress, async () => {
+  const result = await importBytesInSlices(bytes, parseContext(plain), onProgress, async () => {
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
     if (performance.now() - lastPause < SLICE_MS) return;
     await pause();

@@ -1,5 +1,5 @@
-// What the importer is given, as a schema: parsing it makes the plain copy a worker can receive (Svelte `$state`
-// proxies cannot be posted), holding only the fields the importer reads.
+// What the importer is given, as a schema: the importer parses it where it runs (in the worker, or on the main
+// thread where no worker can start) into a fresh copy holding only the fields it reads.
 import * as v from 'valibot';
 import { IndicatorDefSchema, PlaceSchema } from '../data/schema';
 import { nonBlank, text } from '../table/schema';
@@ -20,7 +20,7 @@ export const ImportContextSchema = v.object({
 
 export type ImportContext = v.InferOutput<typeof ImportContextSchema>;
 
-/** A structured-clonable copy of the context; throws on a context the app could not have made. */
-export function plainContext(ctx: ImportContext): ImportContext {
+/** The context checked, as a fresh plain copy; throws on a context the app could not have made. */
+export function parseContext(ctx: ImportContext): ImportContext {
   return v.parse(ImportContextSchema, ctx);
 }

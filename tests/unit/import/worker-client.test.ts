@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportRequest, ImportWorkerMessage } from '../../../src/lib/import/protocol';
 import type { ImportContext } from '../../../src/lib/import/types';
 import { importBytes, importColumnarBytes, toWire, type WireResult } from '../../../src/lib/import/index';
-import { fromWire, importFile, releaseImportWorker } from '../../../src/lib/import/client';
-import { plainContext } from '../../../src/lib/import/context';
+import { clonableContext, fromWire, importFile, releaseImportWorker } from '../../../src/lib/import/client';
+import { parseContext } from '../../../src/lib/import/context';
 import { context, fixture } from '../../fixtures/upload/context';
 
 // The worker module installs `self.onmessage`; give it a stand-in scope that records what it posts.
@@ -225,7 +225,9 @@ describe('importFile on the main thread', () => {
     const proxied = new Proxy(context(), {});
     const ctx = { ...context(), indicators: new Proxy(context().indicators, {}) } as ImportContext;
     expect(() => structuredClone(ctx)).toThrow();
-    expect(() => structuredClone(plainContext(ctx))).not.toThrow();
-    expect(plainContext(proxied)).toEqual({ ...context(), maxBytes: undefined });
+    expect(() => structuredClone(clonableContext(ctx))).not.toThrow();
+    expect(clonableContext(proxied)).toEqual({ ...context(), maxBytes: undefined });
+    // …and the worker's check of it gives the same fields back, as fresh objects.
+    expect(parseContext(clonableContext(proxied))).toEqual({ ...context(), maxBytes: undefined });
   });
 });
