@@ -187,7 +187,7 @@ export function statedIn(ds: Dataset, o: Observation, lang: Lang): string {
     period: periodLabel(o.reported_period, lang),
   });
   const why = o.period_basis ? t(lang, BASIS_KEY[o.period_basis]) : '';
-  return why ? `${where}${t(lang, 'semicolon')}${why}` : where;
+  return why ? clauses([where, why], lang) : where;
 }
 
 /**
@@ -269,7 +269,7 @@ export function summarise<T>(
   lang: Lang,
   line: (item: T) => string = String,
 ): string {
-  const shown = items.slice(0, 12).map(line).join(t(lang, 'semicolon'));
+  const shown = clauses(items.slice(0, 12).map(line), lang);
   const more = items.length - 12;
   if (more <= 0) return `${title}: ${shown}`;
   return t(lang, 'summaryMore', { title, shown, more });

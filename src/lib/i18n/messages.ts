@@ -136,7 +136,6 @@ const zh = {
   print: '打印',
   summary: '图表摘要',
   // Chart text: joins, citations, summaries, footnotes
-  semicolon: '；',
   summaryMore: (p: { title: string; shown: string; more: number }) =>
     `${p.title}：${p.shown}；另有 ${p.more} 项见数据表`,
   sourceCitation: (p: { publisher: string; title: string }) => `${p.publisher}《${p.title}》`,
@@ -326,7 +325,6 @@ const en: Twin<Messages> = {
   lightDark: 'Theme',
   print: 'Print',
   summary: 'Chart summary',
-  semicolon: '; ',
   summaryMore: (p) => `${p.title}: ${p.shown}; ${p.more} more in the data table`,
   sourceCitation: (p) => `${p.publisher}, “${p.title}”`,
   maskedTargets: (p) => `${p.place}: ${p.n} targets are masked in the source and cannot be drawn (not zero)`,
