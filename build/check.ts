@@ -347,6 +347,7 @@ function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units
     if (!ind.aliases.includes(ind.zh) || !ind.aliases.includes(ind.en))
       p(`data/indicators.json: ${ind.id} must list its zh and en names among its aliases`);
   }
+  out.push(...checkFamilies(input.indicators));
   for (const pl of input.places)
     if (pl.province !== '' && !places.has(pl.province))
       p(`data/cities.json: ${pl.id} has unknown province "${pl.province}"`);
@@ -359,6 +360,33 @@ function checkDefinitions(input: DatasetInput, places: Map<string, Place>, units
       p(
         `data/sources.json: ${s.id} needs its notes and period_covered in Chinese too (notes_zh, period_covered_zh)`,
       );
+  }
+  return out;
+}
+
+/**
+ * `family` (scopes of one quantity, data/README.md "Scopes"): it names an existing id, the main one (whose own
+ * family is absent or itself), measured in the same unit with the same measure.
+ */
+function checkFamilies(indicators: readonly IndicatorDef[]): DataProblem[] {
+  const byId = new Map(indicators.map((d) => [d.id, d]));
+  const out: DataProblem[] = [];
+  for (const d of indicators) {
+    if (d.family === undefined || d.family === d.id) continue;
+    const main = byId.get(d.family);
+    const why = !main
+      ? 'which data/indicators.json does not define'
+      : main.family !== undefined && main.family !== main.id
+        ? `which is itself of family "${main.family}" (name the main id)`
+        : main.unit !== d.unit || main.measure !== d.measure
+          ? `measured in ${main.unit} as ${String(main.measure)}, not ${d.unit} as ${String(d.measure)}`
+          : '';
+    if (why)
+      out.push({
+        line: 0,
+        rule: 'bad-family',
+        message: `data/indicators.json: ${d.id} has family "${d.family}", ${why}`,
+      });
   }
   return out;
 }

@@ -234,6 +234,41 @@ describe('dataset check on the fixture', () => {
       expect.stringContaining('notes_zh'),
     ]);
   });
+
+  it('flags a family that is not a main id of the same unit and measure', () => {
+    const family: Record<string, string> = {
+      tech_contract_count: 'tech_contract_count', // itself: a main id may name itself
+      policy_subsidies_paid: 'tech_contract_value', // same unit and measure: accepted
+      high_tech_enterprises_new: 'high_tech_enterprises', // a flow in a stock's family
+      rd_intensity: 'rd_intensity_share', // no such id
+    };
+    const bad = (over: Record<string, string>) =>
+      checkDataset(
+        fixture(goodCsv, { indicators: defs.indicators.map((d) => ({ ...d, family: over[d.id] })) }),
+      )
+        .filter((p) => p.rule === 'bad-family')
+        .map((p) => p.message);
+    expect(bad(family)).toEqual([
+      expect.stringContaining(
+        'rd_intensity has family "rd_intensity_share", which data/indicators.json does not',
+      ),
+      expect.stringContaining(
+        'high_tech_enterprises_new has family "high_tech_enterprises", measured in count as stock',
+      ),
+    ]);
+    // A family names the main id, not another member: two ids naming each other are both refused.
+    expect(
+      bad({ policy_subsidies_paid: 'tech_contract_value', tech_contract_value: 'policy_subsidies_paid' }),
+    ).toEqual([
+      expect.stringContaining(
+        'tech_contract_value has family "policy_subsidies_paid", which is itself of family',
+      ),
+      expect.stringContaining(
+        'policy_subsidies_paid has family "tech_contract_value", which is itself of family',
+      ),
+    ]);
+    expect(bad({})).toEqual([]);
+  });
 });
 
 describe('reading data/indicators.csv', () => {
@@ -407,6 +442,17 @@ describe('the curated data/', () => {
     expect(find({ indicator: 'st_commissioners_provincial' }).every((r) => r.quote.includes('选派'))).toBe(
       true,
     );
+    // Wuhu's 2023 揭榜挂帅 projects and the 2024 plan's wider ceiling (揭榜挂帅 "and other" modes) are two ids.
+    expect(find({ indicator: 'challenge_projects' }).map((r) => [r.period, r.kind])).toEqual([
+      ['2023', 'actual'],
+    ]);
+    expect(find({ indicator: 'challenge_projects_major_engineering' })).toMatchObject([
+      { city: 'wuhu', period: '2024', kind: 'target', comparator: '<=', value: 20 },
+    ]);
+    const family = new Map(real.indicators.map((d) => [d.id, d.family]));
+    expect(family.get('challenge_projects_major_engineering')).toBe('challenge_projects');
+    expect(family.get('tech_contract_value_absorbed')).toBe('tech_contract_value');
+    expect(family.get('high_tech_enterprises_net_new')).toBe('high_tech_enterprises_new');
     expect(find({ city: 'x_city', indicator: 'fiscal_rd_investment_growth' })).toEqual([]);
     expect(find({ city: 'x_region', indicator: 'fiscal_rd_investment_growth' })[0]?.kind).toBe('target');
   });

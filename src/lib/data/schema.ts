@@ -31,6 +31,12 @@ export const IndicatorDefSchema = v.pipe(
      */
     scope_zh: v.optional(text(LIMITS.shortText)),
     scope_en: v.optional(text(LIMITS.shortText)),
+    /**
+     * Ids that measure one quantity in different scopes name the main id here (its family); the main id names
+     * itself or nothing. Same unit and measure (data:check). A target with no actual of its own scope shows the
+     * latest of another scope of its family, as not comparable (targets.ts). Absent for most indicators.
+     */
+    family: v.optional(idText),
   }),
   v.transform(({ chart, charts, measure, ...d }) => ({
     ...d,
