@@ -33,6 +33,14 @@ const validView: fc.Arbitrary<View> = fc
     lang: fc.constantFrom('zh', 'en') as fc.Arbitrary<View['lang']>,
     cities: fc.option(fc.uniqueArray(idArb, { maxLength: 8 }), { nil: null }),
     indicator: fc.option(idArb, { nil: null }),
+    plan: fc.option(
+      fc.uniqueArray(fc.constantFrom('2020', '2024', '2021-H1', 'Y', 'Y+1', 'Y-1'), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      { nil: null },
+    ),
+    page: fc.option(fc.integer({ min: 2, max: 999 }), { nil: null }),
     mark: fc.option(markArb, { nil: null }),
     bg: fc.constantFrom(null, 'white', 'transparent') as fc.Arbitrary<View['bg']>,
     data: fc.option(dataArb, { nil: null }),
@@ -42,6 +50,7 @@ const validView: fc.Arbitrary<View> = fc
     chart: r.route === 'embed' || r.route === 'present' ? r.chart : null,
     source: r.route === 'source' ? r.source : null,
     mark: r.route === 'source' ? r.mark : null,
+    page: r.route === 'embed' || r.route === 'present' ? r.page : null,
   }));
 
 function snapshotPrototype() {
@@ -230,6 +239,26 @@ describe('serialiseView', () => {
     ).toBe('#/embed/high-tech?lang=en&cities=wuhu,fuzhou&indicator=rd_intensity&bg=white&data=abc');
     expect(serialiseView({ ...defaultView(), route: 'source', source: 'wuhu-2023', mark: '芜湖-x' })).toBe(
       '#/sources/wuhu-2023?mark=%E8%8A%9C%E6%B9%96-x',
+    );
+  });
+
+  it('plan years and pages: a plan-target embed link keeps its page; a page on the dashboard is ignored, saying so', () => {
+    const r = parseView('#/embed/plan-targets?cities=fuzhou&plan=2020,Y%2B1,20x&page=2');
+    expect(r.view).toMatchObject({
+      chart: 'plan-targets',
+      cities: ['fuzhou'],
+      plan: ['2020', 'Y+1'],
+      page: 2,
+    });
+    expect(r.notices.map((n) => n.raw)).toEqual(['20x']);
+    expect(serialiseView(r.view)).toBe('#/embed/plan-targets?cities=fuzhou&plan=2020,Y%2B1&page=2');
+    for (const bad of ['0', '-1', '1.5', '1000', 'two'])
+      expect(parseView(`#/embed/plan-targets?page=${bad}`).view.page, bad).toBeNull();
+    const dash = parseView('#/?page=2');
+    expect(dash.view.page).toBeNull();
+    expect(dash.notices).toHaveLength(1);
+    expect(serialiseView({ ...defaultView(), route: 'present', chart: 'plan-targets', page: 1 })).toBe(
+      '#/present/plan-targets',
     );
   });
 

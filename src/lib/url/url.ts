@@ -14,6 +14,7 @@ import {
   note,
   PARAM_ORDER,
   PARAM_SET,
+  PAGED_PARAMS,
   PARAMS,
   VIEW_PARAMS,
   type ParamName,
@@ -38,6 +39,10 @@ export interface View {
   cities: string[] | null;
   /** explorer's indicator id. */
   indicator: string | null;
+  /** plan targets: the plan years shown (null = all). */
+  plan: string[] | null;
+  /** embed / present: the page of a chart shown in pages (plan targets); null = the first. */
+  page: number | null;
   /** source route: row key to scroll to / highlight. */
   mark: string | null;
   /** export background option. */
@@ -90,6 +95,8 @@ export function defaultView(): View {
     lang: 'zh',
     cities: null,
     indicator: null,
+    plan: null,
+    page: null,
     mark: null,
     bg: null,
     data: null,
@@ -118,7 +125,7 @@ const ROUTES: readonly RouteRule[] = [
     route: 'embed',
     head: 'embed',
     id: { field: 'chart', valid: isChartId, missing: 'urlMissingChart', unknown: 'urlUnknownRoute' },
-    params: new Set(VIEW_PARAMS),
+    params: new Set(PAGED_PARAMS),
   },
   {
     route: 'source',
@@ -130,7 +137,7 @@ const ROUTES: readonly RouteRule[] = [
     route: 'present',
     head: 'present',
     id: { field: 'chart', valid: isChartId, fallback: CHART_IDS[0], unknown: 'urlUnknownChart' },
-    params: new Set(VIEW_PARAMS),
+    params: new Set(PAGED_PARAMS),
   },
 ];
 const DASHBOARD = ROUTES[0]!;
@@ -254,7 +261,7 @@ export function normaliseView(view: View): View {
 }
 
 /**
- * The hash for a view: defaults omitted, parameters in a fixed order (lang, cities, indicator, mark, bg, data);
+ * The hash for a view: defaults omitted, parameters in a fixed order (lang, cities, indicator, plan, page, mark, bg, data);
  * anything parseView would refuse is left out, so parseView(serialiseView(v)) has no notices. Use routes.ts
  * (href and its helpers) to write a link.
  * serialiseView({...defaultView(), route:'embed', chart:'high-tech', lang:'en'}) -> '#/embed/high-tech?lang=en'

@@ -17,9 +17,13 @@ export const DATA_PATTERN = /^[A-Za-z0-9+$-]+$/;
 /** Longest compressed upload allowed in a link. */
 export const LINK_DATA_MAX_CHARS = 6000;
 export const MAX_CITIES = 50;
+/** A plan year in `plan=`: a calendar year, a first half, or a masked year relative to the report (Y, Y+1). */
+export const PLAN_PATTERN = /^(?:\d{4}(?:-H1)?|Y(?:[+-][1-9])?)$/;
+/** The highest `page=` read (plan targets: a few pages per city and plan year). */
+export const MAX_PAGE = 999;
 
 /** The view parameters, in the order they are read and written. */
-export const PARAM_ORDER = ['lang', 'cities', 'indicator', 'mark', 'bg', 'data'] as const;
+export const PARAM_ORDER = ['lang', 'cities', 'indicator', 'plan', 'page', 'mark', 'bg', 'data'] as const;
 export type ParamName = (typeof PARAM_ORDER)[number];
 export const PARAM_SET: ReadonlySet<string> = new Set(PARAM_ORDER);
 
@@ -118,6 +122,46 @@ function parseCities(raw: string): Parsed<string[]> {
   return { kind: 'valid', value: ids, notices };
 }
 
+/** A comma-separated list of values of a pattern: each invalid item dropped with a notice, duplicates removed. */
+function listOf(param: ParamName, re: RegExp, max: number): ParamRule<string[] | null> {
+  return {
+    default: null,
+    read: (raw) => {
+      const notices: Notice[] = [];
+      const items = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+      for (const s of items) if (!re.test(s)) notices.push(note(param, s, 'urlInvalid'));
+      const kept = [...new Set(items.filter((s) => re.test(s)))].slice(0, max);
+      return kept.length ? { kind: 'valid', value: kept, notices } : { kind: 'invalid', notices };
+    },
+    keep: (value) => {
+      const kept = Array.isArray(value)
+        ? value.filter((s): s is string => typeof s === 'string' && re.test(s))
+        : [];
+      return kept.length ? [...new Set(kept)].slice(0, max) : null;
+    },
+    write: (items) => items.map(enc).join(','),
+  };
+}
+
+/** A page number, 1…MAX_PAGE; page 1 is the default and never written. */
+const page: ParamRule<number | null> = {
+  default: null,
+  read: (raw) => {
+    const n = /^[1-9]\d{0,2}$/.test(raw) ? Number(raw) : NaN;
+    return n <= MAX_PAGE
+      ? { kind: 'valid', value: n }
+      : { kind: 'invalid', notices: [note('page', raw, 'urlInvalid')] };
+  },
+  keep: (value) =>
+    Number.isInteger(value) && (value as number) > 1 && (value as number) <= MAX_PAGE
+      ? (value as number)
+      : null,
+  write: String,
+};
+
 /** Every view parameter: the mapped type makes a forgotten one a type error. */
 export const PARAMS: { [K in ParamName]: ParamRule<View[K]> } = {
   lang: choice('lang', ['zh', 'en'] as const, 'zh'),
@@ -132,9 +176,13 @@ export const PARAMS: { [K in ParamName]: ParamRule<View[K]> } = {
     write: (ids) => ids.join(','), // ids are slugs: nothing to escape
   },
   indicator: text('indicator', ID_PATTERN, 'urlInvalidId'),
+  plan: listOf('plan', PLAN_PATTERN, 20),
+  page,
   mark: text('mark', MARK_PATTERN, 'urlInvalid'),
   bg: choice('bg', ['white', 'transparent'] as const, null),
   data: text('data', DATA_PATTERN, 'urlInvalid', LINK_DATA_MAX_CHARS),
 };
 
-export const VIEW_PARAMS: readonly ParamName[] = ['lang', 'cities', 'indicator', 'bg', 'data'];
+export const VIEW_PARAMS: readonly ParamName[] = ['lang', 'cities', 'indicator', 'plan', 'bg', 'data'];
+/** Parameters of the views that show a chart in pages (embed, presentation). */
+export const PAGED_PARAMS: readonly ParamName[] = [...VIEW_PARAMS, 'page'];
