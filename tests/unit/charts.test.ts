@@ -187,24 +187,26 @@ describe('honest encodings on the curated dataset', () => {
     expect(few.footnotes.join(' ')).not.toContain('柱子太密');
   });
 
-  it('says "no actual reported" for a plan target without an actual, and draws no bar for it', async () => {
+  it('says "no actual yet" for a plan target without an actual, and folds it away instead of an empty row', async () => {
     const m = HEADLINE_CHARTS['plan-targets'].build(await input());
     const row = m.table.rows.find((r) => r.key === 'haimen-rd_intensity-2020-target');
-    expect(row?.cells).toContain('尚无实际值');
-    const bar = items(m).find((i) => i.ref === 'haimen-rd_intensity-2020-target');
-    expect(bar?.itemStyle?.opacity).toBe(0);
+    expect(row?.cells).toContain('○ 尚无实际值');
+    expect(items(m).find((i) => i.ref === 'haimen-rd_intensity-2020-target')).toBeUndefined();
+    expect(m.awaiting?.find((g) => g.title === '海门市 · 2020年规划')?.items).toContain(
+      '○ 研发经费投入强度 · 目标 2.71%',
+    );
   });
 
-  it('on a phone the plan chart marks its percentage axis every 50 %, the 100 % target line still dark', async () => {
+  it('on a phone the plan chart marks its percentage axis every 50 %, the 100 % target line darker', async () => {
     type Axis = { interval: number; splitLine: { lineStyle: { color: string[] } } };
     const axis = async (width?: number) =>
       (HEADLINE_CHARTS['plan-targets'].build(await input({ width })).option as { xAxis: Axis }).xAxis;
     const phone = await axis(340);
     expect(phone.interval).toBe(50);
-    expect(phone.splitLine.lineStyle.color).toEqual(['#e4e4e4', '#e4e4e4', '#333', '#e4e4e4']);
+    expect(phone.splitLine.lineStyle.color).toEqual(['#e4e4e4', '#e4e4e4', '#888', '#e4e4e4']);
     const laptop = await axis(599);
     expect(laptop.interval).toBe(25);
-    expect(laptop.splitLine.lineStyle.color.indexOf('#333')).toBe(4);
+    expect(laptop.splitLine.lineStyle.color.indexOf('#888')).toBe(4);
   });
 
   it('closes the gap of a plan target as soon as an uploaded actual supplies one', async () => {

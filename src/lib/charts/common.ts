@@ -22,6 +22,13 @@ export interface ChartInput {
   scale?: number;
   /** Width of the plot in CSS px, where a spec lays out differently on a phone (default 800). */
   width?: number;
+  /** Plan targets: the plan years shown (null or empty: all). */
+  plan?: readonly string[] | null;
+  /**
+   * Plan targets: a page of a slide, embed or presentation (1-based; past the last is the last); 'all' every
+   * target on one long page (an export of the dashboard's chart); absent: the dashboard's view.
+   */
+  page?: number | 'all';
 }
 
 /** Plots narrower than this (CSS px) get the narrow layout (plan targets: labels above the bars). */
@@ -62,6 +69,23 @@ export interface ChartModel {
   height?: number;
   /** Mark ref (data item `ref`) -> the observation it draws: for tooltips and click-through. */
   marks: ReadonlyMap<string, Observation>;
+  /** A chart whose slides are text, not a picture (plan targets): its rows as a native table. */
+  slideTable?: SlideTable;
+  /** A chart shown in pages (ChartInput.page): which one, of how many. */
+  pages?: { page: number; count: number };
+  /** Plan targets on the dashboard: the targets awaiting data, folded under the chart, by group. */
+  awaiting?: { title: string; items: string[] }[];
+}
+
+/** Rows a slide writes as a native table, paged by the slide writer (export/slides.ts). */
+export interface SlideTable {
+  columns: string[];
+  /** Relative column widths. */
+  widths: number[];
+  /** Rows in groups (a city and plan year): a group's title row repeats, marked as continued, on the next slide. */
+  groups: { title: string; rows: string[][] }[];
+  /** One line under the table on every slide (what the status marks mean). */
+  legend: string;
 }
 
 export interface ChartSpec {
@@ -74,7 +98,12 @@ export interface ChartSpec {
    * picked: they list none.
    */
   draws: readonly string[];
+  /** Throws until `load()` has resolved, for a spec whose code loads on demand (registry.ts onDemand). */
   build(input: ChartInput): ChartModel;
+  /** A spec whose code loads on demand: resolves once `build` can be called. */
+  load?: () => Promise<void>;
+  /** Whether `build` can be called now (absent: always). */
+  loaded?: () => boolean;
 }
 
 const PALETTE = [

@@ -1,254 +1,90 @@
-// plan-targets: every target of the chosen cities against its latest comparable actual, as bullet
-// bars on a common "% of target" scale (targets have different units). A target with no actual gets
-// no bar and says "no actual reported" — an empty bar would read as 0 %.
-import { rowKey, targetsOf } from '../data/dataset';
+// plan-targets: every target of the chosen cities and its status, as a bullet graph on a common "% of target"
+// scale (targets have different units): the actual a bar, the target a tick at 100 %, the baseline a diamond,
+// the status in words and a mark beside it (never colour alone), numbers never cut. Grouped by city and plan
+// year. The dashboard draws the targets that have an actual and folds the rest into an "awaiting data" list;
+// a slide, an embed and presentation mode show pages of about eight lines (ChartInput.page), every target on
+// some page. A plot narrower than NARROW_PLOT (a phone, a half-width card) puts each target's words above its bar.
 import type { Observation } from '../table/schema';
+import { rowKey } from '../data/dataset';
 import type { TargetProgress } from '../data/targets';
-import { targetProgress } from '../data/targets';
+import { targetKey, targetProgress } from '../data/targets';
 import { t } from '../i18n/messages';
-import { formatNumber, formatValue, inBrackets, periodLabel } from '../i18n/format';
-import type { ChartInput, ChartModel, ChartSpec, TableModel } from './common';
+import type { ChartInput, ChartModel } from './common';
+import { indicatorName, placeName, sourceFootnote, summarise, NARROW_PLOT } from './common';
+import type { Line, TargetGroup } from './planTargetRows';
 import {
-  summarise,
-  baseOption,
-  cityColor,
-  escapeHtml,
-  indicatorName,
-  placeName,
-  safeLabel,
-  sourceFootnote,
-  tooltipHtml,
-  NARROW_PLOT,
-  PHONE_PLOT,
-} from './common';
+  awaitingItem,
+  groupTargets,
+  longPage,
+  pagesOf,
+  shownLines,
+  statusText,
+  valuesLine,
+} from './planTargetRows';
+import { statusKey, targetSlideTable, targetTable } from './planTargetTable';
+import { barsOption } from './planTargetBars';
+import { listOption } from './planTargetList';
 
-const SCALE_MAX = 150;
-
-function describe(input: ChartInput, p: TargetProgress): string {
-  const { data, lang } = input;
-  const v = (o: Observation) => formatValue(o.value, o.comparator, o.unit, lang, data.units);
-  const tgt = `${t(lang, 'target')} ${v(p.target)}`;
-  if (!p.latest) return `${tgt} · ${t(lang, 'noActual')}`;
-  const when = p.comparable
-    ? ''
-    : inBrackets(`${t(lang, 'asOf')} ${periodLabel(p.latest.period, lang)}`, lang);
-  const pct = p.achievedPct === null ? '' : ` · ${formatNumber(p.achievedPct, lang, 1)}%`;
-  return `${t(lang, 'latestActual')} ${v(p.latest)}${when} / ${tgt}${pct}`;
+/** What a view shows: a page of pages, the dashboard's lines (the rest folded), or every line (an export). */
+function viewOf(input: ChartInput, groups: readonly TargetGroup[]) {
+  if (typeof input.page === 'number') {
+    // A narrow plot (a phone) lists in one column.
+    const pages = pagesOf(input, groups, (input.width ?? 800) < NARROW_PLOT ? 1 : 2);
+    const page = Math.min(Math.max(1, Math.trunc(input.page)), pages.length);
+    const shown = pages[page - 1]!;
+    return { ...shown, pages: { page, count: pages.length }, folded: false };
+  }
+  const shown = input.page === 'all' ? [] : shownLines(groups);
+  // Nothing has an actual yet (a plan-only city): the list itself, not an empty chart and a fold.
+  const lines = shown.length ? shown : longPage(groups);
+  return { list: false, columns: [lines], pages: undefined, folded: shown.length > 0 };
 }
 
-function table(input: ChartInput, progress: TargetProgress[]): TableModel {
-  const { data, lang } = input;
-  const v = (o: Observation | null) =>
-    o ? formatValue(o.value, o.comparator, o.unit, lang, data.units) : '';
-  const columns = [
-    t(lang, 'city'),
-    t(lang, 'indicator'),
-    t(lang, 'planYear'),
-    t(lang, 'target'),
-    t(lang, 'baseline'),
-    t(lang, 'latestActual'),
-    t(lang, 'gap'),
-    t(lang, 'achieved'),
-  ];
-  return {
-    columns,
-    total: progress.length,
-    rows: progress.map((p) => ({
-      key: rowKey(p.target),
-      cells: [
-        placeName(data, p.target.city, lang),
-        indicatorName(data, p.target.indicator, lang),
-        periodLabel(p.target.period, lang),
-        v(p.target),
-        p.baseline ? v(p.baseline) + inBrackets(periodLabel(p.baseline.period, lang), lang) : '',
-        p.latest ? v(p.latest) + inBrackets(periodLabel(p.latest.period, lang), lang) : t(lang, 'noActual'),
-        p.gap === null ? '' : formatNumber(p.gap, lang),
-        p.achievedPct === null ? '' : `${formatNumber(p.achievedPct, lang, 1)}%`,
-      ],
-    })),
-    csv: {
-      header: [
-        'city',
-        'indicator',
-        'plan_period',
-        'target',
-        'target_comparator',
-        'unit',
-        'baseline',
-        'baseline_period',
-        'latest_actual',
-        'latest_period',
-        'gap',
-        'achieved_pct',
-        'source',
-      ],
-      rows: progress.map((p) => [
-        placeName(data, p.target.city, lang),
-        indicatorName(data, p.target.indicator, lang),
-        p.target.period,
-        p.target.value,
-        p.target.comparator,
-        p.target.unit,
-        p.baseline?.value ?? null,
-        p.baseline?.period ?? '',
-        p.latest?.value ?? null,
-        p.latest?.period ?? '',
-        p.gap,
-        p.achievedPct === null ? null : Math.round(p.achievedPct * 10) / 10,
-        p.target.source,
-      ]),
-    },
-  };
-}
+const targetsOn = (columns: readonly Line[][]) => columns.flat().flatMap((l) => ('p' in l ? [l.p] : []));
 
+/** The spec's build (its title and draws are in registry.ts, which loads this module on demand). */
 export function build(input: ChartInput): ChartModel {
   const { data, lang } = input;
-  const progress = targetProgress(data, input.cities);
-  // On a phone the words ("latest actual … / target …") move to the tooltip and table.
-  const width = input.width ?? 800;
-  const narrow = width < NARROW_PLOT;
-  // A phone's plot has room for 0 / 50 / 100 % target / 150 % under it, not for seven labels.
-  const phone = width < PHONE_PLOT;
-  const step = phone ? 50 : 25;
+  const plan = input.plan?.length ? new Set(input.plan) : null;
+  const progress = targetProgress(data, input.cities).filter((p) => !plan || plan.has(p.target.period));
+  const groups = groupTargets(input, progress);
+  const view = viewOf(input, groups);
+  const onView = targetsOn(view.columns);
+  const drawn = view.list
+    ? { option: listOption(input, view.columns, onView), height: undefined }
+    : barsOption(input, view.columns[0] ?? [], onView);
   const marks = new Map<string, Observation>();
-  const categories = progress.map((p) =>
-    safeLabel(
-      narrow
-        ? `${indicatorName(data, p.target.indicator, lang)}\n${placeName(data, p.target.city, lang)} ${periodLabel(p.target.period, lang)}`
-        : `${placeName(data, p.target.city, lang)} ${periodLabel(p.target.period, lang)} · ${indicatorName(data, p.target.indicator, lang)}`,
-    ),
-  );
-  const bars = progress.map((p) => {
-    marks.set(rowKey(p.target), p.target);
-    const color = cityColor(data, p.target.city);
-    if (p.achievedPct === null) return { value: 0, ref: rowKey(p.target), itemStyle: { opacity: 0 } };
-    return {
-      value: Math.min(p.achievedPct, SCALE_MAX),
-      ref: rowKey(p.target),
-      itemStyle: {
-        color,
-        opacity: p.comparable ? 1 : 0.6,
-        borderColor: color,
-        borderWidth: p.comparable ? 0 : 1,
-        borderType: 'dashed',
-      },
-    };
-  });
-  const baselineMarks = progress.map((p) =>
-    p.baseline && p.baseline.value !== null && p.target.value
-      ? { value: Math.min((p.baseline.value / p.target.value) * 100, SCALE_MAX), ref: rowKey(p.baseline) }
-      : { value: null },
-  );
   for (const p of progress) {
-    if (p.baseline) marks.set(rowKey(p.baseline), p.baseline);
-    if (p.latest) marks.set(rowKey(p.latest), p.latest);
+    marks.set(targetKey(p.target), p.target);
+    for (const o of [p.latest, p.baseline]) if (o) marks.set(rowKey(o), o);
   }
-  const byRef = new Map(progress.map((p) => [rowKey(p.target), p]));
-  const option = {
-    ...baseOption(input),
-    tooltip: {
-      ...baseOption(input).tooltip,
-      trigger: 'item',
-      formatter: (prm: { data?: { ref?: string } }) => {
-        const ref = prm.data?.ref;
-        const p = ref ? byRef.get(ref) : undefined;
-        if (p) {
-          const parts = [`<div>${escapeHtml(describe(input, p))}</div>`, tooltipHtml(data, p.target, lang)];
-          if (p.latest) parts.push(tooltipHtml(data, p.latest, lang));
-          return parts.join('<hr class="tt-rule">');
-        }
-        const o = ref ? marks.get(ref) : undefined;
-        return o ? tooltipHtml(data, o, lang) : '';
-      },
-    },
-    grid: { left: 8, right: 8, top: 24, bottom: phone ? 42 : 28, containLabel: true },
-    xAxis: {
-      type: 'value',
-      min: 0,
-      max: SCALE_MAX,
-      interval: step,
-      axisLabel: {
-        formatter: (v: number) => (v === 100 ? `100%${phone ? '\n' : ' '}${t(lang, 'target')}` : `${v}%`),
-      },
-      // The 100 % line is the target: that split line (0, 25, 50, 75, 100 … or 0, 50, 100 …) drawn dark.
-      splitLine: {
-        lineStyle: {
-          color: Array.from({ length: SCALE_MAX / step + 1 }, (_, i) =>
-            i * step === 100 ? (input.dark ? '#ddd' : '#333') : '#e4e4e4',
-          ),
-        },
-      },
-      name: t(lang, 'achieved'),
-      nameLocation: 'middle',
-      nameGap: phone ? 38 : 24, // room for the two-line "100% / 目标" label
-    },
-    // Left: what the target is; right: how far along it is, in words (so "no actual" is said, not drawn as 0).
-    yAxis: [
-      {
-        type: 'category',
-        data: categories,
-        inverse: true,
-        axisLabel: { width: narrow ? 140 : 230, overflow: 'truncate', interval: 0 },
-      },
-      {
-        type: 'category',
-        data: progress.map((p) => safeLabel(describe(input, p))),
-        inverse: true,
-        position: 'right',
-        show: !narrow,
-        axisLine: { show: false },
-        axisTick: { show: false },
-        axisLabel: { width: 260, overflow: 'truncate', interval: 0, color: input.dark ? '#bbb' : '#444' },
-      },
-    ],
-    series: [
-      {
-        id: 'achieved',
-        type: 'bar',
-        name: t(lang, 'achieved'),
-        data: bars,
-        barMaxWidth: 22,
-      },
-      {
-        id: 'baseline',
-        type: 'scatter',
-        name: t(lang, 'baseline'),
-        data: baselineMarks,
-        symbol: 'rect',
-        symbolSize: [3, 18],
-        itemStyle: { color: input.dark ? '#eee' : '#222' },
-      },
-    ],
-  };
-  const used = progress.flatMap((p) => [p.target, ...(p.latest ? [p.latest] : [])]);
+  // The sources of what this view shows (a page names only its own).
+  const used = (view.pages ? onView : progress).flatMap((p: TargetProgress) => [
+    p.target,
+    ...(p.latest ? [p.latest] : []),
+  ]);
   const { footnote, ids } = sourceFootnote(data, used, lang);
-  const maskedTargets = targetsOf(data, input.cities).filter((r) => r.value === null);
-  const maskedNote = [...new Set(maskedTargets.map((r) => r.city))].map((c) => {
-    const n = maskedTargets.filter((r) => r.city === c).length;
-    return t(lang, 'maskedTargets', { place: placeName(data, c, lang), n });
-  });
   return {
-    option,
-    table: table(input, progress),
-    footnotes: [footnote, ...maskedNote],
+    option: drawn.option,
+    table: targetTable(input, progress),
+    footnotes: [footnote, statusKey(lang)],
     summary: summarise(
       t(lang, 'chartPt'),
       progress,
       lang,
       (p) =>
-        `${placeName(data, p.target.city, lang)} ${indicatorName(data, p.target.indicator, lang)} ${describe(input, p)}`,
+        `${placeName(data, p.target.city, lang)} ${indicatorName(data, p.target.indicator, lang)} ${statusText(p, lang)} ${valuesLine(input, p)}`,
     ),
     sources: ids,
     empty: progress.length === 0,
-    height: Math.max(380, 60 + progress.length * 30),
+    height: view.pages ? undefined : drawn.height,
     marks,
+    slideTable: targetSlideTable(input, groups),
+    pages: view.pages,
+    awaiting: view.folded
+      ? groups
+          .filter((g) => g.awaiting.length)
+          .map((g) => ({ title: g.title, items: g.awaiting.map((p) => awaitingItem(input, p)) }))
+      : undefined,
   };
 }
-
-export const planTargets = {
-  id: 'plan-targets',
-  title: 'chartPt',
-  subtitle: 'chartPtSub',
-  draws: [],
-  build,
-} satisfies ChartSpec;

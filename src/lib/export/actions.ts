@@ -22,6 +22,8 @@ export async function exportChart(
   opts: RenderOpts = {},
 ): Promise<void> {
   const stem = fileStem(chartId, lang);
+  // A long chart (every plan target on one page) is drawn as tall as it needs, so no row is squeezed.
+  if (model.height) opts = { height: Math.max(540, model.height + 110), ...opts };
   if (kind === 'png') download(await renderPng(model, meta, opts), `${stem}.png`);
   else if (kind === 'svg')
     download(

@@ -35,7 +35,16 @@ export type Series = {
   xAxisIndex?: number;
   yAxisIndex?: number;
 };
-type Axis = { type: string; data?: string[]; name?: string; min?: number; max?: number; interval?: number };
+type Axis = {
+  type: string;
+  data?: string[];
+  name?: string;
+  min?: number;
+  max?: number;
+  interval?: number;
+  show?: boolean;
+  axisLabel?: { formatter?: unknown };
+};
 type Option = { series: Series[]; xAxis: Axis | Axis[]; yAxis: Axis | Axis[] };
 
 /** The background a hollow mark is filled with (light theme). */
@@ -66,14 +75,28 @@ export function markText(item: Item, s: Pick<Series, 'type' | 'symbol'>): string
   return words.join(' ');
 }
 
+/**
+ * A category axis's labels as drawn: through its label formatter where it has one (plan targets keep their words
+ * there, by line), rich-text markup `{style|text}` read as its text.
+ */
+export function labelsOf(a: Axis | undefined): string[] {
+  const f = a?.axisLabel?.formatter;
+  const data = a?.data ?? [];
+  if (typeof f !== 'function') return data;
+  return data.map((d, i) =>
+    String((f as (v: string, i: number) => string)(d, i)).replace(/\{\w+\|([^}]*)\}/g, '$1'),
+  );
+}
+
 function axisLines(name: 'x' | 'y', axes: Axis | Axis[]): string[] {
   const list = [axes].flat();
   return list.flatMap((a, i) => {
     const key = list.length > 1 ? `${name}${i}` : name;
     const title = a.name ? ` «${text(a.name)}»` : '';
+    if (a.show === false) return `${key}: hidden`;
     if (a.type === 'category') {
-      const labels = (a.data ?? []).map(text);
-      if (i > 0 && JSON.stringify(a.data) === JSON.stringify(list[0]?.data))
+      const labels = labelsOf(a).map(text);
+      if (i > 0 && JSON.stringify(labelsOf(a)) === JSON.stringify(labelsOf(list[0])))
         return `${key}${title}: as ${name}0`;
       const one = labels.join(' | ');
       return columns(one) <= 90
@@ -97,7 +120,7 @@ export function picture(m: ChartModel, opts: PictureOptions = {}): string {
   const [xs, ys] = [[o.xAxis].flat(), [o.yAxis].flat()];
   const categoriesOf = (s: Series) => {
     const x = xs[s.xAxisIndex ?? 0];
-    return (x?.type === 'category' ? x.data : ys[s.yAxisIndex ?? 0]?.data) ?? [];
+    return x?.type === 'category' ? labelsOf(x) : labelsOf(ys[s.yAxisIndex ?? 0]);
   };
   const lines = [...axisLines('x', o.xAxis), ...axisLines('y', o.yAxis)];
   for (const s of o.series) {
@@ -125,5 +148,8 @@ export function picture(m: ChartModel, opts: PictureOptions = {}): string {
   }
   lines.push('footnotes');
   for (const f of m.footnotes) lines.push(`  ${text(f)}`);
+  if (m.pages) lines.push(`page ${m.pages.page} of ${m.pages.count}`);
+  if (m.awaiting?.length)
+    lines.push('awaiting data (folded)', ...m.awaiting.map((g) => `  ${g.title}: ${g.items.join(' | ')}`));
   return lines.map((l) => l.trimEnd()).join('\n');
 }

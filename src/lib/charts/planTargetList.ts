@@ -1,0 +1,66 @@
+// plan-targets, a list page: the targets still awaiting data (no actual yet, or masked), in columns of short lines
+// read top to bottom, left to right — "○ 研发经费投入强度 · 目标 2.71%" under its city and plan year. No axis: there
+// is nothing to measure. One grid per column, each column's words starting at its left edge.
+import type { TargetProgress } from '../data/targets';
+import type { ChartInput } from './common';
+import { baseOption, safeLabel } from './common';
+import {
+  LIST_LINES,
+  type Line,
+  awaitingItem,
+  lineCategory,
+  listEm,
+  richStyles,
+  statusStyle,
+} from './planTargetRows';
+import { targetTooltip } from './planTargetBars';
+
+/** awaitingItem as rich text (the mark in its status colour), its name shortened to fit `em`. */
+function item(input: ChartInput, p: TargetProgress, em: number): string {
+  const [mark, ...rest] = awaitingItem(input, p, em).split(' ');
+  return `{${statusStyle(p)}|${mark}} {n|${safeLabel(rest.join(' '))}}`;
+}
+
+export function listOption(
+  input: ChartInput,
+  columns: readonly Line[][],
+  progress: readonly TargetProgress[],
+) {
+  const scale = input.scale ?? 1;
+  const n = columns.length;
+  const em = listEm(input, n);
+  const rich = richStyles(input, scale);
+  const label = (column: readonly Line[]) => ({
+    interval: 0,
+    inside: true,
+    align: 'left' as const,
+    rich,
+    formatter: (_: string, i: number) => {
+      const line = column[i];
+      if (!line) return '';
+      return 'title' in line ? `{g|${safeLabel(line.title)}}` : item(input, line.p, em);
+    },
+  });
+  return {
+    ...baseOption(input),
+    tooltip: targetTooltip(input, progress),
+    grid: columns.map((_, i) => ({
+      left: `${(100 * i) / n}%`,
+      width: `${100 / n}%`,
+      top: 4,
+      bottom: 4,
+    })),
+    xAxis: columns.map((_, i) => ({ type: 'value', gridIndex: i, show: false })),
+    yAxis: columns.map((column, i) => ({
+      type: 'category',
+      gridIndex: i,
+      inverse: true,
+      // Every column has LIST_LINES places, so lines sit at the same height across columns.
+      data: Array.from({ length: LIST_LINES }, (_, j) => lineCategory(column[j], j)),
+      axisLine: { show: false },
+      axisTick: { show: false },
+      axisLabel: label(column),
+    })),
+    series: [],
+  };
+}

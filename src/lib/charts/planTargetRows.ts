@@ -1,0 +1,265 @@
+// plan-targets, the words and the order: each status's mark and name, each target's text, and the lines a view
+// shows — grouped by city and plan year, sorted by status (targetProgress's order), in pages where the view
+// pages (a slide, an embed, presentation mode), with the targets still awaiting data last or folded away.
+import type { Observation } from '../table/schema';
+import type { StatusReason, TargetProgress, TargetStatus } from '../data/targets';
+import { AWAITING_STATUSES, TARGET_STATUSES, targetKey } from '../data/targets';
+import { t } from '../i18n/messages';
+import { t as pt, type PlanTextKey } from '../i18n/planTargetMessages';
+import { formatNumber, formatValue, inBrackets, periodLabel } from '../i18n/format';
+import type { ChartInput } from './common';
+import { indicatorName, placeName, safeLabel } from './common';
+
+/** Each status as a mark (a shape in any CJK or Office font), a name and a colour: never the colour alone. */
+export const STATUS_LOOK: { [S in TargetStatus]: { mark: string; name: PlanTextKey; color: string } } = {
+  reached: { mark: '●', name: 'statusReached', color: '#1b7a3d' },
+  'on-track': { mark: '▲', name: 'statusOnTrack', color: '#2b7bb9' },
+  behind: { mark: '▼', name: 'statusBehind', color: '#b45f06' },
+  missed: { mark: '×', name: 'statusMissed', color: '#c0392b' },
+  'cannot-tell': { mark: '◐', name: 'statusCannotTell', color: '#5f6f80' },
+  'not-comparable': { mark: '≠', name: 'statusNotComparable', color: '#767676' },
+  masked: { mark: '□', name: 'statusMasked', color: '#767676' },
+  'no-actual': { mark: '○', name: 'statusNoActual', color: '#767676' },
+};
+
+const REASON: { [R in StatusReason]: PlanTextKey } = {
+  met: 'reasonMet',
+  'met-early': 'reasonMetEarly',
+  'ahead-of-path': 'reasonAheadOfPath',
+  'behind-path': 'reasonBehindPath',
+  'fell-short': 'reasonFellShort',
+  'bound-undecided': 'reasonBoundUndecided',
+  'single-level': 'reasonSingleLevel',
+  'other-period': 'reasonOtherPeriod',
+  'other-scope': 'reasonOtherScope',
+  'target-masked': 'reasonTargetMasked',
+  'actual-masked': 'reasonActualMasked',
+  'no-actual': 'reasonNoActual',
+};
+
+/** '▲ 进度符合' */
+export function statusText(p: TargetProgress, lang: ChartInput['lang']): string {
+  const look = STATUS_LOOK[p.status];
+  return `${look.mark} ${pt(lang, look.name)}`;
+}
+
+export function reasonText(p: TargetProgress, lang: ChartInput['lang']): string {
+  return pt(lang, REASON[p.reason]);
+}
+
+export function pct(n: number | null, lang: ChartInput['lang']): string {
+  return n === null ? '' : `${formatNumber(n, lang, 1)}%`;
+}
+
+function value(input: ChartInput, o: Observation): string {
+  return o.value === null
+    ? t(input.lang, 'masked')
+    : formatValue(o.value, o.comparator, o.unit, input.lang, input.data.units);
+}
+
+/** '▼ 进度落后 · 66.7%（按直线进度应达 80%）': the status and how far along, never cut. */
+export function statusLine(input: ChartInput, p: TargetProgress): string {
+  const { lang } = input;
+  const parts = [statusText(p, lang)];
+  if (p.achievedPct !== null) parts.push(pct(p.achievedPct, lang));
+  const path = p.pathPct === null ? '' : inBrackets(pt(lang, 'onPath', { pct: pct(p.pathPct, lang) }), lang);
+  return parts.join(' · ') + path;
+}
+
+/** '2023年 ≥2,000个 · 目标 3,000个': the actual it is judged on (with its period), then the target. */
+export function valuesLine(input: ChartInput, p: TargetProgress): string {
+  const { lang } = input;
+  const target = `${t(lang, 'target')} ${value(input, p.target)}`;
+  if (!p.latest) return target;
+  const scope = p.reason === 'other-scope' ? ` ${indicatorName(input.data, p.latest.indicator, lang)}` : '';
+  return `${periodLabel(p.latest.period, lang)}${scope} ${value(input, p.latest)} · ${target}`;
+}
+
+export interface TargetGroup {
+  city: string;
+  period: string;
+  title: string;
+  /** Targets with an actual to show (bar or words), in status order. */
+  shown: TargetProgress[];
+  /** Masked or no actual: listed, not drawn. */
+  awaiting: TargetProgress[];
+}
+
+/** '芜湖 · 2024年规划' */
+export function groupTitle(input: ChartInput, city: string, period: string): string {
+  return pt(input.lang, 'planGroup', {
+    place: placeName(input.data, city, input.lang),
+    period: periodLabel(period, input.lang),
+  });
+}
+
+/** The targets by city and plan year, in targetProgress's order (which is already grouped). */
+export function groupTargets(input: ChartInput, progress: readonly TargetProgress[]): TargetGroup[] {
+  const groups: TargetGroup[] = [];
+  for (const p of progress) {
+    let g = groups.at(-1);
+    if (!g || g.city !== p.target.city || g.period !== p.target.period) {
+      const { city, period } = p.target;
+      g = { city, period, title: groupTitle(input, city, period), shown: [], awaiting: [] };
+      groups.push(g);
+    }
+    (AWAITING_STATUSES.has(p.status) ? g.awaiting : g.shown).push(p);
+  }
+  return groups;
+}
+
+/**
+ * '○ 研发经费投入强度 · 目标 2.71%': a target awaiting data, in the folded list and on a list page; the name
+ * shortened to fit `em` where given, the target never.
+ */
+export function awaitingItem(input: ChartInput, p: TargetProgress, em = Infinity): string {
+  const mark = STATUS_LOOK[p.status].mark;
+  const tail = ` · ${t(input.lang, 'target')} ${value(input, p.target)}`;
+  const name = shorten(indicatorName(input.data, p.target.indicator, input.lang), em - 2 - emWidth(tail));
+  return `${mark} ${name}${tail}`;
+}
+
+/** One line of the chart: a group's title, or a target (compact: awaiting data, one line of words). */
+export type Line = { title: string } | { p: TargetProgress; compact: boolean };
+
+/**
+ * A line's category: its place and what it shows ('3:wuhu-rd_intensity-2024-target'). The words are written by
+ * label formatters, which the redraw check (Chart.svelte compares options as JSON) cannot see: the categories
+ * say what changed, so another page of the same shape is drawn.
+ */
+export function lineCategory(line: Line | undefined, i: number): string {
+  return `${i}:${!line ? '' : 'title' in line ? line.title : targetKey(line.p.target)}`;
+}
+
+/** A page: one column of lines with bars, or columns of awaiting-data targets (a list page). */
+export interface Page {
+  list: boolean;
+  columns: Line[][];
+}
+
+/** Lines on a slide, an embed, a presentation page: about eight with bars, or a list twice as long a column. */
+export const PAGE_LINES = 8;
+export const LIST_LINES = 14;
+
+/** Every line, awaiting-data targets after the others (as compact lines): what a page or a long export shows. */
+function allLines(groups: readonly TargetGroup[]): [Line[], Line[]] {
+  const lines = (pick: (g: TargetGroup) => TargetProgress[], compact: boolean): Line[] =>
+    groups.flatMap((g) =>
+      pick(g).length ? [{ title: g.title }, ...pick(g).map((p) => ({ p, compact }))] : [],
+    );
+  return [lines((g) => g.shown, false), lines((g) => g.awaiting, true)];
+}
+
+/**
+ * Lines cut into columns of `size`: a group carried over repeats its title, marked as continued; none ends on a
+ * title. `expand` writes a title as one line or more (a long one as its place and its plan year).
+ */
+function columnsOf(
+  input: ChartInput,
+  lines: readonly Line[],
+  size: number,
+  expand: (title: string) => string[] = (title) => [title],
+): Line[][] {
+  const columns: Line[][] = [];
+  let column: Line[] = [];
+  let title = '';
+  const put = (text: string) => column.push(...expand(text).map((part) => ({ title: part })));
+  for (const line of lines) {
+    const room = 'title' in line ? expand(line.title).length : 1;
+    if (column.length + room > size || ('title' in line && column.length + room >= size)) {
+      columns.push(column);
+      column = [];
+      if (!('title' in line)) put(pt(input.lang, 'continued', { text: title }));
+    }
+    if ('title' in line) {
+      title = line.title;
+      put(title);
+    } else column.push(line);
+  }
+  if (column.length) columns.push(column);
+  return columns;
+}
+
+/**
+ * The pages of a slide, an embed or presentation mode: targets with an actual in pages of PAGE_LINES lines, then
+ * the awaiting-data targets in list pages of `listColumns` columns of LIST_LINES.
+ */
+export function pagesOf(input: ChartInput, groups: readonly TargetGroup[], listColumns: number): Page[] {
+  const [shown, awaiting] = allLines(groups);
+  const pages: Page[] = columnsOf(input, shown, PAGE_LINES).map((c) => ({ list: false, columns: [c] }));
+  // A group title too wide for a list column ("Unnamed city (anonymised source) · year before the report (year
+  // masked) plan") takes two lines, its place and its plan year.
+  const em = listEm(input, listColumns) * (12 / 13);
+  const expand = (title: string) =>
+    emWidth(title) > em ? title.split(/(?= · )/).map((part) => shorten(part, em)) : [title];
+  const lists = columnsOf(input, awaiting, LIST_LINES, expand);
+  for (let i = 0; i < lists.length; i += listColumns)
+    pages.push({ list: true, columns: lists.slice(i, i + listColumns) });
+  return pages.length ? pages : [{ list: false, columns: [[]] }];
+}
+
+/** All lines on one long page (an export of the whole list), awaiting-data targets last. */
+export function longPage(groups: readonly TargetGroup[]): Line[] {
+  return allLines(groups).flat();
+}
+
+/** The dashboard's lines: targets with an actual; the rest is the folded "awaiting data" list. */
+export function shownLines(groups: readonly TargetGroup[]): Line[] {
+  return allLines(groups)[0];
+}
+
+/** A list column's width in em of the body text, for a plot of the nominal width (wider plots have room to spare). */
+export function listEm(input: ChartInput, columns: number): number {
+  return ((input.width ?? 800) / columns - 24) / (12 * (input.scale ?? 1));
+}
+
+/** Rich-text styles: one per status (its colour), a group title (g), a name (n), the values (v). */
+export function richStyles(input: ChartInput, scale: number) {
+  return {
+    g: { fontWeight: 'bold' as const, fontSize: 13 * scale, color: input.dark ? '#eee' : '#111' },
+    v: { fontSize: 12 * scale, color: input.dark ? '#ccc' : '#333' },
+    n: { fontSize: 12 * scale, color: input.dark ? '#eee' : '#222' },
+    ...Object.fromEntries(
+      TARGET_STATUSES.map((s, i) => [`s${i}`, { fontSize: 12 * scale, color: STATUS_LOOK[s].color }]),
+    ),
+  };
+}
+
+/** `{s3|…}`: a status's rich-text style name, as richStyles has it. */
+export const statusStyle = (p: TargetProgress) => `s${TARGET_STATUSES.indexOf(p.status)}`;
+
+const charWidth = (ch: string) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.55);
+
+/** How wide a text is in em of its font, roughly: a CJK character 1, any other 0.55. */
+export function emWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWidth(ch);
+  return w;
+}
+
+/**
+ * shorten('揭榜挂帅等重大科技项目和成果工程化项目数', 10) -> '揭榜挂帅等重大科技…': at most `em` wide, a CJK
+ * character counted 1 em and any other 0.55 (ECharts' own cutting cannot be used on multi-line rich text).
+ */
+export function shorten(s: string, em: number): string {
+  const chars = [...s];
+  const widths = chars.map(charWidth);
+  if (widths.reduce((a, b) => a + b, 0) <= em) return s;
+  let w = 1; // the ellipsis
+  let n = 0;
+  while (n < chars.length && w + widths[n]! <= em) w += widths[n++]!;
+  return `${chars.slice(0, n).join('')}…`;
+}
+
+/**
+ * A line's words as rich text: the group title or the name (shortened to `em`); the status and the values (on
+ * one line when compact).
+ */
+export function words(input: ChartInput, line: Line, em = Infinity) {
+  if ('title' in line) return { name: `{g|${safeLabel(line.title)}}`, status: '' };
+  const { p, compact } = line;
+  const name = `{n|${safeLabel(shorten(indicatorName(input.data, p.target.indicator, input.lang), em))}}`;
+  const status = `{${statusStyle(p)}|${safeLabel(statusLine(input, p))}}`;
+  const values = `{v|${safeLabel(valuesLine(input, p))}}`;
+  return { name, status: compact ? `${status}  ${values}` : `${status}\n${values}` };
+}
