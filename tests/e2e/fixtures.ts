@@ -60,3 +60,74 @@ export async function markPixel(page: Page, chartId: string, ref: string): Promi
   if (!p) throw new Error(`no mark ${ref} in ${chartId}`);
   return p;
 }
+
+export interface TextBox {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Every piece of text a chart draws (zrender's text spans), with its box in the chart's own pixels. */
+export async function chartTexts(page: Page, chartId: string): Promise<{ box: TextBox; texts: TextBox[] }> {
+  return page.evaluate((id) => {
+    type Rect = { x: number; y: number; width: number; height: number; applyTransform(m: number[]): void };
+    type El = {
+      type: string;
+      invisible?: boolean;
+      style?: { text?: unknown; opacity?: number };
+      transform?: number[];
+      getBoundingRect(): { clone(): Rect };
+    };
+    type Inst = {
+      getZr(): { storage: { getDisplayList(update: boolean): El[] } };
+      getWidth(): number;
+      getHeight(): number;
+    };
+    const el = document.querySelector(`[data-chart="${id}"] .chart-box`) as
+      (HTMLElement & { __echarts?: Inst }) | null;
+    const inst = el?.__echarts;
+    if (!inst) throw new Error(`no chart ${id}`);
+    const texts: TextBox[] = [];
+    for (const d of inst.getZr().storage.getDisplayList(true)) {
+      const text = d.style?.text;
+      if (d.type !== 'tspan' || typeof text !== 'string' || text.trim() === '' || d.invisible) continue;
+      if (d.style?.opacity === 0) continue;
+      const r = d.getBoundingRect().clone();
+      if (d.transform) r.applyTransform(d.transform);
+      texts.push({ text, x: r.x, y: r.y, width: r.width, height: r.height });
+    }
+    return { box: { text: '', x: 0, y: 0, width: inst.getWidth(), height: inst.getHeight() }, texts };
+  }, chartId);
+}
+
+/** Pairs of texts that print over each other (by more than `slack` px each way), as readable lines. */
+export function overlappingTexts(texts: readonly TextBox[], slack = 1): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < texts.length; i++)
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i]!;
+      const b = texts[j]!;
+      const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      if (w > slack && h > slack) out.push(`"${a.text}" over "${b.text}"`);
+    }
+  return out;
+}
+
+/** Texts that run off the chart's box. */
+export function textsOutside(box: TextBox, texts: readonly TextBox[], slack = 1): string[] {
+  return texts
+    .filter(
+      (t) =>
+        t.x < box.x - slack ||
+        t.y < box.y - slack ||
+        t.x + t.width > box.x + box.width + slack ||
+        t.y + t.height > box.y + box.height + slack,
+    )
+    .map(
+      (t) =>
+        `"${t.text}" at ${Math.round(t.x)},${Math.round(t.y)} (${Math.round(t.width)}×${Math.round(t.height)})`,
+    );
+}
