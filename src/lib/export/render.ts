@@ -5,6 +5,8 @@ import type { ChartModel } from '../charts/common';
 
 export interface ExportMeta {
   title: string;
+  /** A picture of one page of a chart shown in pages: '（2/5）' after its title. Slides number their own. */
+  page?: string;
   subtitle: string;
   sourceLine: string;
 }
@@ -38,7 +40,7 @@ export function exportOption(model: ChartModel, meta: ExportMeta, background: 'w
     // Title block on top, source line at the bottom: two title components (no graphic component needed).
     title: [
       {
-        text: meta.title,
+        text: meta.title + (meta.page ?? ''),
         subtext: meta.subtitle,
         left: 12,
         top: 6,

@@ -9,6 +9,10 @@ const zh = {
   deckFileName: '科技指标看板.pptx',
   /** The slides' typeface: one every Office installation in this language has. */
   slideFont: 'Microsoft YaHei',
+  /** After a table slide's group title that goes on from the previous slide. */
+  slideContinued: '（续）',
+  /** After a slide's title when its table takes several slides. */
+  slidePage: (p: { page: number; pages: number }) => `（${p.page}/${p.pages}）`,
 };
 
 const en: Twin<typeof zh> = {
@@ -18,6 +22,8 @@ const en: Twin<typeof zh> = {
   deckTitle: 'City S&T indicators',
   deckFileName: 'city-st-indicators.pptx',
   slideFont: 'Calibri',
+  slideContinued: ' (continued)',
+  slidePage: (p) => ` (${p.page}/${p.pages})`,
 };
 
 /**
