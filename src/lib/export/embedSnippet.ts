@@ -1,7 +1,8 @@
 // The iframe snippet users paste into a web page or web slides. Its script listens only to its own
 // iframe (event.source) and clamps the height, so no other frame can resize or script the host page.
+import { EMBED_MESSAGE } from './embedMessage';
 
-export const EMBED_MESSAGE = 'cst-embed-height';
+export { EMBED_MESSAGE };
 export const MIN_HEIGHT = 200;
 export const MAX_HEIGHT = 2000;
 

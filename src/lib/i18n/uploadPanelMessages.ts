@@ -3,6 +3,12 @@
 import { catalogue, type Twin } from './catalogue';
 
 const zh = {
+  imported: '已导入',
+  warned: '有提示',
+  wholeFile: '整个文件',
+  yourData: '已上传的数据',
+  remove: '删除',
+  rename: '重命名',
   pastedTable: '粘贴的表格',
   importPasted: '导入',
   importCrashed: (p: { error: string }) => `导入出错：${p.error}`,
@@ -12,6 +18,12 @@ const zh = {
 };
 
 const en: Twin<typeof zh> = {
+  imported: 'imported',
+  warned: 'with warnings',
+  wholeFile: 'whole file',
+  yourData: 'Your uploaded data',
+  remove: 'Remove',
+  rename: 'Rename',
   pastedTable: 'pasted table',
   importPasted: 'Import',
   importCrashed: (p) => `Import failed: ${p.error}`,
