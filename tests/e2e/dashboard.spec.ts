@@ -47,6 +47,8 @@ test.describe('dashboard', () => {
   }) => {
     await page.goto('./#/embed/rd-intensity?cities=wuhu');
     await chartsReady(page, ['rd-intensity']);
+    // The tooltip loads after the first picture, once the page is idle: the chart says when it has it.
+    await expect(page.locator('[data-chart="rd-intensity"] .chart-box')).toHaveAttribute('data-tips', 'on');
     const point = await markPixel(page, 'rd-intensity', 'wuhu-rd_intensity-2022-actual');
     // Hover as a person would: if the chart redrew under the pointer, move onto the mark again.
     const tooltipText = async () => {

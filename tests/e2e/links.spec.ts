@@ -6,6 +6,8 @@ test('links from an English chart keep English: the tooltip’s, the click’s a
 }) => {
   await page.goto('./#/embed/rd-intensity?lang=en&cities=wuhu');
   await chartsReady(page, ['rd-intensity']);
+  // The tooltip loads after the first picture, once the page is idle: the chart says when it has it.
+  await expect(page.locator('[data-chart="rd-intensity"] .chart-box')).toHaveAttribute('data-tips', 'on');
   const point = await markPixel(page, 'rd-intensity', 'wuhu-rd_intensity-2022-actual');
   const tooltipLink = async () => {
     await page.mouse.move(point.x - 1, point.y);

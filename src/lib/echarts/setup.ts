@@ -16,5 +16,16 @@ export function useExportParts(): Promise<void> {
   return exportReady;
 }
 
+let tooltipsReady: Promise<void> | null = null;
+
+/**
+ * Load and register the tooltip component, once: charts are drawn without it (a tooltip needs a pointer, the
+ * first picture does not) and take their tooltips when it has arrived (Chart.svelte).
+ */
+export function useTooltips(): Promise<void> {
+  tooltipsReady ??= import('./tooltipParts').then((m) => echarts.use([m.TooltipComponent]));
+  return tooltipsReady;
+}
+
 export { echarts };
 export type { EChartsType } from 'echarts/core';
