@@ -169,7 +169,5 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    // The chart specs whose code loads on demand, loaded before any test builds a chart.
-    setupFiles: ['tests/unit/setup.ts'],
   },
 });

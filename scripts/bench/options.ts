@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { loadCurated } from '../../src/lib/data/load';
 import { bundleCurated, CURATED_BUNDLE } from '../../build/bundle';
 import { buildDataset, citiesWithData } from '../../src/lib/data/dataset';
-import { CHART_IDS, HEADLINE_CHARTS, loadCharts } from '../../src/lib/charts/registry';
+import { CHART_IDS, HEADLINE_CHARTS } from '../../src/lib/charts/registry';
 import { nominalWidth } from '../../src/lib/charts/common';
 
 export { CHART_IDS };
@@ -59,7 +59,6 @@ export async function buildOptions(root: string, boxes: Record<string, Box>): Pr
   const cities = citiesWithData(data);
   const charts: Record<string, unknown> = {};
   const sizes: BenchOptions['sizes'] = {};
-  await loadCharts();
   for (const id of CHART_IDS) {
     const spec = HEADLINE_CHARTS[id];
     const box = boxes[id];

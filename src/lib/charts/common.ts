@@ -98,12 +98,7 @@ export interface ChartSpec {
    * picked: they list none.
    */
   draws: readonly string[];
-  /** Throws until `load()` has resolved, for a spec whose code loads on demand (registry.ts onDemand). */
   build(input: ChartInput): ChartModel;
-  /** A spec whose code loads on demand: resolves once `build` can be called. */
-  load?: () => Promise<void>;
-  /** Whether `build` can be called now (absent: always). */
-  loaded?: () => boolean;
 }
 
 const PALETTE = [

@@ -9,7 +9,7 @@ import { rowKey } from '../data/dataset';
 import type { TargetProgress } from '../data/targets';
 import { targetKey, targetProgress } from '../data/targets';
 import { t } from '../i18n/messages';
-import type { ChartInput, ChartModel } from './common';
+import type { ChartInput, ChartModel, ChartSpec } from './common';
 import { indicatorName, placeName, sourceFootnote, summarise, NARROW_PLOT } from './common';
 import type { Line, TargetGroup } from './planTargetRows';
 import {
@@ -42,7 +42,6 @@ function viewOf(input: ChartInput, groups: readonly TargetGroup[]) {
 
 const targetsOn = (columns: readonly Line[][]) => columns.flat().flatMap((l) => ('p' in l ? [l.p] : []));
 
-/** The spec's build (its title and draws are in registry.ts, which loads this module on demand). */
 export function build(input: ChartInput): ChartModel {
   const { data, lang } = input;
   const plan = input.plan?.length ? new Set(input.plan) : null;
@@ -84,7 +83,21 @@ export function build(input: ChartInput): ChartModel {
     awaiting: view.folded
       ? groups
           .filter((g) => g.awaiting.length)
-          .map((g) => ({ title: g.title, items: g.awaiting.map((p) => awaitingItem(input, p)) }))
+          .map((g) => ({
+            title: g.title,
+            items: g.awaiting.map((p) => {
+              const { mark, text } = awaitingItem(input, p);
+              return `${mark} ${text}`;
+            }),
+          }))
       : undefined,
   };
 }
+
+export const planTargets = {
+  id: 'plan-targets',
+  title: 'chartPt',
+  subtitle: 'chartPtSub',
+  draws: [],
+  build,
+} satisfies ChartSpec;

@@ -7,53 +7,15 @@ import type { ChartSpec } from './common';
 import { rdIntensity } from './rdIntensity';
 import { highTech } from './highTech';
 import { techContracts } from './techContracts';
+import { planTargets } from './planTargets';
 import { explorer } from './explorer';
-
-/**
- * A spec whose code loads on demand: its title and what it draws are known at once, `build` works once `load()`
- * has resolved. In a browser the import starts when this module runs, so the code arrives with the data, not after.
- */
-function onDemand<K extends ChartId>(
-  meta: Omit<ChartSpec, 'build' | 'load' | 'loaded'> & { id: K },
-  code: () => Promise<Pick<ChartSpec, 'build'>>,
-): ChartSpec & { id: K } {
-  let build: ChartSpec['build'] | null = null;
-  let loading: Promise<void> | null = null;
-  const load = () =>
-    (loading ??= code().then(
-      (m) => void (build = m.build),
-      (e: unknown) => {
-        loading = null; // a failed chunk may be asked for again
-        throw e;
-      },
-    ));
-  if (typeof window !== 'undefined') load().catch(() => {}); // the card that needs it reports a failure
-  return {
-    ...meta,
-    build: (input) => {
-      if (!build) throw new Error(`${meta.id}: its code has not loaded yet`);
-      return build(input);
-    },
-    load,
-    loaded: () => build !== null,
-  };
-}
 
 export const HEADLINE_CHARTS: { readonly [K in ChartId]: ChartSpec & { id: K } } = {
   'rd-intensity': rdIntensity,
   'high-tech': highTech,
   'tech-contracts': techContracts,
-  // Its code (statuses, pages, three tables) is larger than the room left in the first-load bundle.
-  'plan-targets': onDemand(
-    { id: 'plan-targets', title: 'chartPt', subtitle: 'chartPtSub', draws: [] },
-    () => import('./planTargets'),
-  ),
+  'plan-targets': planTargets,
 };
-
-/** Every headline spec ready to build (exports of all charts, tests, the benchmark). */
-export async function loadCharts(): Promise<void> {
-  await Promise.all(CHART_IDS.map((id) => HEADLINE_CHARTS[id].load?.()));
-}
 
 export { CHART_IDS, explorer };
 

@@ -22,8 +22,7 @@ export async function exportChart(
   opts: RenderOpts = {},
 ): Promise<void> {
   const stem = fileStem(chartId, lang);
-  // A long chart (every plan target on one page) is drawn as tall as it needs, so no row is squeezed.
-  if (model.height) opts = { height: Math.max(540, model.height + 110), ...opts };
+  opts = pictureSize(model, opts);
   if (kind === 'png') download(await renderPng(model, meta, opts), `${stem}.png`);
   else if (kind === 'svg')
     download(
@@ -50,11 +49,25 @@ export async function exportDeck(
   download(await buildDeck(charts, lang), t(lang, 'deckFileName'));
 }
 
+/** The largest canvas a picture is drawn on, in device pixels (iOS Safari refuses larger ones). */
+const MAX_PIXELS = 16_000_000;
+
+/**
+ * The size a picture is drawn at: 960 × 540 CSS px, or as tall as a long chart needs (every plan target on one
+ * page) so no row is squeezed; the pixel ratio lowered where that would pass MAX_PIXELS.
+ */
+export function pictureSize(model: ChartModel, opts: RenderOpts): RenderOpts {
+  const { width = 960, pixelRatio = 2 } = opts;
+  const height = opts.height ?? (model.height ? Math.max(540, model.height + 110) : 540);
+  const most = Math.sqrt(MAX_PIXELS / (width * height));
+  return { ...opts, width, height, pixelRatio: Math.min(pixelRatio, Math.floor(most * 10) / 10) };
+}
+
 /** Copy the PNG to the clipboard where the browser allows it; false when it does not. */
 export async function copyPng(model: ChartModel, meta: ExportMeta, opts: RenderOpts = {}): Promise<boolean> {
   if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) return false;
   try {
-    const blob = await renderPng(model, meta, opts);
+    const blob = await renderPng(model, meta, pictureSize(model, opts));
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
     return true;
   } catch {
