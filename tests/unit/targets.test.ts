@@ -50,7 +50,7 @@ const REASONS: Record<TargetStatus, readonly StatusReason[]> = {
   'on-track': ['ahead-of-path'],
   behind: ['behind-path'],
   missed: ['fell-short'],
-  'cannot-tell': ['bound-undecided', 'single-level'],
+  'cannot-tell': ['bound-undecided', 'single-level', 'plan-year-missing'],
   'not-comparable': ['other-period', 'other-scope'],
   masked: ['target-masked', 'actual-masked'],
   'no-actual': ['no-actual'],
@@ -260,6 +260,85 @@ describe('the status of a plan target', () => {
     expect(p.pathPct).toBe(75);
   });
 
+  it('a rank of 第5 in 2020 and 第3 in 2022, for 第1 in 2024, is on track; 第4 in 2022 is behind', () => {
+    const goal = target({ indicator: 'rd_rank', unit: 'rank', period: '2024', value: 1 });
+    const onTrack = only(rank({ period: '2020', value: 5 }), rank({ period: '2022', value: 3 }), goal);
+    expect([onTrack.status, onTrack.reason]).toEqual(['on-track', 'ahead-of-path']);
+    expect(onTrack.achievedPct, 'lower is better: target / figure').toBeCloseTo(33.33, 2);
+    const behind = only(rank({ period: '2020', value: 5 }), rank({ period: '2022', value: 4 }), goal);
+    expect(behind.status).toBe('behind');
+  });
+
+  it('at most 3 with 3.8 is missed, and sits short of 100 % (target / figure), never past the tick', () => {
+    const p = only(
+      observation({ period: '2023', value: 3.8 }),
+      target({ period: '2023', value: 3, comparator: '<=' }),
+    );
+    expect(p.status).toBe('missed');
+    expect(p.achievedPct).toBeCloseTo(78.95, 2);
+    expect(p.gap).toBeCloseTo(0.8, 6);
+  });
+
+  it('0 new firms against a target of 8 is missed at 0 %, 8 short; a target of 0 has a gap but no %', () => {
+    const zero = only(
+      added({ period: '2023', value: 0 }),
+      target({ ...added({}), period: '2023', value: 8 }),
+    );
+    expect([zero.status, zero.achievedPct, zero.gap]).toEqual(['missed', 0, 8]);
+    const none = only(
+      added({ period: '2023', value: 2 }),
+      target({ ...added({}), period: '2023', value: 0 }),
+    );
+    expect([none.status, none.achievedPct, none.gap]).toEqual(['reached', null, -2]);
+  });
+
+  it('a fall of 5 % against a rise of 10 % is missed with no %: a share of another sign says nothing', () => {
+    const growth = (o: Partial<Observation>) =>
+      observation({ indicator: 'tech_contract_value_yoy', unit: '%', ...o });
+    const p = only(
+      growth({ period: '2023', value: -5 }),
+      target({ ...growth({}), period: '2023', value: 10 }),
+    );
+    expect([p.status, p.achievedPct, p.gap]).toEqual(['missed', null, 15]);
+  });
+
+  it('of one year, an exact figure (an upload’s 3100) is judged rather than a bound (突破2000)', () => {
+    const p = only(
+      firms({ period: '2023', value: 2000, comparator: '>=' }),
+      firms({ period: '2023', value: 3100, source: 'upload:mine' }),
+      target({ ...firms({}), period: '2023', value: 3000 }),
+    );
+    expect([p.status, p.latest?.value]).toEqual(['reached', 3100]);
+  });
+
+  it('figures for 2021 and 2023 but none for a 2022 target cannot tell: the plan year is past in the data', () => {
+    const p = only(
+      firms({ period: '2020', value: 1000 }),
+      firms({ period: '2021', value: 1500 }),
+      firms({ period: '2023', value: 1700 }),
+      target({ ...firms({}), period: '2022', value: 2000 }),
+    );
+    expect([p.status, p.reason, p.latest?.period]).toEqual(['cannot-tell', 'plan-year-missing', '2021']);
+  });
+
+  it('a half-year target is judged on the straight path of half-year figures: 700, 800, for 900 in 2024 H1', () => {
+    const p = only(
+      firms({ period: '2022-H1', value: 700 }),
+      firms({ period: '2023-H1', value: 800 }),
+      firms({ period: '2023', value: 100 }),
+      target({ ...firms({}), period: '2024-H1', value: 900 }),
+    );
+    expect([p.status, p.baseline?.period, p.pathPct]).toEqual(['on-track', '2022-H1', (800 / 900) * 100]);
+  });
+
+  it('a bound actual makes the % and the gap bounds too', () => {
+    const p = only(
+      firms({ period: '2025', value: 2000, comparator: '>=' }),
+      target({ ...firms({}), period: '2025', value: 3000 }),
+    );
+    expect([p.status, p.bound, p.gap]).toEqual(['cannot-tell', true, 1000]);
+  });
+
   it('the 保x争x pair get two keys, and both are listed', () => {
     const floor = target({
       indicator: 'invention_patents_per_10k',
@@ -270,7 +349,8 @@ describe('the status of a plan target', () => {
     const stretch = { ...floor, comparator: '=' as const };
     expect(targetKey(floor)).toBe('a-invention_patents_per_10k-y+1-target~ge');
     expect(targetKey(stretch)).toBe('a-invention_patents_per_10k-y+1-target');
-    expect(progress([floor, stretch]).map((p) => p.target)).toEqual([stretch, floor]);
+    // 保x争x: the floor first, then the stretch level.
+    expect(progress([stretch, floor]).map((p) => p.target)).toEqual([floor, stretch]);
     for (const [c, suffix] of [
       ['>', '~gt'],
       ['<=', '~le'],
@@ -362,7 +442,9 @@ describe('the status of any target (properties)', () => {
           if (AWAITING_STATUSES.has(p.status)) expect(p.latest?.value ?? null).toBeNull();
           if (['not-comparable', 'masked', 'no-actual'].includes(p.status))
             expect([p.achievedPct, p.gap, p.baselinePct, p.pathPct]).toEqual([null, null, null, null]);
-          if (p.achievedPct === null) expect(p.gap).toBeNull();
+          // A figure judged on always says how far it is from the target, even where no % can (a target of 0).
+          if (p.latest?.value != null && !['not-comparable', 'masked'].includes(p.status))
+            expect(p.gap).not.toBeNull();
           if (p.latest && p.status !== 'not-comparable' && p.status !== 'masked')
             expect(p.latest.indicator).toBe(p.target.indicator);
         }

@@ -182,6 +182,11 @@ export function periodOrder(period: string): number {
   return Number(m[1]) * 10 + (m[2] ? 5 : 9);
 }
 
+/** Plan periods in order: calendar ones, then masked ones relative to the report (Y-1, Y, Y+1), then any other. */
+export function planOrder(period: string): number {
+  return isRelativePeriod(period) ? 1e9 + relativeOffset(period) : periodOrder(period);
+}
+
 export function isHalfYear(period: string): boolean {
   return period.endsWith('-H1');
 }

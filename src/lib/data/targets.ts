@@ -6,7 +6,7 @@ import {
   comparePeriods,
   isHalfYear,
   isRelativePeriod,
-  periodOrder,
+  planOrder,
   placeRows,
   relativeOffset,
   rowKey,
@@ -43,6 +43,7 @@ export type StatusReason =
   | 'fell-short' // missed
   | 'bound-undecided' // cannot tell: a bound (≥ 2000, ≤ 5) on both sides of the target or the path
   | 'single-level' // cannot tell: one earlier level below the target and no earlier one to draw a path from
+  | 'plan-year-missing' // cannot tell: the data go on past the plan period but have no figure for it
   | 'other-period' // not comparable: a flow or change of another period
   | 'other-scope' // not comparable: an actual of another scope of the same quantity (indicators.json family)
   | 'target-masked'
@@ -62,13 +63,18 @@ export interface TargetProgress {
   baseline: Observation | null;
   /** true when `latest` is for the plan period itself (of the same indicator). */
   comparable: boolean;
-  /** latest / target × 100 (rank: target / latest × 100), null where it says nothing (no bar is drawn). */
+  /**
+   * latest / target × 100 (lower-is-better: target / latest × 100, so 100 % is the target either way and more is
+   * better), null where it says nothing (no bar is drawn): no figure, a target of 0, a change of another sign.
+   */
   achievedPct: number | null;
+  /** Whether latest is a bound (突破2000): achievedPct and gap are then bounds too (≥ 66.7 %, ≤ 1,000 short). */
+  bound: boolean;
   /** baseline on the same % scale, null where there is no baseline or no achievedPct. */
   baselinePct: number | null;
   /** On track / behind: where the straight path from baseline to target stands at the latest period, on the % scale. */
   pathPct: number | null;
-  /** target − latest for ≥ targets (latest − target for ≤ targets and ranks); ≤ 0 means reached; null with no achievedPct. */
+  /** target − latest for ≥ targets (latest − target for ≤ targets and ranks); ≤ 0 means reached; null with no figure. */
   gap: number | null;
   /** A rank or an at-most (≤, <) target: smaller is better. */
   lowerIsBetter: boolean;
@@ -106,14 +112,21 @@ const isNumeric = (r: Observation): r is Numeric => r.value !== null;
 /** Plain comparison (ids are ASCII: stable across machines, and no ICU collator to load). */
 const cmp = <T extends string | number>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** How exactly a figure is stated: a bound says least, an approximate figure more, an exact one most. */
+const exactness = (c: Observation['comparator']) => (c === '=' ? 2 : c === '~' ? 1 : 0);
+
 /**
- * Rows in period order, a derived row before an actual of the same period (the last of a period is the one
- * preferred), then by their fields, so that the order of the rows in the data never matters.
+ * Rows in period order; of one period the preferred last: an actual before a derived row, the most exactly stated
+ * (3100 before 突破2000), an upload (the bureau's own figure) before the curated one; then by their fields, so that
+ * the order of the rows in the data never matters. (Uploads that disagree with the curated data are shown as
+ * conflicts where they are imported.)
  */
 function byPeriod(a: Observation, b: Observation): number {
   return (
     (comparePeriods(a.period, b.period) ?? 0) ||
     cmp(a.kind === 'actual' ? 1 : 0, b.kind === 'actual' ? 1 : 0) ||
+    cmp(exactness(a.comparator), exactness(b.comparator)) ||
+    cmp(a.source.startsWith('upload:') ? 1 : 0, b.source.startsWith('upload:') ? 1 : 0) ||
     cmp(a.indicator, b.indicator) ||
     cmp(a.comparator, b.comparator) ||
     cmp(a.value ?? -Infinity, b.value ?? -Infinity) ||
@@ -127,13 +140,15 @@ function byPeriod(a: Observation, b: Observation): number {
  * The rows that may speak for a target: actual or derived, of a period comparable with the plan period
  * (calendar with calendar, relative with relative) and not later, half-year with half-year only; by period.
  */
-function candidates(ds: Dataset, indicator: string, target: Observation, sameClass: boolean) {
+function candidates(ds: Dataset, indicator: string, target: Observation, sameClass: boolean, later = false) {
   return placeRows(ds, indicator, target.city)
     .filter(
       (r) =>
         (r.kind === 'actual' || r.kind === 'derived') &&
         (!sameClass || isHalfYear(r.period) === isHalfYear(target.period)) &&
-        (comparePeriods(r.period, target.period) ?? 1) <= 0,
+        (later
+          ? (comparePeriods(r.period, target.period) ?? 0) > 0
+          : (comparePeriods(r.period, target.period) ?? 1) <= 0),
     )
     .sort(byPeriod);
 }
@@ -184,9 +199,6 @@ function side(a: Interval, x: number, up: boolean, strict: boolean): 1 | 0 | -1 
 const time = (p: string) =>
   isRelativePeriod(p) ? relativeOffset(p) : Number(p.slice(0, 4)) - (isHalfYear(p) ? 0.5 : 0);
 
-/** Plan periods: calendar ones in order, then relative ones in theirs, then any other. */
-const planOrder = (p: string) => (isRelativePeriod(p) ? 1e9 + relativeOffset(p) : periodOrder(p));
-
 /**
  * targetProgress(ds, ['haimen']) -> one entry per target row of those places (masked ones included), grouped by
  * city in the order given, then by plan period, status (TARGET_STATUSES order), indicator id and comparator.
@@ -198,9 +210,10 @@ const planOrder = (p: string) => (isRelativePeriod(p) ? 1e9 + relativeOffset(p) 
  * - no candidate: the latest actual of another scope of the same quantity is shown (not comparable), or no-actual;
  * - the plan period's own figure: reached, missed, or cannot tell (a bound on both sides of the target);
  * - an earlier flow or change: not comparable (kept for context, no %);
- * - an earlier stock, ratio or rank: reached (already), else against the straight path from the earliest level
- *   (the baseline) to the target, at the latest period: on track, behind, or cannot tell (a bound across the
- *   path, or one level and no path).
+ * - an earlier stock, ratio or rank: reached (already); cannot tell when the data go on past the plan period
+ *   without a figure for it; else against the straight path from the earliest level (the baseline) to the
+ *   target, at the latest period: on track, behind, or cannot tell (a bound across the path, or one level and
+ *   no path).
  * Figures are intervals (突破2000 is [2000, ∞)): reached when every value meets the target, missed when none does.
  * A target reaches x (`=`, `~`), or is what its comparator says: at least, more than, at most, less than; a rank
  * is always read as lower-is-better (reach at most x). The path runs over years (an H1 is half a year earlier;
@@ -238,6 +251,7 @@ function judge(ds: Dataset, target: Observation): TargetProgress {
     baselinePct: null,
     pathPct: null,
     gap: null,
+    bound: false,
     lowerIsBetter,
     ...more,
   });
@@ -258,15 +272,19 @@ function judge(ds: Dataset, target: Observation): TargetProgress {
   // A level's path starts at its earliest figure; a flow's context is the figure of the period before.
   const baseline = (levels.length > 1 && (level ? levels[0] : levels.at(-2))) || null;
   const t = target.value;
-  const pct = (v: number) => (v === 0 || t === 0 ? null : (rank ? t / v : v / t) * 100);
+  // On the % scale 100 is the target and more is better: a lower-is-better figure is read as target / figure.
+  // No % for a target of 0, nor for a change whose sign differs from the target's (−5 % against +10 %).
+  const pct = (v: number) =>
+    (lowerIsBetter ? v === 0 : t === 0) || v * t < 0 ? null : (lowerIsBetter ? t / v : v / t) * 100;
   const achievedPct = pct(latest.value);
   const numbers: Partial<TargetProgress> = {
     latest,
     baseline,
     comparable,
     achievedPct,
+    bound: exactness(latest.comparator) === 0,
     baselinePct: achievedPct !== null && baseline ? pct(baseline.value) : null,
-    gap: achievedPct === null ? null : lowerIsBetter ? latest.value - t : t - latest.value,
+    gap: lowerIsBetter ? latest.value - t : t - latest.value,
   };
   const actual = interval(latest);
   const s = side(actual, t, !lowerIsBetter, target.comparator === '>' || target.comparator === '<');
@@ -275,6 +293,9 @@ function judge(ds: Dataset, target: Observation): TargetProgress {
       ? done('reached', 'met', numbers)
       : done(s < 0 ? 'missed' : 'cannot-tell', s < 0 ? 'fell-short' : 'bound-undecided', numbers);
   if (s > 0) return done('reached', 'met-early', numbers);
+  // The plan period is past in the data (a later figure), yet it has none of its own: no path says anything now.
+  if (candidates(ds, target.indicator, target, true, true).some(isNumeric))
+    return done('cannot-tell', 'plan-year-missing', numbers);
   if (!baseline) return done('cannot-tell', 'single-level', numbers);
   // The straight path from the baseline to the target, where it stands at the latest period.
   const t0 = time(baseline.period);
