@@ -96,7 +96,7 @@ test('an embed link filters by city and plan year and keeps its page', async ({ 
   await chartsReady(page, ['plan-targets']);
   const cities = await page.locator(`${PT} table tbody tr td:first-child`).allTextContents();
   expect(new Set(cities)).toEqual(new Set(['福州市']));
-  const titles = (await chartTexts(page, 'plan-targets')).texts.filter((t) => t.text.includes('规划'));
+  const titles = (await chartTexts(page, 'plan-targets')).texts.filter((t) => t.text.includes('年目标'));
   expect(
     titles.map((t) => t.text).every((t) => t.startsWith('福州市')),
     'only Fuzhou’s groups',
@@ -109,21 +109,38 @@ test('an embed link filters by city and plan year and keeps its page', async ({ 
   void problems;
 });
 
-test('on a phone (390 px) each target keeps its status and figures above its bar; the awaiting list opens', async ({
+for (const [lang, figures, opened] of [
+  ['zh', '2019年：1,612个 · 目标 ≥1,800个', '研发经费投入强度 · 目标 2.71%'],
+  ['en', '2019: 1,612 count · Target ≥1,800 count', 'R&D intensity · Target 2.71%'],
+] as const)
+  test(`on a phone (390 px, ${lang}) each target keeps its status and figures above its bar; the awaiting list opens`, async ({
+    page,
+    problems,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`./#/?lang=${lang}`);
+    await chartsReady(page);
+    await page.locator(PT).scrollIntoViewIfNeeded();
+    const { box, texts } = await chartTexts(page, 'plan-targets');
+    expect(overlappingTexts(texts)).toEqual([]);
+    expect(textsOutside(box, texts)).toEqual([]);
+    expect(texts.map((t) => t.text)).toContain(figures);
+    const awaiting = page.getByTestId('targets-awaiting');
+    await awaiting.locator('summary').click();
+    await expect(awaiting).toContainText(opened);
+    void problems;
+  });
+
+test('presentation: stepping back to a chart not in pages leaves no page in the link', async ({
   page,
   problems,
 }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('./#/');
-  await chartsReady(page);
-  await page.locator(PT).scrollIntoViewIfNeeded();
-  const { box, texts } = await chartTexts(page, 'plan-targets');
-  expect(overlappingTexts(texts)).toEqual([]);
-  expect(textsOutside(box, texts)).toEqual([]);
-  expect(texts.map((t) => t.text)).toContain('2019年 1,612个 · 目标 ≥1,800个');
-  const awaiting = page.getByTestId('targets-awaiting');
-  await awaiting.locator('summary').click();
-  await expect(awaiting).toContainText('研发经费投入强度 · 目标 2.71%');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./#/present/plan-targets');
+  await chartsReady(page, ['plan-targets']);
+  await page.keyboard.press('ArrowLeft');
+  await chartsReady(page, ['tech-contracts']);
+  await expect(page).toHaveURL(/#\/present\/tech-contracts$/);
   void problems;
 });
 

@@ -192,7 +192,7 @@ describe('honest encodings on the curated dataset', () => {
     const row = m.table.rows.find((r) => r.key === 'haimen-rd_intensity-2020-target');
     expect(row?.cells).toContain('○ 尚无实际值');
     expect(items(m).find((i) => i.ref === 'haimen-rd_intensity-2020-target')).toBeUndefined();
-    expect(m.awaiting?.find((g) => g.title === '海门市 · 2020年规划')?.items).toContain(
+    expect(m.awaiting?.find((g) => g.title === '海门市 · 2020年目标')?.items).toContain(
       '○ 研发经费投入强度 · 目标 2.71%',
     );
   });

@@ -13,6 +13,7 @@ import {
 } from '../../src/lib/url/url';
 import {
   dataPlusSigns,
+  markToOwnScope,
   migrateLink,
   URL_MIGRATIONS,
   type HashLink,
@@ -326,7 +327,15 @@ describe('restrictView', () => {
 
 describe('URL migrations: a link shared today opens next year', () => {
   it('lists every migration, oldest first, each with its own test here', () => {
-    expect(URL_MIGRATIONS.map((m) => m.name)).toEqual(['dataPlusSigns']);
+    expect(URL_MIGRATIONS.map((m) => m.name)).toEqual(['dataPlusSigns', 'markToOwnScope']);
+  });
+
+  it("markToOwnScope: a source link to Wuhu's 2024 ceiling, filed before it had its own id, opens it", () => {
+    expect(
+      parseView('#/sources/001_bf8fc6d553621b5e?mark=wuhu-challenge_projects-2024-target').view.mark,
+    ).toBe('wuhu-challenge_projects_major_engineering-2024-target');
+    const other: HashLink = { path: '/sources/x', query: [['mark', 'wuhu-challenge_projects-2023-actual']] };
+    expect(markToOwnScope(other)).toBe(other);
   });
 
   it('dataPlusSigns: data= carried with its + signs unescaped (read as spaces) gets them back', () => {

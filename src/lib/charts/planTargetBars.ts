@@ -10,15 +10,7 @@ import { t as pt } from '../i18n/planTargetMessages';
 import type { ChartInput } from './common';
 import { baseOption, escapeHtml, tooltipHtml, NARROW_PLOT, PHONE_PLOT } from './common';
 import type { Line } from './planTargetRows';
-import {
-  lineCategory,
-  reasonText,
-  richStyles,
-  statusLine,
-  valuesLine,
-  words,
-  STATUS_LOOK,
-} from './planTargetRows';
+import { reasonText, richStyles, statusLine, valuesLine, words, STATUS_LOOK } from './planTargetRows';
 
 const MAX_PCT = 150;
 
@@ -92,7 +84,11 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
   });
   const step = phone ? 50 : 25;
   const rich = richStyles(input, scale);
-  const categories = lines.map(lineCategory);
+  // The words are the categories themselves (rich text): what a redraw compares and what any renderer draws.
+  // Stacked: a long name is shortened ("…") to the plot less its margins, with a tenth spare (fonts vary).
+  const em = stacked ? ((width - 40) / (12 * scale)) * 0.9 : Infinity;
+  const said = lines.map((l) => words(input, l, em));
+  const left = said.map((w) => (stacked && w.status ? `${w.name}\n${w.status}` : w.name));
   const nameW = 200 * scale;
   const legendH = compact ? 0 : 26 * scale;
   // Stacked: a line's words sit above its bar, reaching into the empty lower half of the line above.
@@ -142,7 +138,7 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
     yAxis: [
       {
         type: 'category',
-        data: categories,
+        data: left,
         inverse: true,
         axisLine: { show: false },
         axisTick: { show: false },
@@ -155,13 +151,6 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
               lineHeight: 15 * scale,
               padding: [0, 0, barW / 2 + 4, 0],
               rich,
-              formatter: (_: string, i: number) => {
-                const line = lines[i];
-                if (!line) return '';
-                // The name may be shortened ("…"); the status and values lines are short enough not to be.
-                const w = words(input, line, (width - 24) / (12 * scale));
-                return w.status ? `${w.name}\n${w.status}` : w.name;
-              },
             }
           : {
               interval: 0,
@@ -169,12 +158,11 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
               overflow: 'break',
               lineHeight: 15 * scale,
               rich,
-              formatter: (_: string, i: number) => (lines[i] ? words(input, lines[i]).name : ''),
             },
       },
       {
         type: 'category',
-        data: categories,
+        data: said.map((w) => w.status),
         inverse: true,
         position: 'right',
         show: !stacked,
@@ -186,7 +174,6 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
           // the point of the chart, and containLabel makes room for them.
           lineHeight: 15 * scale,
           rich,
-          formatter: (_: string, i: number) => (lines[i] ? words(input, lines[i]).status : ''),
         },
       },
     ],

@@ -4,21 +4,13 @@
 import type { TargetProgress } from '../data/targets';
 import type { ChartInput } from './common';
 import { baseOption, safeLabel } from './common';
-import {
-  LIST_LINES,
-  type Line,
-  awaitingItem,
-  lineCategory,
-  listEm,
-  richStyles,
-  statusStyle,
-} from './planTargetRows';
+import { LIST_LINES, type Line, awaitingItem, listEm, richStyles, statusStyle } from './planTargetRows';
 import { targetTooltip } from './planTargetBars';
 
 /** awaitingItem as rich text (the mark in its status colour), its name shortened to fit `em`. */
 function item(input: ChartInput, p: TargetProgress, em: number): string {
-  const [mark, ...rest] = awaitingItem(input, p, em).split(' ');
-  return `{${statusStyle(p)}|${mark}} {n|${safeLabel(rest.join(' '))}}`;
+  const { mark, text } = awaitingItem(input, p, em);
+  return `{${statusStyle(p)}|${mark}} {n|${safeLabel(text)}}`;
 }
 
 export function listOption(
@@ -30,17 +22,8 @@ export function listOption(
   const n = columns.length;
   const em = listEm(input, n);
   const rich = richStyles(input, scale);
-  const label = (column: readonly Line[]) => ({
-    interval: 0,
-    inside: true,
-    align: 'left' as const,
-    rich,
-    formatter: (_: string, i: number) => {
-      const line = column[i];
-      if (!line) return '';
-      return 'title' in line ? `{g|${safeLabel(line.title)}}` : item(input, line.p, em);
-    },
-  });
+  const words = (line: Line | undefined) =>
+    !line ? '' : 'title' in line ? `{g|${safeLabel(line.title)}}` : item(input, line.p, em);
   return {
     ...baseOption(input),
     tooltip: targetTooltip(input, progress),
@@ -56,10 +39,10 @@ export function listOption(
       gridIndex: i,
       inverse: true,
       // Every column has LIST_LINES places, so lines sit at the same height across columns.
-      data: Array.from({ length: LIST_LINES }, (_, j) => lineCategory(column[j], j)),
+      data: Array.from({ length: LIST_LINES }, (_, j) => words(column[j])),
       axisLine: { show: false },
       axisTick: { show: false },
-      axisLabel: label(column),
+      axisLabel: { interval: 0, inside: true, align: 'left', rich },
     })),
     series: [],
   };

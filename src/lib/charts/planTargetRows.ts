@@ -3,10 +3,18 @@
 // pages (a slide, an embed, presentation mode), with the targets still awaiting data last or folded away.
 import type { Observation } from '../table/schema';
 import type { StatusReason, TargetProgress, TargetStatus } from '../data/targets';
-import { AWAITING_STATUSES, TARGET_STATUSES, targetKey } from '../data/targets';
+import { AWAITING_STATUSES, TARGET_STATUSES } from '../data/targets';
 import { t } from '../i18n/messages';
 import { t as pt, type PlanTextKey } from '../i18n/planTargetMessages';
-import { formatNumber, formatValue, inBrackets, periodLabel } from '../i18n/format';
+import {
+  comparatorSymbol,
+  formatNumber,
+  formatValue,
+  inBrackets,
+  labelled,
+  periodLabel,
+} from '../i18n/format';
+import { emOf, shorten } from '../i18n/textWidth';
 import type { ChartInput } from './common';
 import { indicatorName, placeName, safeLabel } from './common';
 
@@ -30,6 +38,7 @@ const REASON: { [R in StatusReason]: PlanTextKey } = {
   'fell-short': 'reasonFellShort',
   'bound-undecided': 'reasonBoundUndecided',
   'single-level': 'reasonSingleLevel',
+  'plan-year-missing': 'reasonPlanYearMissing',
   'other-period': 'reasonOtherPeriod',
   'other-scope': 'reasonOtherScope',
   'target-masked': 'reasonTargetMasked',
@@ -47,32 +56,54 @@ export function reasonText(p: TargetProgress, lang: ChartInput['lang']): string 
   return pt(lang, REASON[p.reason]);
 }
 
-export function pct(n: number | null, lang: ChartInput['lang']): string {
-  return n === null ? '' : `${formatNumber(n, lang, 1)}%`;
+/** pct(66.67, 'zh') -> '66.7%'; with a bound's mark: '≥66.7%' */
+export function pct(n: number | null, lang: ChartInput['lang'], mark = ''): string {
+  return n === null ? '' : `${mark}${formatNumber(n, lang, 1)}%`;
 }
 
-function value(input: ChartInput, o: Observation): string {
+/**
+ * The marks a bound actual puts on the % of target and the gap: 突破2000 against 3000 is ≥ 66.7 % and ≤ 1,000
+ * short. (On the % scale more is better, so a lower-is-better figure's bound turns round.)
+ */
+export function boundMarks(p: TargetProgress): { pct: string; gap: string } {
+  const c = p.latest?.comparator;
+  if (!p.bound || !c) return { pct: '', gap: '' };
+  const atLeast = (c === '>=' || c === '>') !== p.lowerIsBetter;
+  return atLeast ? { pct: '≥', gap: '≤' } : { pct: '≤', gap: '≥' };
+}
+
+/** A figure in words: '≥2,000个'; a masked one says so, with its comparator: '≥（原文已遮蔽）'. */
+export function valueText(input: ChartInput, o: Observation): string {
+  const { lang } = input;
   return o.value === null
-    ? t(input.lang, 'masked')
-    : formatValue(o.value, o.comparator, o.unit, input.lang, input.data.units);
+    ? comparatorSymbol(o.comparator) +
+        (o.comparator === '=' ? t(lang, 'masked') : inBrackets(t(lang, 'masked'), lang))
+    : formatValue(o.value, o.comparator, o.unit, lang, input.data.units);
 }
 
 /** '▼ 进度落后 · 66.7%（按直线进度应达 80%）': the status and how far along, never cut. */
 export function statusLine(input: ChartInput, p: TargetProgress): string {
   const { lang } = input;
   const parts = [statusText(p, lang)];
-  if (p.achievedPct !== null) parts.push(pct(p.achievedPct, lang));
+  if (p.achievedPct !== null) parts.push(pct(p.achievedPct, lang, boundMarks(p).pct));
   const path = p.pathPct === null ? '' : inBrackets(pt(lang, 'onPath', { pct: pct(p.pathPct, lang) }), lang);
   return parts.join(' · ') + path;
 }
 
-/** '2023年 ≥2,000个 · 目标 3,000个': the actual it is judged on (with its period), then the target. */
-export function valuesLine(input: ChartInput, p: TargetProgress): string {
+/**
+ * '2023年：≥2,000个 · 目标 3,000个': the actual it is judged on (with its period; another scope's, named), then the
+ * target. Where it must fit `em`, only the other scope's name is shortened, never a figure.
+ */
+export function valuesLine(input: ChartInput, p: TargetProgress, em = Infinity): string {
   const { lang } = input;
-  const target = `${t(lang, 'target')} ${value(input, p.target)}`;
+  const target = `${t(lang, 'target')} ${valueText(input, p.target)}`;
   if (!p.latest) return target;
-  const scope = p.reason === 'other-scope' ? ` ${indicatorName(input.data, p.latest.indicator, lang)}` : '';
-  return `${periodLabel(p.latest.period, lang)}${scope} ${value(input, p.latest)} · ${target}`;
+  const when = periodLabel(p.latest.period, lang);
+  const line = (scope: string) =>
+    `${labelled(scope ? `${when} ${scope}` : when, valueText(input, p.latest!), lang)} · ${target}`;
+  if (p.reason !== 'other-scope') return line('');
+  const scope = indicatorName(input.data, p.latest.indicator, lang);
+  return line(shorten(scope, em - emOf(line(''))));
 }
 
 export interface TargetGroup {
@@ -85,7 +116,7 @@ export interface TargetGroup {
   awaiting: TargetProgress[];
 }
 
-/** '芜湖 · 2024年规划' */
+/** '芜湖市 · 2024年目标' */
 export function groupTitle(input: ChartInput, city: string, period: string): string {
   return pt(input.lang, 'planGroup', {
     place: placeName(input.data, city, input.lang),
@@ -108,28 +139,21 @@ export function groupTargets(input: ChartInput, progress: readonly TargetProgres
   return groups;
 }
 
+/** The em a status mark and the space after it take. */
+const MARK_EM = 2;
+
 /**
- * '○ 研发经费投入强度 · 目标 2.71%': a target awaiting data, in the folded list and on a list page; the name
- * shortened to fit `em` where given, the target never.
+ * '○' and '研发经费投入强度 · 目标 2.71%': a target awaiting data, as the folded list and a list page write it;
+ * the name shortened to fit `em` where given, the target never.
  */
-export function awaitingItem(input: ChartInput, p: TargetProgress, em = Infinity): string {
-  const mark = STATUS_LOOK[p.status].mark;
-  const tail = ` · ${t(input.lang, 'target')} ${value(input, p.target)}`;
-  const name = shorten(indicatorName(input.data, p.target.indicator, input.lang), em - 2 - emWidth(tail));
-  return `${mark} ${name}${tail}`;
+export function awaitingItem(input: ChartInput, p: TargetProgress, em = Infinity) {
+  const tail = ` · ${t(input.lang, 'target')} ${valueText(input, p.target)}`;
+  const name = shorten(indicatorName(input.data, p.target.indicator, input.lang), em - MARK_EM - emOf(tail));
+  return { mark: STATUS_LOOK[p.status].mark, text: name + tail };
 }
 
 /** One line of the chart: a group's title, or a target (compact: awaiting data, one line of words). */
 export type Line = { title: string } | { p: TargetProgress; compact: boolean };
-
-/**
- * A line's category: its place and what it shows ('3:wuhu-rd_intensity-2024-target'). The words are written by
- * label formatters, which the redraw check (Chart.svelte compares options as JSON) cannot see: the categories
- * say what changed, so another page of the same shape is drawn.
- */
-export function lineCategory(line: Line | undefined, i: number): string {
-  return `${i}:${!line ? '' : 'title' in line ? line.title : targetKey(line.p.target)}`;
-}
 
 /** A page: one column of lines with bars, or columns of awaiting-data targets (a list page). */
 export interface Page {
@@ -188,10 +212,10 @@ export function pagesOf(input: ChartInput, groups: readonly TargetGroup[], listC
   const [shown, awaiting] = allLines(groups);
   const pages: Page[] = columnsOf(input, shown, PAGE_LINES).map((c) => ({ list: false, columns: [c] }));
   // A group title too wide for a list column ("Unnamed city (anonymised source) · year before the report (year
-  // masked) plan") takes two lines, its place and its plan year.
+  // masked) targets") takes two lines, its place and its plan year. Titles are 13 px bold where items are 12 px.
   const em = listEm(input, listColumns) * (12 / 13);
   const expand = (title: string) =>
-    emWidth(title) > em ? title.split(/(?= · )/).map((part) => shorten(part, em)) : [title];
+    emOf(title) > em ? title.split(/(?= · )/).map((part) => shorten(part, em)) : [title];
   const lists = columnsOf(input, awaiting, LIST_LINES, expand);
   for (let i = 0; i < lists.length; i += listColumns)
     pages.push({ list: true, columns: lists.slice(i, i + listColumns) });
@@ -228,29 +252,6 @@ export function richStyles(input: ChartInput, scale: number) {
 /** `{s3|…}`: a status's rich-text style name, as richStyles has it. */
 export const statusStyle = (p: TargetProgress) => `s${TARGET_STATUSES.indexOf(p.status)}`;
 
-const charWidth = (ch: string) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.55);
-
-/** How wide a text is in em of its font, roughly: a CJK character 1, any other 0.55. */
-export function emWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += charWidth(ch);
-  return w;
-}
-
-/**
- * shorten('揭榜挂帅等重大科技项目和成果工程化项目数', 10) -> '揭榜挂帅等重大科技…': at most `em` wide, a CJK
- * character counted 1 em and any other 0.55 (ECharts' own cutting cannot be used on multi-line rich text).
- */
-export function shorten(s: string, em: number): string {
-  const chars = [...s];
-  const widths = chars.map(charWidth);
-  if (widths.reduce((a, b) => a + b, 0) <= em) return s;
-  let w = 1; // the ellipsis
-  let n = 0;
-  while (n < chars.length && w + widths[n]! <= em) w += widths[n++]!;
-  return `${chars.slice(0, n).join('')}…`;
-}
-
 /**
  * A line's words as rich text: the group title or the name (shortened to `em`); the status and the values (on
  * one line when compact).
@@ -260,6 +261,6 @@ export function words(input: ChartInput, line: Line, em = Infinity) {
   const { p, compact } = line;
   const name = `{n|${safeLabel(shorten(indicatorName(input.data, p.target.indicator, input.lang), em))}}`;
   const status = `{${statusStyle(p)}|${safeLabel(statusLine(input, p))}}`;
-  const values = `{v|${safeLabel(valuesLine(input, p))}}`;
+  const values = `{v|${safeLabel(valuesLine(input, p, em))}}`;
   return { name, status: compact ? `${status}  ${values}` : `${status}\n${values}` };
 }

@@ -1,6 +1,6 @@
 // plan-targets as rows of text: the HTML table (with its status column), the CSV and the native table of the
 // slides. Every target is a row in all three, whatever its status.
-import { formatValue, inBrackets, periodLabel, formatNumber } from '../i18n/format';
+import { inBrackets, periodLabel, formatNumber } from '../i18n/format';
 import { t } from '../i18n/messages';
 import { t as pt } from '../i18n/planTargetMessages';
 import type { Observation } from '../table/schema';
@@ -9,14 +9,20 @@ import { TARGET_STATUSES, targetKey } from '../data/targets';
 import type { ChartInput, SlideTable, TableModel } from './common';
 import { indicatorName, placeName } from './common';
 import type { TargetGroup } from './planTargetRows';
-import { STATUS_LOOK, pct, reasonText, statusLine, statusText, valuesLine } from './planTargetRows';
+import {
+  STATUS_LOOK,
+  boundMarks,
+  pct,
+  reasonText,
+  statusLine,
+  statusText,
+  valueText,
+  valuesLine,
+} from './planTargetRows';
 
 function cellValue(input: ChartInput, o: Observation | null, withPeriod: boolean): string {
   if (!o) return '';
-  const v =
-    o.value === null
-      ? t(input.lang, 'masked')
-      : formatValue(o.value, o.comparator, o.unit, input.lang, input.data.units);
+  const v = valueText(input, o);
   return withPeriod ? v + inBrackets(periodLabel(o.period, input.lang), input.lang) : v;
 }
 
@@ -47,8 +53,8 @@ export function targetTable(input: ChartInput, progress: readonly TargetProgress
         cellValue(input, p.target, false),
         cellValue(input, p.baseline, true),
         p.latest ? cellValue(input, p.latest, true) : t(lang, 'noActual'),
-        p.gap === null ? '' : formatNumber(p.gap, lang),
-        pct(p.achievedPct, lang),
+        p.gap === null ? '' : boundMarks(p).gap + formatNumber(p.gap, lang),
+        pct(p.achievedPct, lang, boundMarks(p).pct),
       ],
     })),
     csv: {

@@ -1,41 +1,13 @@
 // How many lines a text wraps to on a slide, estimated from character classes (PptxGenJS cannot measure text, and
 // a row that wraps more than planned pushes the table over the legend). Calibrated on LibreOffice, whose stand-ins
 // for YaHei and Calibri (Noto Sans CJK, DejaVu Sans) are wider and taller than those two: on the wide side for
-// PowerPoint. Pure, no DOM.
+// PowerPoint. Pure, no DOM. Character widths: i18n/textWidth.ts.
+import { CJK, charEm, emOf } from '../i18n/textWidth';
 
-/** CJK ideographs, kana, hangul and full-width forms: about 1 em, and a line may break before or after each. */
-const CJK = /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-/** Other characters a CJK font draws about 1 em wide: arrows, maths, shapes (▲ ▼ ≥). */
-const WIDE = /[\u2010-\u2bff]/u;
 /** Punctuation that may not end a line (it goes with what follows). */
 const OPEN = /[（「『“‘〈《【〔［｛([{]/u;
 /** Punctuation that may not start a line (it goes with what precedes). */
 const CLOSE = /[）」』”’〉》】〕］｝，。、；：！？・…)\]}.,;:!?%·]/u;
-
-/** charEm('芜') -> 1, charEm('a') -> 0.56: a character's advance in em. */
-export function charEm(ch: string): number {
-  if (CJK.test(ch) || WIDE.test(ch)) return 1;
-  if (ch === ' ') return 0.32;
-  if (/[A-Z0-9%&@#$mwMW]/.test(ch)) return 0.66;
-  if (/[iljtfrI.,:;'!|()[\]\-·]/.test(ch)) return 0.36;
-  if (/[a-z]/.test(ch)) return 0.56;
-  return 0.62;
-}
-
-/**
- * The width of a run in em. LibreOffice puts a quarter em between CJK and Latin letters or digits ("1200家" is
- * drawn "1200 家"): counted too.
- */
-function emOf(s: string): number {
-  let em = 0;
-  let prev = '';
-  for (const ch of s) {
-    em += charEm(ch);
-    if (prev && CJK.test(prev) !== CJK.test(ch) && /[\p{L}\p{N}]/u.test(CJK.test(ch) ? prev : ch)) em += 0.25;
-    prev = ch;
-  }
-  return em;
-}
 
 /**
  * tokens('≥1800家（2023年）') -> ['≥1800', '家', '（2023', '年）']: the pieces a line may break between. A CJK

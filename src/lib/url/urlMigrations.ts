@@ -29,8 +29,27 @@ export function dataPlusSigns(link: HashLink): HashLink {
   };
 }
 
+/**
+ * Row keys (`mark=`) of figures that moved to an indicator id of their own (one id holds one scope: data/README
+ * "Scopes"): Wuhu's 2024 ceiling of 重大科技项目和科技成果工程化项目, once filed with 2023's 揭榜挂帅 projects.
+ */
+const MOVED_MARKS: ReadonlyMap<string, string> = new Map([
+  ['wuhu-challenge_projects-2024-target', 'wuhu-challenge_projects_major_engineering-2024-target'],
+]);
+
+/** markToOwnScope({ path: '/sources/x', query: [['mark', 'wuhu-challenge_projects-2024-target']] }) -> its new key */
+export function markToOwnScope(link: HashLink): HashLink {
+  if (!link.query.some(([k, v]) => k === 'mark' && MOVED_MARKS.has(v))) return link;
+  return {
+    ...link,
+    query: link.query.map(([k, v]) =>
+      k === 'mark' ? ([k, MOVED_MARKS.get(v) ?? v] as const) : ([k, v] as const),
+    ),
+  };
+}
+
 /** Every migration, oldest first. */
-export const URL_MIGRATIONS: readonly UrlMigration[] = [dataPlusSigns];
+export const URL_MIGRATIONS: readonly UrlMigration[] = [dataPlusSigns, markToOwnScope];
 
 /** The link brought up to date: every migration applied in order. */
 export function migrateLink(link: HashLink, migrations: readonly UrlMigration[] = URL_MIGRATIONS): HashLink {

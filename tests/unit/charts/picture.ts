@@ -43,7 +43,6 @@ type Axis = {
   max?: number;
   interval?: number;
   show?: boolean;
-  axisLabel?: { formatter?: unknown };
 };
 type Option = { series: Series[]; xAxis: Axis | Axis[]; yAxis: Axis | Axis[] };
 
@@ -75,17 +74,9 @@ export function markText(item: Item, s: Pick<Series, 'type' | 'symbol'>): string
   return words.join(' ');
 }
 
-/**
- * A category axis's labels as drawn: through its label formatter where it has one (plan targets keep their words
- * there, by line), rich-text markup `{style|text}` read as its text.
- */
+/** A category axis's labels as drawn: rich-text markup `{style|text}` (plan targets) read as its text. */
 export function labelsOf(a: Axis | undefined): string[] {
-  const f = a?.axisLabel?.formatter;
-  const data = a?.data ?? [];
-  if (typeof f !== 'function') return data;
-  return data.map((d, i) =>
-    String((f as (v: string, i: number) => string)(d, i)).replace(/\{\w+\|([^}]*)\}/g, '$1'),
-  );
+  return (a?.data ?? []).map((d) => d.replace(/\{\w+\|([^}]*)\}/g, '$1'));
 }
 
 function axisLines(name: 'x' | 'y', axes: Axis | Axis[]): string[] {
