@@ -9,7 +9,7 @@ import { rowKey } from '../data/dataset';
 import type { TargetProgress } from '../data/targets';
 import { targetKey, targetProgress } from '../data/targets';
 import { t } from '../i18n/messages';
-import type { ChartInput, ChartModel, ChartSpec } from './common';
+import type { ChartInput, ChartModel, ChartSpec, SlideTable } from './common';
 import { indicatorName, placeName, sourceFootnote, summarise, NARROW_PLOT } from './common';
 import type { Line, TargetGroup } from './planTargetRows';
 import {
@@ -63,6 +63,7 @@ export function build(input: ChartInput): ChartModel {
     ...(p.latest ? [p.latest] : []),
   ]);
   const { footnote, ids } = sourceFootnote(data, used, lang);
+  let slides: SlideTable | undefined;
   return {
     option: drawn.option,
     table: targetTable(input, progress),
@@ -78,7 +79,10 @@ export function build(input: ChartInput): ChartModel {
     empty: progress.length === 0,
     height: view.pages ? undefined : drawn.height,
     marks,
-    slideTable: targetSlideTable(input, groups),
+    // Written out when slides are asked for: a redraw does not need them.
+    get slideTable() {
+      return (slides ??= targetSlideTable(input, groups));
+    },
     pages: view.pages,
     awaiting: view.folded
       ? groups

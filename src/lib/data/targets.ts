@@ -159,14 +159,29 @@ function candidates(ds: Dataset, indicator: string, target: Observation, sameCla
  * it is shown for context only), or null.
  */
 function otherScope(ds: Dataset, target: Observation): Numeric | null {
-  const root = (id: string) => ds.indicators.get(id)?.family ?? id;
-  const family = root(target.indicator);
   const rows: Numeric[] = [];
-  for (const id of ds.indicators.keys())
-    if (id !== target.indicator && root(id) === family)
-      rows.push(...candidates(ds, id, target, false).filter(isNumeric));
+  for (const id of familyOf(ds).get(target.indicator) ?? [])
+    if (id !== target.indicator) rows.push(...candidates(ds, id, target, false).filter(isNumeric));
   return rows.sort(byPeriod).at(-1) ?? null;
 }
+
+/** Indicator id -> the ids of its family (itself included), once per set of definitions. */
+function familyOf(ds: Dataset): ReadonlyMap<string, readonly string[]> {
+  let families = familyCache.get(ds.indicators);
+  if (!families) {
+    const byRoot = new Map<string, string[]>();
+    for (const [id, d] of ds.indicators) {
+      const root = d.family ?? id;
+      byRoot.set(root, [...(byRoot.get(root) ?? []), id]);
+    }
+    families = new Map(
+      [...ds.indicators.keys()].map((id) => [id, byRoot.get(ds.indicators.get(id)?.family ?? id)!]),
+    );
+    familyCache.set(ds.indicators, families);
+  }
+  return families;
+}
+const familyCache = new WeakMap<object, ReadonlyMap<string, readonly string[]>>();
 
 /** The values a figure allows: 突破2000 (`>=`) [2000, ∞); 超过x (`>`) (x, ∞); 不超过x (`<=`) (−∞, x]; `=`, `~` [x, x]. */
 interface Interval {
