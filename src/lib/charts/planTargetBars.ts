@@ -85,11 +85,12 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
   const step = phone ? 50 : 25;
   const rich = richStyles(input, scale);
   // The words are the categories themselves (rich text): what a redraw compares and what any renderer draws.
-  // Stacked: a long name is shortened ("…") to the plot less its margins, with a tenth spare (fonts vary).
-  const em = stacked ? ((width - 40) / (12 * scale)) * 0.9 : Infinity;
-  const said = lines.map((l) => words(input, l, em));
+  // A name in one line across a stacked plot (less its margins), or in two of the left column's 200 px, shortened
+  // past them ("…"); a tenth spare, as fonts vary. (Wrapped here, not by ECharts: see wrapText.) The values line
+  // keeps the bars room: another scope's name in it is shortened to fit 26 em (about 310 px at 12 px).
+  const em = ((stacked ? width - 40 : 200) / 12) * 0.9;
+  const said = lines.map((l) => words(input, l, em, stacked ? 1 : 2, stacked ? em : 26));
   const left = said.map((w) => (stacked && w.status ? `${w.name}\n${w.status}` : w.name));
-  const nameW = 200 * scale;
   const legendH = compact ? 0 : 26 * scale;
   // Stacked: a line's words sit above its bar, reaching into the empty lower half of the line above.
   const wordsH = (compact ? 2 : 3) * 15 * scale + barW / 2 + 4;
@@ -121,7 +122,8 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
       max: MAX_PCT,
       interval: step,
       axisLabel: {
-        formatter: (v: number) => (v === 100 ? `100% ${t(lang, 'target')}` : `${v}%`),
+        fontSize: 12 * scale,
+        formatter: '{value}%', // the axis name says the target is 100 %; the ticks mark it
         hideOverlap: true,
       },
       splitLine: {
@@ -131,7 +133,7 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
           ),
         },
       },
-      name: phone ? '' : pt(lang, 'achievedAxis'),
+      name: pt(lang, 'achievedAxis'),
       nameLocation: 'middle',
       nameGap: 26 * scale,
     },
@@ -152,13 +154,7 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
               padding: [0, 0, barW / 2 + 4, 0],
               rich,
             }
-          : {
-              interval: 0,
-              width: nameW,
-              overflow: 'break',
-              lineHeight: 15 * scale,
-              rich,
-            },
+          : { interval: 0, lineHeight: 15 * scale, rich },
       },
       {
         type: 'category',

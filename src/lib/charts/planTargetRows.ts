@@ -14,7 +14,7 @@ import {
   labelled,
   periodLabel,
 } from '../i18n/format';
-import { emOf, shorten } from '../i18n/textWidth';
+import { emOf, shorten, wrapText } from '../i18n/textWidth';
 import type { ChartInput } from './common';
 import { indicatorName, placeName, safeLabel } from './common';
 
@@ -253,14 +253,15 @@ export function richStyles(input: ChartInput, scale: number) {
 export const statusStyle = (p: TargetProgress) => `s${TARGET_STATUSES.indexOf(p.status)}`;
 
 /**
- * A line's words as rich text: the group title or the name (shortened to `em`); the status and the values (on
- * one line when compact).
+ * A line's words as rich text: the group title or the name (in at most `nameLines` lines of `em`, shortened past
+ * them); the status and the values (on one line when compact; another scope's name shortened to `valuesEm`).
  */
-export function words(input: ChartInput, line: Line, em = Infinity) {
-  if ('title' in line) return { name: `{g|${safeLabel(line.title)}}`, status: '' };
+export function words(input: ChartInput, line: Line, em = Infinity, nameLines = 1, valuesEm = em) {
+  if ('title' in line)
+    return { name: `{g|${safeLabel(wrapText(line.title, em * (12 / 13), nameLines))}}`, status: '' };
   const { p, compact } = line;
-  const name = `{n|${safeLabel(shorten(indicatorName(input.data, p.target.indicator, input.lang), em))}}`;
+  const name = `{n|${safeLabel(wrapText(indicatorName(input.data, p.target.indicator, input.lang), em, nameLines))}}`;
   const status = `{${statusStyle(p)}|${safeLabel(statusLine(input, p))}}`;
-  const values = `{v|${safeLabel(valuesLine(input, p, em))}}`;
+  const values = `{v|${safeLabel(valuesLine(input, p, valuesEm))}}`;
   return { name, status: compact ? `${status}  ${values}` : `${status}\n${values}` };
 }

@@ -45,3 +45,26 @@ export function shorten(s: string, em: number): string {
   while (n < chars.length && w + charEm(chars[n]!) <= em) w += charEm(chars[n++]!);
   return `${chars.slice(0, n).join('')}…`;
 }
+
+/**
+ * wrapText('High-tech enterprises (provincial and above)', 17, 2) -> 'High-tech enterprises\n(provincial and above)':
+ * lines of at most `em`, broken between words (any CJK character is a word), at most `lines` of them, the last
+ * shortened ("…") if the text is longer. Done here rather than by ECharts, whose wrapping measures the font as it
+ * stands at that moment (a page that switched language wrapped a name unlike a fresh one).
+ */
+export function wrapText(s: string, em: number, lines: number): string {
+  const words = s.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
+  const out: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && emOf((line + word).trimEnd()) > em) {
+      out.push(line.trimEnd());
+      line = '';
+    }
+    line += line || !/^\s+$/.test(word) ? word : '';
+  }
+  if (line) out.push(line.trimEnd());
+  if (out.length <= lines) return out.join('\n');
+  const kept = out.slice(0, lines - 1);
+  return [...kept, shorten(out.slice(lines - 1).join(' '), em)].join('\n');
+}
