@@ -10,7 +10,7 @@ import { t as pt } from '../i18n/planTargetMessages';
 import type { ChartInput } from './common';
 import { baseOption, escapeHtml, tooltipHtml, NARROW_PLOT, PHONE_PLOT } from './common';
 import type { Line } from './planTargetRows';
-import { reasonText, richStyles, statusLine, valuesLine, words, STATUS_LOOK } from './planTargetRows';
+import { reasonText, richStyles, statusColor, statusLine, valuesLine, words } from './planTargetRows';
 
 const MAX_PCT = 150;
 
@@ -62,7 +62,7 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
   const bars = lines.map((l) => {
     const p = barOf(l);
     if (!p) return { value: null };
-    const color = STATUS_LOOK[p.status].color;
+    const color = statusColor(p.status, input.dark);
     return {
       value: Math.min(p.achievedPct ?? 0, MAX_PCT),
       ref: targetKey(p.target),
@@ -180,7 +180,7 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
         name: t(lang, 'achieved'),
         data: bars,
         barWidth: barW,
-        itemStyle: { color: STATUS_LOOK['cannot-tell'].color },
+        itemStyle: { color: statusColor('cannot-tell', input.dark) },
       },
       {
         id: 'target',

@@ -18,17 +18,25 @@ import { emOf, shorten, wrapText } from '../i18n/textWidth';
 import type { ChartInput } from './common';
 import { indicatorName, placeName, safeLabel } from './common';
 
-/** Each status as a mark (a shape in any CJK or Office font), a name and a colour: never the colour alone. */
-export const STATUS_LOOK: { [S in TargetStatus]: { mark: string; name: PlanTextKey; color: string } } = {
-  reached: { mark: '●', name: 'statusReached', color: '#1b7a3d' },
-  'on-track': { mark: '▲', name: 'statusOnTrack', color: '#2b7bb9' },
-  behind: { mark: '▼', name: 'statusBehind', color: '#b45f06' },
-  missed: { mark: '×', name: 'statusMissed', color: '#c0392b' },
-  'cannot-tell': { mark: '◐', name: 'statusCannotTell', color: '#5f6f80' },
-  'not-comparable': { mark: '≠', name: 'statusNotComparable', color: '#767676' },
-  masked: { mark: '□', name: 'statusMasked', color: '#767676' },
-  'no-actual': { mark: '○', name: 'statusNoActual', color: '#767676' },
+/**
+ * Each status as a mark (a shape in any CJK or Office font), a name and a colour, on a light and on a dark
+ * background: never the colour alone.
+ */
+export const STATUS_LOOK: {
+  [S in TargetStatus]: { mark: string; name: PlanTextKey; color: string; dark: string };
+} = {
+  reached: { mark: '●', name: 'statusReached', color: '#1b7a3d', dark: '#5cc489' },
+  'on-track': { mark: '▲', name: 'statusOnTrack', color: '#2b7bb9', dark: '#74b6ec' },
+  behind: { mark: '▼', name: 'statusBehind', color: '#b45f06', dark: '#f0a34e' },
+  missed: { mark: '×', name: 'statusMissed', color: '#c0392b', dark: '#ff8a7a' },
+  'cannot-tell': { mark: '◐', name: 'statusCannotTell', color: '#5f6f80', dark: '#a9b9ca' },
+  'not-comparable': { mark: '≠', name: 'statusNotComparable', color: '#767676', dark: '#b4b4b4' },
+  masked: { mark: '□', name: 'statusMasked', color: '#767676', dark: '#b4b4b4' },
+  'no-actual': { mark: '○', name: 'statusNoActual', color: '#767676', dark: '#b4b4b4' },
 };
+
+/** A status's colour on the chart's background. */
+export const statusColor = (s: TargetStatus, dark: boolean) => STATUS_LOOK[s][dark ? 'dark' : 'color'];
 
 const REASON: { [R in StatusReason]: PlanTextKey } = {
   met: 'reasonMet',
@@ -244,7 +252,7 @@ export function richStyles(input: ChartInput, scale: number) {
     v: { fontSize: 12 * scale, color: input.dark ? '#ccc' : '#333' },
     n: { fontSize: 12 * scale, color: input.dark ? '#eee' : '#222' },
     ...Object.fromEntries(
-      TARGET_STATUSES.map((s, i) => [`s${i}`, { fontSize: 12 * scale, color: STATUS_LOOK[s].color }]),
+      TARGET_STATUSES.map((s, i) => [`s${i}`, { fontSize: 12 * scale, color: statusColor(s, input.dark) }]),
     ),
   };
 }
