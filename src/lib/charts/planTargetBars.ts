@@ -14,12 +14,17 @@ import { reasonText, richStyles, statusColor, statusLine, valuesLine, words } fr
 
 const MAX_PCT = 150;
 
-/** The tooltip of a target's marks: its status, why, the values, then the target's and the actual's own. */
-export function targetTooltip(input: ChartInput, progress: readonly TargetProgress[]) {
+/**
+ * The tooltip of a target's marks: its status, why, the values, then the target's and the actual's own; of any other
+ * mark (a baseline), that figure's. `marks` is the model's (ref -> the observation drawn).
+ */
+export function targetTooltip(
+  input: ChartInput,
+  progress: readonly TargetProgress[],
+  marks: ReadonlyMap<string, Observation>,
+) {
   const { data, lang } = input;
   const byRef = new Map(progress.map((p) => [targetKey(p.target), p]));
-  const others = new Map<string, Observation>();
-  for (const p of progress) for (const o of [p.latest, p.baseline]) if (o) others.set(rowKey(o), o);
   return {
     ...baseOption(input).tooltip,
     trigger: 'item' as const,
@@ -35,14 +40,19 @@ export function targetTooltip(input: ChartInput, progress: readonly TargetProgre
         if (p.latest) parts.push(tooltipHtml(data, p.latest, lang));
         return parts.join('<hr class="tt-rule">');
       }
-      const o = ref ? others.get(ref) : undefined;
+      const o = ref ? marks.get(ref) : undefined;
       return o ? tooltipHtml(data, o, lang) : '';
     },
   };
 }
 
 /** The bullet graph of `lines`, and the plot height it wants (CSS px) where it is not fitted to a frame. */
-export function barsOption(input: ChartInput, lines: readonly Line[], progress: readonly TargetProgress[]) {
+export function barsOption(
+  input: ChartInput,
+  lines: readonly Line[],
+  progress: readonly TargetProgress[],
+  marks: ReadonlyMap<string, Observation>,
+) {
   const { lang } = input;
   const scale = input.scale ?? 1;
   const width = input.width ?? 800;
@@ -53,12 +63,8 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
   const barW = (stacked ? 10 : 14) * scale;
   const text = input.dark ? '#ddd' : '#333';
   const ink = input.dark ? '#eee' : '#222';
-  const progressOf = (l: Line) => ('p' in l && !l.compact ? l.p : null);
-  const barOf = (l: Line) => {
-    const p = progressOf(l);
-    return p && p.achievedPct !== null ? p : null;
-  };
-  const bound = (o: Observation | null) => !!o && o.comparator !== '=' && o.comparator !== '~';
+  // The target of a line that has a bar: one with an actual that says how far (a compact line never has one).
+  const barOf = (l: Line) => ('p' in l && !l.compact && l.p.achievedPct !== null ? l.p : null);
   const bars = lines.map((l) => {
     const p = barOf(l);
     if (!p) return { value: null };
@@ -67,7 +73,7 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
       value: Math.min(p.achievedPct ?? 0, MAX_PCT),
       ref: targetKey(p.target),
       // A bound (≥ 2,000) is drawn hollow and dashed: the true figure may lie beyond its end.
-      itemStyle: bound(p.latest)
+      itemStyle: p.bound
         ? { color: `${color}55`, borderColor: color, borderWidth: 1.5, borderType: 'dashed' }
         : { color },
     };
@@ -96,7 +102,7 @@ export function barsOption(input: ChartInput, lines: readonly Line[], progress: 
   const wordsH = (compact ? 2 : 3) * 15 * scale + barW / 2 + 4;
   const option = {
     ...baseOption(input),
-    tooltip: targetTooltip(input, progress),
+    tooltip: targetTooltip(input, progress, marks),
     legend: compact
       ? undefined
       : {

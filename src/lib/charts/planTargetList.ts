@@ -1,6 +1,7 @@
 // plan-targets, a list page: the targets still awaiting data (no actual yet, or masked), in columns of short lines
 // read top to bottom, left to right — "○ 研发经费投入强度 · 目标 2.71%" under its city and plan year. No axis: there
 // is nothing to measure. One grid per column, each column's words starting at its left edge.
+import type { Observation } from '../table/schema';
 import type { TargetProgress } from '../data/targets';
 import type { ChartInput } from './common';
 import { baseOption, safeLabel } from './common';
@@ -17,6 +18,7 @@ export function listOption(
   input: ChartInput,
   columns: readonly Line[][],
   progress: readonly TargetProgress[],
+  marks: ReadonlyMap<string, Observation>,
 ) {
   const scale = input.scale ?? 1;
   const n = columns.length;
@@ -26,7 +28,7 @@ export function listOption(
     !line ? '' : 'title' in line ? `{g|${safeLabel(line.title)}}` : item(input, line.p, em);
   return {
     ...baseOption(input),
-    tooltip: targetTooltip(input, progress),
+    tooltip: targetTooltip(input, progress, marks),
     grid: columns.map((_, i) => ({
       left: `${(100 * i) / n}%`,
       width: `${100 / n}%`,

@@ -54,10 +54,15 @@ const REASON: { [R in StatusReason]: PlanTextKey } = {
   'no-actual': 'reasonNoActual',
 };
 
-/** '▲ 进度符合' */
-export function statusText(p: TargetProgress, lang: ChartInput['lang']): string {
-  const look = STATUS_LOOK[p.status];
+/** statusWords('on-track', 'zh') -> '▲ 进度符合': a status's mark and name (the status column, the legend line). */
+export function statusWords(status: TargetStatus, lang: ChartInput['lang']): string {
+  const look = STATUS_LOOK[status];
   return `${look.mark} ${pt(lang, look.name)}`;
+}
+
+/** '▲ 进度符合': a target's status in words. */
+export function statusText(p: TargetProgress, lang: ChartInput['lang']): string {
+  return statusWords(p.status, lang);
 }
 
 export function reasonText(p: TargetProgress, lang: ChartInput['lang']): string {
@@ -220,8 +225,8 @@ export function pagesOf(input: ChartInput, groups: readonly TargetGroup[], listC
   const [shown, awaiting] = allLines(groups);
   const pages: Page[] = columnsOf(input, shown, PAGE_LINES).map((c) => ({ list: false, columns: [c] }));
   // A group title too wide for a list column ("Unnamed city (anonymised source) · year before the report (year
-  // masked) targets") takes two lines, its place and its plan year. Titles are 13 px bold where items are 12 px.
-  const em = listEm(input, listColumns) * (12 / 13);
+  // masked) targets") takes two lines, its place and its plan year.
+  const em = listEm(input, listColumns) * TITLE_EM;
   const expand = (title: string) =>
     emOf(title) > em ? title.split(/(?= · )/).map((part) => shorten(part, em)) : [title];
   const lists = columnsOf(input, awaiting, LIST_LINES, expand);
@@ -242,17 +247,24 @@ export function shownLines(groups: readonly TargetGroup[]): Line[] {
 
 /** A list column's width in em of the body text, for a plot of the nominal width (wider plots have room to spare). */
 export function listEm(input: ChartInput, columns: number): number {
-  return ((input.width ?? 800) / columns - 24) / (12 * (input.scale ?? 1));
+  return ((input.width ?? 800) / columns - 24) / (BODY_PX * (input.scale ?? 1));
 }
+
+/** The words' sizes (px, before scaling): a group title is a little larger, bold, than the rest. */
+const BODY_PX = 12;
+const TITLE_PX = 13;
+/** How many em of body text a title's em takes: a title fits `em * TITLE_EM` where body text fits `em`. */
+const TITLE_EM = BODY_PX / TITLE_PX;
 
 /** Rich-text styles: one per status (its colour), a group title (g), a name (n), the values (v). */
 export function richStyles(input: ChartInput, scale: number) {
+  const body = BODY_PX * scale;
   return {
-    g: { fontWeight: 'bold' as const, fontSize: 13 * scale, color: input.dark ? '#eee' : '#111' },
-    v: { fontSize: 12 * scale, color: input.dark ? '#ccc' : '#333' },
-    n: { fontSize: 12 * scale, color: input.dark ? '#eee' : '#222' },
+    g: { fontWeight: 'bold' as const, fontSize: TITLE_PX * scale, color: input.dark ? '#eee' : '#111' },
+    v: { fontSize: body, color: input.dark ? '#ccc' : '#333' },
+    n: { fontSize: body, color: input.dark ? '#eee' : '#222' },
     ...Object.fromEntries(
-      TARGET_STATUSES.map((s, i) => [`s${i}`, { fontSize: 12 * scale, color: statusColor(s, input.dark) }]),
+      TARGET_STATUSES.map((s, i) => [`s${i}`, { fontSize: body, color: statusColor(s, input.dark) }]),
     ),
   };
 }
@@ -266,7 +278,7 @@ export const statusStyle = (p: TargetProgress) => `s${TARGET_STATUSES.indexOf(p.
  */
 export function words(input: ChartInput, line: Line, em = Infinity, nameLines = 1, valuesEm = em) {
   if ('title' in line)
-    return { name: `{g|${safeLabel(wrapText(line.title, em * (12 / 13), nameLines))}}`, status: '' };
+    return { name: `{g|${safeLabel(wrapText(line.title, em * TITLE_EM, nameLines))}}`, status: '' };
   const { p, compact } = line;
   const name = `{n|${safeLabel(wrapText(indicatorName(input.data, p.target.indicator, input.lang), em, nameLines))}}`;
   const status = `{${statusStyle(p)}|${safeLabel(statusLine(input, p))}}`;

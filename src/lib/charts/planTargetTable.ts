@@ -10,7 +10,7 @@ import type { ChartInput, SlideTable, TableModel } from './common';
 import { indicatorName, placeName } from './common';
 import type { TargetGroup } from './planTargetRows';
 import {
-  STATUS_LOOK,
+  statusWords,
   boundMarks,
   pct,
   reasonText,
@@ -120,6 +120,6 @@ export function targetSlideTable(input: ChartInput, groups: readonly TargetGroup
 
 /** '状态：● 已达成  ▲ 进度符合  …': what the marks mean, under the chart and on every slide. */
 export function statusKey(lang: ChartInput['lang']): string {
-  const items = TARGET_STATUSES.map((s) => `${STATUS_LOOK[s].mark} ${pt(lang, STATUS_LOOK[s].name)}`);
+  const items = TARGET_STATUSES.map((s) => statusWords(s, lang));
   return pt(lang, 'statusKey', { items });
 }

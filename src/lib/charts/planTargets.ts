@@ -49,14 +49,14 @@ export function build(input: ChartInput): ChartModel {
   const groups = groupTargets(input, progress);
   const view = viewOf(input, groups);
   const onView = targetsOn(view.columns);
-  const drawn = view.list
-    ? { option: listOption(input, view.columns, onView), height: undefined }
-    : barsOption(input, view.columns[0] ?? [], onView);
   const marks = new Map<string, Observation>();
   for (const p of progress) {
     marks.set(targetKey(p.target), p.target);
     for (const o of [p.latest, p.baseline]) if (o) marks.set(rowKey(o), o);
   }
+  const drawn = view.list
+    ? { option: listOption(input, view.columns, onView, marks), height: undefined }
+    : barsOption(input, view.columns[0] ?? [], onView, marks);
   // The sources of what this view shows (a page names only its own).
   const used = (view.pages ? onView : progress).flatMap((p: TargetProgress) => [
     p.target,

@@ -85,7 +85,7 @@ export interface TargetProgress {
  * nothing about this period's target; a stock, a ratio or a rank of an earlier period is a level the
  * target can be measured against. Read from the indicator's stated measure (data/indicators.json).
  */
-export function isPeriodBound(ds: Dataset, indicator: string): boolean {
+function isPeriodBound(ds: Dataset, indicator: string): boolean {
   const m = ds.indicators.get(indicator)?.measure;
   return m === 'flow' || m === 'change';
 }
