@@ -102,45 +102,45 @@ function text(param: ParamName, re: RegExp, reason: Reason, max = Infinity): Par
   };
 }
 
-/** Parsed cities list: invalid ids dropped with a notice each, duplicates removed, capped at MAX_CITIES. */
-function parseCities(raw: string): Parsed<string[]> {
-  const notices: Notice[] = [];
-  const seen = new Set<string>();
-  const items = raw.split(',').map((s) => s.trim());
-  for (const id of items) {
-    if (id === '') continue;
-    if (!isId(id)) notices.push(note('cities', id, 'urlInvalidId'));
-    else seen.add(id);
-  }
-  let ids = [...seen];
-  if (ids.length > MAX_CITIES) {
-    notices.push(note('cities', raw, both('urlTooMany', { max: MAX_CITIES })));
-    ids = ids.slice(0, MAX_CITIES);
-  }
-  const hadItems = items.some((s) => s !== '');
-  if (hadItems && ids.length === 0) return { kind: 'invalid', notices };
-  return { kind: 'valid', value: ids, notices };
-}
-
-/** A comma-separated list of values of a pattern: each invalid item dropped with a notice, duplicates removed. */
-function listOf(param: ParamName, re: RegExp, max: number): ParamRule<string[] | null> {
+/**
+ * A comma-separated list of values of a pattern: each invalid item dropped with a notice (`reason`), duplicates
+ * removed, at most `max` kept (saying so with `tooMany`, where given). A list of nothing (`cities=`) is valid and
+ * empty where `noneIsEmpty` (no city chosen), else it is ignored; a list of only invalid items is ignored.
+ */
+function listOf(
+  param: ParamName,
+  {
+    re,
+    reason,
+    max,
+    tooMany,
+    noneIsEmpty = false,
+  }: { re: RegExp; reason: Reason; max: number; tooMany?: Reason; noneIsEmpty?: boolean },
+): ParamRule<string[] | null> {
   return {
     default: null,
     read: (raw) => {
-      const notices: Notice[] = [];
       const items = raw
         .split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '');
-      for (const s of items) if (!re.test(s)) notices.push(note(param, s, 'urlInvalid'));
-      const kept = [...new Set(items.filter((s) => re.test(s)))].slice(0, max);
-      return kept.length ? { kind: 'valid', value: kept, notices } : { kind: 'invalid', notices };
+      const notices = items.filter((s) => !re.test(s)).map((s) => note(param, s, reason));
+      let kept = [...new Set(items.filter((s) => re.test(s)))];
+      if (kept.length > max) {
+        if (tooMany) notices.push(note(param, raw, tooMany));
+        kept = kept.slice(0, max);
+      }
+      return kept.length || (noneIsEmpty && items.length === 0)
+        ? { kind: 'valid', value: kept, notices }
+        : { kind: 'invalid', notices };
     },
     keep: (value) => {
-      const kept = Array.isArray(value)
-        ? value.filter((s): s is string => typeof s === 'string' && re.test(s))
-        : [];
-      return kept.length ? [...new Set(kept)].slice(0, max) : null;
+      if (!Array.isArray(value)) return null;
+      const kept = [...new Set(value.filter((s): s is string => typeof s === 'string' && re.test(s)))].slice(
+        0,
+        max,
+      );
+      return kept.length || (noneIsEmpty && value.length === 0) ? kept : null;
     },
     write: (items) => items.map(enc).join(','),
   };
@@ -165,18 +165,15 @@ const page: ParamRule<number | null> = {
 /** Every view parameter: the mapped type makes a forgotten one a type error. */
 export const PARAMS: { [K in ParamName]: ParamRule<View[K]> } = {
   lang: choice('lang', ['zh', 'en'] as const, 'zh'),
-  cities: {
-    default: null,
-    read: parseCities,
-    keep: (value) => {
-      if (!Array.isArray(value)) return null;
-      const ids = [...new Set(value.filter((c): c is string => typeof c === 'string' && isId(c)))];
-      return value.length > 0 && ids.length === 0 ? null : ids.slice(0, MAX_CITIES);
-    },
-    write: (ids) => ids.join(','), // ids are slugs: nothing to escape
-  },
+  cities: listOf('cities', {
+    re: ID_PATTERN,
+    reason: 'urlInvalidId',
+    max: MAX_CITIES,
+    tooMany: both('urlTooMany', { max: MAX_CITIES }),
+    noneIsEmpty: true,
+  }),
   indicator: text('indicator', ID_PATTERN, 'urlInvalidId'),
-  plan: listOf('plan', PLAN_PATTERN, 20),
+  plan: listOf('plan', { re: PLAN_PATTERN, reason: 'urlInvalid', max: 20 }),
   page,
   mark: text('mark', MARK_PATTERN, 'urlInvalid'),
   bg: choice('bg', ['white', 'transparent'] as const, null),
