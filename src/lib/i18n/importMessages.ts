@@ -4,7 +4,7 @@
 // (catalogue.ts). Unit names reach a message as the importer's canonical labels ('100m CNY'); Chinese says
 // them in Chinese (unitZh), English as they are.
 import type { Comparator } from '../table/fields';
-import type { Role } from '../import/layout';
+import type { Role } from '../import/roles';
 import { unitZh } from '../import/units';
 import { catalogue, type Twin } from './catalogue';
 
@@ -59,20 +59,18 @@ const FILE_KIND_EN: Record<FileKind, string> = {
   '7z': 'a 7z archive',
 };
 
-const SAVE_AS_ZH = '请在 Excel 或 WPS 中打开，选择“另存为”→“CSV UTF-8（逗号分隔）”后再上传';
-const SAVE_AS_EN = 'open it in Excel or WPS, "Save As" CSV UTF-8 (comma delimited), and upload that';
-
 /** A cell's text as quoted in a message (already clipped). */
 type Raw = { raw: string };
 
 const zh = {
   // ---- the whole file refused (decode.ts, limits.ts, layout.ts, engine.ts) ----
-  xlsx: `这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV 文本表格：${SAVE_AS_ZH}`,
-  xls: `这是旧版 Excel 工作簿（.xls），不是 CSV 文本表格：${SAVE_AS_ZH}`,
+  xlsx: '这是 Excel 工作簿（.xlsx）或其他压缩文件，不是文本表格：请按工作簿上传（.xlsx、.xls、.ods）',
+  xls: '这是旧版 Excel 工作簿（.xls）或其他 OLE 文件，不是文本表格：请按工作簿上传（.xls）',
   otherFile: (p: { kind: FileKind }) => `这是 ${FILE_KIND_ZH[p.kind]}，不是文本表格（CSV）`,
   binary: '这不是文本表格（CSV）：文件里有二进制内容',
-  html: `这是网页（HTML）或 Excel XML 文件，只是扩展名像表格，不是 CSV 文本表格：${SAVE_AS_ZH}`,
-  undecodable: '无法识别文件编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK。请另存为“CSV UTF-8”后再上传',
+  html: '这是网页（HTML）或 Excel XML 文件，但里面没有可读的表格（<table>）',
+  undecodable:
+    '无法识别文件编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK。请改用 UTF-8 保存，或直接上传 Excel 工作簿（.xlsx）',
   emptyFile: '文件是空的：没有任何数据行',
   noHeader: (p: { rows: number }) =>
     `在前 ${p.rows} 行中找不到表头：表头应包含“城市”“指标”“年份”“数值”等列名（或“2021年”“2022年”等年份列）`,
@@ -90,7 +88,7 @@ const zh = {
   }) =>
     `第${p.line}行：第${p.first}列“${p.firstName}”和第${p.column}列“${p.name}”都像是“${ROLE_ZH[p.role]}”列，无法判断用哪一列：请只保留一列`,
   noValueColumn: (p: { line: number }) =>
-    `第${p.line}行的表头里没有“数值”列，也没有“2021年”“2022年”这样的年份列`,
+    `第${p.line}行的表头里没有“数值”列，也没有“2021年”“2022年”这样的年份列或“研发经费投入强度(%)”这样的指标列`,
   noCityColumn: (p: { line: number }) =>
     `第${p.line}行的表头里没有“城市”列，标题和文件名里也找不到已知城市：请加一列“城市”`,
   noIndicatorColumn: (p: { line: number }) =>
@@ -187,19 +185,24 @@ const zh = {
     `“${p.raw}”${p.stated === null ? '' : `（单位${unitZh(p.stated)}）`}已换算为 ${p.value}${p.unit === '' ? '' : ' ' + unitZh(p.unit)}`,
   outOfRange: (p: Raw) => `“${p.raw}”超出了可表示的数值范围`,
 
+  // ---- workbooks and the mapping step (rowBuilder.ts, tableStart.ts, mapping.ts) ----
+  formulaNoValue: '公式单元格没有已计算的值（工作簿保存前未重新计算）：按缺失处理（不是 0）；该单元格未导入',
+  unitRowRead: '表头下一行是单位行，已用作各列的单位',
+  mappingHeaderGone: (p: { line: number }) => `第${p.line}行不在表格开头部分，无法作为表头：请重新指定各列`,
+
   // ---- the upload panel ----
   fileUnreadable: (p: { detail: string }) => `无法读取文件：${p.detail}`,
   importInternal: (p: { detail: string }) => `导入时发生内部错误：${p.detail}`,
 };
 
 const en: Twin<typeof zh> = {
-  xlsx: `This is an Excel workbook (.xlsx) or another zipped file, not a CSV text table: ${SAVE_AS_EN}.`,
-  xls: `This is an old Excel workbook (.xls), not a CSV text table: ${SAVE_AS_EN}.`,
+  xlsx: 'This is an Excel workbook (.xlsx) or another zipped file, not a text table: upload it as a workbook (.xlsx, .xls, .ods).',
+  xls: 'This is an old Excel workbook (.xls) or another OLE file, not a text table: upload it as a workbook (.xls).',
   otherFile: (p) => `This is ${FILE_KIND_EN[p.kind]}, not a text table (CSV).`,
   binary: 'This is not a text table (CSV): the file holds binary data.',
-  html: `This is a web page (HTML) or Excel XML file with a spreadsheet-like name, not a CSV text table: ${SAVE_AS_EN}.`,
+  html: 'This is a web page (HTML) or Excel XML file, but it holds no table (<table>) that can be read.',
   undecodable:
-    'Cannot tell the text encoding: not UTF-8, UTF-16 or GB18030/GBK. Save the file as "CSV UTF-8" and upload that.',
+    'Cannot tell the text encoding: not UTF-8, UTF-16 or GB18030/GBK. Save it as UTF-8, or upload the Excel workbook itself (.xlsx).',
   emptyFile: 'The file is empty: there are no data rows.',
   noHeader: (p) =>
     `No header row in the first ${p.rows} lines: expected column names such as 城市/city, 指标/indicator, 年份/year, 数值/value (or year columns like 2021, 2022年)`,
@@ -210,7 +213,7 @@ const en: Twin<typeof zh> = {
   ambiguousHeader: (p) =>
     `Line ${p.line}: column ${p.first} "${p.firstName}" and column ${p.column} "${p.name}" both look like the ${p.role} column; keep only one`,
   noValueColumn: (p) =>
-    `Line ${p.line}: the header has neither a value column (数值/value) nor year columns (2021, 2022年, ...)`,
+    `Line ${p.line}: the header has neither a value column (数值/value), nor year columns (2021, 2022年, ...), nor indicator columns (研发经费投入强度(%), ...)`,
   noCityColumn: (p) =>
     `Line ${p.line}: the header has no city column (城市), and neither the title nor the file name names a known city; add a 城市 column`,
   noIndicatorColumn: (p) =>
@@ -293,6 +296,12 @@ const en: Twin<typeof zh> = {
   valueConverted: (p) =>
     `"${p.raw}"${p.stated === null ? '' : ` (unit ${p.stated})`} converted to ${p.value}${p.unit ? ' ' + p.unit : ''}`,
   outOfRange: (p) => `"${p.raw}" is out of the representable range`,
+
+  formulaNoValue:
+    'a formula cell without a calculated value (the workbook was not recalculated before saving): missing, not 0; cell not imported',
+  unitRowRead: "the row under the header holds units: used as each column's unit",
+  mappingHeaderGone: (p) =>
+    `Line ${p.line} is not near the top of the table and cannot be the header: map the columns again`,
 
   fileUnreadable: (p) => `The file could not be read: ${p.detail}`,
   importInternal: (p) => `Internal error while importing: ${p.detail}`,

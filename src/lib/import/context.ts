@@ -5,6 +5,8 @@ import { IndicatorDefSchema, PlaceSchema } from '../data/schema';
 import { nonBlank, text } from '../table/schema';
 import { LIMITS } from '../table/fields';
 
+const columnIndex = v.pipe(v.number(), v.integer(), v.minValue(-1), v.maxValue(10_000));
+
 export const ImportContextSchema = v.object({
   /** Names the upload: rows get `source = upload:<datasetId>`. */
   datasetId: nonBlank(LIMITS.id),
@@ -16,7 +18,27 @@ export const ImportContextSchema = v.object({
   places: v.array(PlaceSchema),
   /** Refuse files larger than this many bytes before decoding. Default DEFAULT_MAX_BYTES (60 MB). */
   maxBytes: v.optional(v.pipe(v.number(), v.minValue(0))),
+  /** A workbook's sheet to read (the user's choice); absent = the one that holds a table. */
+  sheet: v.optional(text(LIMITS.shortText)),
+  /** The user's column mapping (the mapping step), for a table whose header could not be read alone. */
+  mapping: v.optional(
+    v.object({
+      headerLine: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      city: columnIndex,
+      indicator: columnIndex,
+      period: columnIndex,
+      value: columnIndex,
+      unit: columnIndex,
+      /** The city of every row when no column names it (a place id), as the user confirmed or corrected it. */
+      place: v.optional(text(LIMITS.id)),
+    }),
+  ),
+  /** Workbook limits (tests lower them): cells in the sheet read, bytes a workbook may inflate to. */
+  maxCells: v.optional(v.pipe(v.number(), v.minValue(0))),
+  maxInflatedBytes: v.optional(v.pipe(v.number(), v.minValue(0))),
 });
+
+export type ImportMapping = NonNullable<v.InferOutput<typeof ImportContextSchema>['mapping']>;
 
 export type ImportContext = v.InferOutput<typeof ImportContextSchema>;
 

@@ -34,6 +34,12 @@ export class IndicatorRegistry {
     return hit;
   }
 
+  /** Whether a name (as a header might give it, unit in brackets) is one of the dataset's indicators. */
+  known(raw: string): boolean {
+    const k = nameKey(raw);
+    return k !== '' && this.byKey.has(k) && !this.isUser(this.byKey.get(k)!);
+  }
+
   /** True if the indicator was created from this file (not one of the dataset's). */
   isUser(def: IndicatorDef): boolean {
     return this.mine.has(def);

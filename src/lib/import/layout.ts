@@ -1,120 +1,49 @@
-// Finds the header row under any title rows, gives each column a role, and tells long from wide tables.
+// Finds the header row under any title rows, gives each column a role, and tells the table's layout:
+// long (one value column), wide (one column per year) or columns (one column per indicator, as yearbooks are).
 // Example: rows [['芜湖市科技指标统计表'], ['单位：亿元'], ['城市','指标','2021年','2022年度']] (lines 1-3)
 //   -> { kind: 'wide', headerLine: 3, fileUnit: '亿元', cols: { city: 0, indicator: 1, ... },
 //        periods: [{ index: 2, period: '2021' }, { index: 3, period: '2022' }] }
+//          rows [['城市','年份','研发经费投入强度(%)','高新技术企业数（家）']]
+//   -> { kind: 'columns', measures: [{ index: 2, unit: '%' }, { index: 3, unit: '家' }] }
 //          rows [['城市','城市','年份','数值']] -> refused: duplicate column 城市 (never a silent 城市_1)
 //          rows [['__proto__','城市']] -> refused by name
+// A row right under the header holding only units ('', '', '亿元', '亿元') is read as the header's unit row.
 // Rows are arrays and roles are looked up in Maps: nothing from a file ever becomes an object key.
 
 import type { Msg } from './types';
 import { bracketUnit, cleanText, clip, nameKey, RESERVED_NAMES, stripBrackets } from './text';
+import { roleOf, unitInLine, type Role } from './roles';
 import { readPeriod } from './periods';
+import { parseUnit } from './units';
+import { isBlank } from './cells';
 import { both } from '../i18n/importMessages';
 
-export type Role =
-  'city' | 'indicator' | 'period' | 'value' | 'unit' | 'comparator' | 'kind' | 'note' | 'source';
-
-const ALIASES: Record<Role, readonly string[]> = {
-  city: [
-    '城市',
-    '城市名称',
-    '城市名',
-    '地区',
-    '地区名称',
-    '市',
-    '市州',
-    '地市',
-    '地级市',
-    '市县',
-    '县市',
-    '区县',
-    '县区',
-    '县',
-    '区域',
-    '行政区',
-    '行政区划',
-    '行政区名称',
-    '所在城市',
-    '所在地区',
-    'city',
-    'cityname',
-    'region',
-    'area',
-    'place',
-    'location',
-    'prefecture',
-  ],
-  indicator: [
-    '指标',
-    '指标名称',
-    '指标名',
-    '统计指标',
-    '科技指标',
-    '项目',
-    '项目名称',
-    'indicator',
-    'indicatorname',
-    'metric',
-    'measure',
-    'item',
-    'variable',
-  ],
-  period: [
-    '年份',
-    '年度',
-    '年',
-    '时间',
-    '时期',
-    '统计年度',
-    '统计年份',
-    '期间',
-    '报告期',
-    '统计时间',
-    '日期',
-    'year',
-    'period',
-    'date',
-    'time',
-  ],
-  value: [
-    '数值',
-    '值',
-    '数据',
-    '数量',
-    '金额',
-    '指标值',
-    '统计值',
-    '实际值',
-    '数',
-    'value',
-    'amount',
-    'number',
-    'data',
-    'figure',
-  ],
-  unit: ['单位', '计量单位', 'unit', 'units', 'uom'],
-  comparator: ['比较', '比较符', '关系', '限定', '限定词', 'comparator', 'qualifier', 'operator', 'relation'],
-  kind: ['类型', '性质', '数据类型', '数据性质', 'kind', 'type'],
-  note: ['备注', '说明', '注释', '附注', '注', 'note', 'notes', 'remark', 'remarks', 'comment', 'comments'],
-  source: ['来源', '数据来源', '资料来源', '出处', 'source'],
-};
-
-const ROLE_OF = new Map<string, Role>();
-for (const role of Object.keys(ALIASES) as Role[])
-  for (const a of ALIASES[role]) ROLE_OF.set(nameKey(a), role);
+export type { Role } from './roles';
 
 export interface PeriodColumn {
   index: number;
   header: string;
   period: string;
-  /** Unit in the header's brackets: '2022年（亿元）' -> '亿元'. */
+  /** Unit in the header's brackets ('2022年（亿元）' -> '亿元') or in the unit row under it. */
   unit: string;
 }
 
+/** A column holding one indicator (the yearbook layout): its header names the indicator. */
+export interface MeasureColumn {
+  index: number;
+  header: string;
+  /** Unit in the header's brackets ('技术合同成交额（亿元）' -> '亿元') or in the unit row under it. */
+  unit: string;
+}
+
+export type LayoutKind = 'long' | 'wide' | 'columns';
+
 export interface Layout {
-  kind: 'long' | 'wide';
+  kind: LayoutKind;
   /** Index of the header row in the rows given to detectLayout. */
   headerIndex: number;
+  /** Index of the first row after the header (and its unit row, if any). */
+  bodyIndex: number;
   headerLine: number;
   /** Header text per column (NFKC, trimmed), for messages. */
   headers: string[];
@@ -123,34 +52,26 @@ export interface Layout {
   /** Unit in the value column header's brackets: '数值（亿元）' -> '亿元'. */
   valueUnit: string;
   periods: PeriodColumn[];
+  measures: MeasureColumn[];
   /** Unit from a `单位：亿元` line (or title) above the header, and its line; '' / 0 if none. */
   fileUnit: string;
   fileUnitLine: number;
+  /** Line of the unit row under the header; 0 if none. */
+  unitRowLine: number;
   /** Non-empty lines above the header (titles), with their line numbers. */
   titles: Array<{ line: number; text: string }>;
   /** Columns with a header that plays no role: reported, then ignored. */
   ignored: Array<{ index: number; header: string }>;
 }
 
-export type LayoutResult =
-  | { ok: true; layout: Layout }
-  | {
-      ok: false;
-      code: 'no-header' | 'duplicate-header' | 'reserved-header' | 'ambiguous-header' | 'missing-column';
-      message: Msg;
-    };
+export type LayoutCode =
+  'no-header' | 'duplicate-header' | 'reserved-header' | 'ambiguous-header' | 'missing-column';
 
-const UNIT_LINE = /(?:计量)?单位\s*[:：]\s*([^\s,，;；)）\]】]+)|\bunits?\s*:\s*([^,;)\]]+)/i;
+export type LayoutResult = { ok: true; layout: Layout } | { ok: false; code: LayoutCode; message: Msg };
 
-/** The unit stated in a title or `单位：亿元` line, or ''. */
-export function unitInLine(text: string): string {
-  const m = UNIT_LINE.exec(cleanText(text));
-  return m ? (m[1] ?? m[2] ?? '').trim() : '';
-}
-
-/** Role of a header cell, or null. */
-export function roleOf(header: string): Role | null {
-  return ROLE_OF.get(nameKey(header)) ?? ROLE_OF.get(nameKey(stripBrackets(header))) ?? null;
+export interface LayoutOptions {
+  /** Whether a header names an indicator (known by name or alias): such columns make the yearbook layout. */
+  isIndicator?: (header: string) => boolean;
 }
 
 function headerPeriod(cell: string): string | null {
@@ -158,36 +79,87 @@ function headerPeriod(cell: string): string | null {
   return p.ok && !p.masked ? p.period : null;
 }
 
+/** A header cell that names an indicator: known, or any name with a unit in brackets ('专利授权量（件）'). */
+function measureHeader(cell: string, opts: LayoutOptions): boolean {
+  if (opts.isIndicator?.(cell)) return true;
+  const u = bracketUnit(cell);
+  return u !== '' && stripBrackets(cell) !== cell.trim() && parseUnit(u) !== null;
+}
+
 const HEADER_SCAN_MAX = 200;
+
+/** A unit row: every non-blank cell is a unit, none stands under a role column but `unit`, and there are some. */
+function isUnitRow(row: readonly string[] | undefined, cols: Record<Role, number>): boolean {
+  if (!row) return false;
+  let units = 0;
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i]!;
+    if (isBlank(cell)) continue;
+    const spec = parseUnit(cell);
+    if (spec === null || (spec.dim.startsWith('other:') && !/^[^\d\s]{1,4}$/.test(cell.trim()))) return false;
+    for (const role of Object.keys(cols) as Role[]) if (cols[role] === i) return false;
+    units++;
+  }
+  return units > 0;
+}
+
+/** An empty role table (every role absent). */
+export function noRoles(): Record<Role, number> {
+  return {
+    city: -1,
+    indicator: -1,
+    period: -1,
+    value: -1,
+    unit: -1,
+    comparator: -1,
+    kind: -1,
+    note: -1,
+    source: -1,
+  };
+}
 
 /**
  * Looks for the header in the first rows (`lines[i]` = physical line of `rows[i]`): the first row with at least
- * two known column names, or one known name and a year column.
+ * two of: a known column name (each distinct role counts), a year column, an indicator column.
  */
-export function detectLayout(rows: readonly (readonly string[])[], lines: readonly number[]): LayoutResult {
+export function detectLayout(
+  rows: readonly (readonly string[])[],
+  lines: readonly number[],
+  opts: LayoutOptions = {},
+): LayoutResult {
   let headerIndex = -1;
   const limit = Math.min(rows.length, HEADER_SCAN_MAX);
   for (let i = 0; i < limit; i++) {
     const row = rows[i]!;
     const roles = new Set<Role>();
     let years = 0;
+    let measures = 0;
     for (const cell of row) {
       const r = roleOf(cell);
       if (r) roles.add(r);
       else if (headerPeriod(cell) !== null) years++;
+      else if (measureHeader(cell, opts)) measures++;
     }
-    if (roles.size + (years > 0 ? 1 : 0) >= 2) {
+    if (roles.size + (years > 0 ? 1 : 0) + (measures > 0 ? 1 : 0) >= 2) {
       headerIndex = i;
       break;
     }
   }
-  if (headerIndex === -1)
-    return {
-      ok: false,
-      code: 'no-header',
-      message: both('noHeader', { rows: limit }),
-    };
+  if (headerIndex === -1) return { ok: false, code: 'no-header', message: both('noHeader', { rows: limit }) };
+  return layoutAt(rows, lines, headerIndex, noRoles(), opts);
+}
 
+/**
+ * The layout with its header at rows[headerIndex]. `given` roles (from the user's column mapping) win over
+ * header names; the other columns are read by name as usual.
+ */
+export function layoutAt(
+  rows: readonly (readonly string[])[],
+  lines: readonly number[],
+  headerIndex: number,
+  given: Record<Role, number>,
+  opts: LayoutOptions = {},
+): LayoutResult {
   const header = rows[headerIndex]!;
   const headerLine = lines[headerIndex] ?? headerIndex + 1;
   const headers = header.map((h) => cleanText(h));
@@ -226,24 +198,16 @@ export function detectLayout(rows: readonly (readonly string[])[], lines: readon
     seen.set(k, i);
   }
 
-  const cols: Record<Role, number> = {
-    city: -1,
-    indicator: -1,
-    period: -1,
-    value: -1,
-    unit: -1,
-    comparator: -1,
-    kind: -1,
-    note: -1,
-    source: -1,
-  };
+  const cols = { ...given };
+  const mapped = new Set(Object.values(given).filter((i) => i >= 0));
   const periods: PeriodColumn[] = [];
+  const measures: MeasureColumn[] = [];
   const ignored: Array<{ index: number; header: string }> = [];
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i]!;
-    if (h === '') continue;
+    if (h === '' || mapped.has(i)) continue;
     const role = roleOf(h);
-    if (role) {
+    if (role && given[role] === -1) {
       const prev = cols[role];
       if (prev !== -1)
         return {
@@ -261,29 +225,45 @@ export function detectLayout(rows: readonly (readonly string[])[], lines: readon
       cols[role] = i;
       continue;
     }
-    const p = headerPeriod(h);
+    const p = role ? null : headerPeriod(h);
     if (p !== null) periods.push({ index: i, header: h, period: p, unit: bracketUnit(h) });
+    else if (!role && measureHeader(h, opts)) measures.push({ index: i, header: h, unit: bracketUnit(h) });
     else ignored.push({ index: i, header: h });
   }
 
-  let kind: Layout['kind'];
+  let kind: LayoutKind;
+  const drop = (list: Array<{ index: number; header: string }>) => {
+    for (const c of list) ignored.push({ index: c.index, header: c.header });
+    list.length = 0;
+  };
   if (cols.value !== -1) {
     kind = 'long';
-    for (const p of periods) ignored.push({ index: p.index, header: p.header });
-    periods.length = 0;
+    drop(periods);
+    drop(measures);
   } else if (periods.length > 0) {
     kind = 'wide';
+    drop(measures);
     if (cols.period !== -1) {
       ignored.push({ index: cols.period, header: headers[cols.period]! });
       cols.period = -1;
     }
-  } else
-    return {
-      ok: false,
-      code: 'missing-column',
-      message: both('noValueColumn', { line: headerLine }),
-    };
+  } else if (measures.length > 0 && cols.indicator === -1) {
+    kind = 'columns';
+  } else return { ok: false, code: 'missing-column', message: both('noValueColumn', { line: headerLine }) };
   ignored.sort((a, b) => a.index - b.index);
+
+  // A unit row right under the header: its units go to the columns above them (brackets in the header win).
+  let bodyIndex = headerIndex + 1;
+  let unitRowLine = 0;
+  let valueUnit = cols.value === -1 ? '' : bracketUnit(headers[cols.value]!);
+  const unitRow = rows[bodyIndex];
+  if (isUnitRow(unitRow, cols)) {
+    const under = (i: number) => cleanText(unitRow![i] ?? '');
+    for (const c of [...periods, ...measures]) if (c.unit === '') c.unit = under(c.index);
+    if (cols.value !== -1 && valueUnit === '') valueUnit = under(cols.value);
+    unitRowLine = lines[bodyIndex] ?? bodyIndex + 1;
+    bodyIndex++;
+  }
 
   const titles: Array<{ line: number; text: string }> = [];
   let fileUnit = '';
@@ -307,13 +287,16 @@ export function detectLayout(rows: readonly (readonly string[])[], lines: readon
     layout: {
       kind,
       headerIndex,
+      bodyIndex,
       headerLine,
       headers,
       cols,
-      valueUnit: cols.value === -1 ? '' : bracketUnit(headers[cols.value]!),
+      valueUnit,
       periods,
+      measures,
       fileUnit,
       fileUnitLine,
+      unitRowLine,
       titles,
       ignored,
     },

@@ -10,7 +10,31 @@ import type { Bilingual } from '../i18n/bilingual';
 /** A message in both UI languages; Chinese is first-class. */
 export type Msg = Bilingual;
 
-export type { ImportContext } from './context';
+export type { ImportContext, ImportMapping } from './context';
+
+/** The roles the column-mapping step assigns. */
+export type MappedRole = 'city' | 'indicator' | 'period' | 'value' | 'unit';
+
+/** The column-mapping step's material: the header row it guessed, the first rows, its guess per role. */
+export interface MappingOffer {
+  headerLine: number;
+  headers: string[];
+  /** Up to 8 rows under the header, as text, one cell per header. */
+  preview: string[][];
+  /** Column index per role, -1 = none. */
+  guess: Record<MappedRole, number>;
+  /** Same header, same signature: the mapping is remembered under it. */
+  signature: string;
+  /** Why the table could not be read without help. */
+  reason: Msg;
+}
+
+/** A sheet of a workbook that may hold the table. */
+export interface SheetOffer {
+  name: string;
+  /** Rows with something in them. */
+  rows: number;
+}
 
 export type Severity = 'error' | 'warning';
 
@@ -41,7 +65,12 @@ export interface ImportSuccess {
   /** Shown to the user: 'UTF-8', 'UTF-8 (BOM)', 'UTF-16LE', 'UTF-16BE', 'GB18030', ... */
   encoding: string;
   delimiter: string;
-  layout: 'long' | 'wide';
+  /** long (a value column), wide (a column per year) or columns (a column per indicator, as yearbooks are). */
+  layout: 'long' | 'wide' | 'columns';
+  /** The sheet read, for a workbook. */
+  sheet?: string;
+  /** For a workbook with several sheets that hold tables: all of them (the user may switch). */
+  sheets?: SheetOffer[];
   /** 1-based physical line of the header row. */
   headerLine: number;
   /** The rows as columns: what the dashboard keeps (see src/lib/table/table.ts). */
@@ -66,6 +95,10 @@ export interface ImportFailure {
   ok: false;
   code: string;
   message: Msg;
+  /** code 'choose-sheet': the sheets that may hold the table (the user picks one). */
+  sheets?: SheetOffer[];
+  /** A table the user can map themselves (no header, a column missing or ambiguous): what the mapping step shows. */
+  mapping?: MappingOffer;
 }
 
 export type ImportResult = ImportSuccess | ImportFailure;

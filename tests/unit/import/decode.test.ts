@@ -57,14 +57,14 @@ describe('decoding uploaded bytes', () => {
     expect(r.ok && r.text.startsWith('城市,指标')).toBe(true);
   });
 
-  it('refuses a renamed .xlsx as an Excel workbook to be saved as CSV', () => {
+  it('does not decode a workbook as text, naming it a workbook (the importer reads it as one)', () => {
     const r = decodeBytes(fixture('renamed-xlsx.csv'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.code).toBe('xlsx');
     expect(r.message.zh).toContain('Excel 工作簿');
-    expect(r.message.zh).toContain('CSV');
-    expect(r.message.en).toMatch(/Excel workbook.*Save As.*CSV/i);
+    expect(r.message.zh).not.toContain('另存为');
+    expect(r.message.en).toMatch(/Excel workbook.*upload it as a workbook/i);
   });
 
   it('refuses an old .xls workbook', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectLayout, unitInLine } from '../../../src/lib/import/layout';
+import { detectLayout } from '../../../src/lib/import/layout';
+import { unitInLine } from '../../../src/lib/import/roles';
 
 const detect = (rows: string[][]) =>
   detectLayout(
