@@ -3,7 +3,7 @@
 // receives { file (a Blob, read here), ctx }; posts { type: 'progress', fraction } messages and one
 // { type: 'result', result } whose typed arrays are transferred back (no per-row structured cloning).
 
-import { importColumnarBytes, toWire, type WireResult } from '../lib/import/index';
+import { importColumnarFile, toWire, type WireResult } from '../lib/import/index';
 import { tableBuffers } from '../lib/table/wire';
 import type { ImportRequest, ImportWorkerMessage } from '../lib/import/protocol';
 import { both } from '../lib/i18n/importMessages';
@@ -38,7 +38,7 @@ scope.onmessage = async (e: MessageEvent<ImportRequest>): Promise<void> => {
   }
   try {
     result = toWire(
-      importColumnarBytes(new Uint8Array(bytes), parseContext(ctx), (fraction) => {
+      await importColumnarFile(new Uint8Array(bytes), parseContext(ctx), (fraction) => {
         if (fraction - last >= 0.01 || (fraction === 1 && last !== 1)) {
           last = fraction;
           scope.postMessage({ type: 'progress', fraction });

@@ -186,7 +186,7 @@ const zh = {
   outOfRange: (p: Raw) => `“${p.raw}”超出了可表示的数值范围`,
 
   // ---- workbooks and the mapping step (rowBuilder.ts, tableStart.ts, mapping.ts) ----
-  formulaNoValue: '公式单元格没有已计算的值（工作簿保存前未重新计算）：按缺失处理（不是 0）；该单元格未导入',
+  formulaNoValue: '公式单元格没有已计算的值（工作簿保存前未重新计算）：按缺失处理（不是 0）',
   unitRowRead: '表头下一行是单位行，已用作各列的单位',
   mappingHeaderGone: (p: { line: number }) => `第${p.line}行不在表格开头部分，无法作为表头：请重新指定各列`,
 
@@ -298,7 +298,7 @@ const en: Twin<typeof zh> = {
   outOfRange: (p) => `"${p.raw}" is out of the representable range`,
 
   formulaNoValue:
-    'a formula cell without a calculated value (the workbook was not recalculated before saving): missing, not 0; cell not imported',
+    'a formula cell without a calculated value (the workbook was not recalculated before saving): missing, not 0',
   unitRowRead: "the row under the header holds units: used as each column's unit",
   mappingHeaderGone: (p) =>
     `Line ${p.line} is not near the top of the table and cannot be the header: map the columns again`,

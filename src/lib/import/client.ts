@@ -38,8 +38,21 @@ export interface ImportFileOptions {
  * with its schema where it runs (import/context.ts): in the worker, off this thread, or below when there is none.
  */
 export function clonableContext(ctx: ImportContext): ImportContext {
-  const { datasetId, fileName, indicators, places, maxBytes } = ctx;
-  return JSON.parse(JSON.stringify({ datasetId, fileName, indicators, places, maxBytes })) as ImportContext;
+  const { datasetId, fileName, indicators, places, maxBytes, sheet, mapping, maxCells, maxInflatedBytes } =
+    ctx;
+  return JSON.parse(
+    JSON.stringify({
+      datasetId,
+      fileName,
+      indicators,
+      places,
+      maxBytes,
+      sheet,
+      mapping,
+      maxCells,
+      maxInflatedBytes,
+    }),
+  ) as ImportContext;
 }
 
 const ABORTED: ImportFailure = {

@@ -47,6 +47,18 @@ export function sniffBinary(bytes: Uint8Array): Refusal | null {
   return null;
 }
 
+/** A web page or Excel's XML spreadsheet, judged from its first kilobyte. */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  let head = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1).trimStart();
+  return (
+    head.startsWith('<html') ||
+    head.startsWith('<!doctype html') ||
+    head.startsWith('<table') ||
+    (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office'))
+  );
+}
+
 /** NUL bytes or many control characters in the first 64 KB mean a binary file. */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 64 * 1024);
@@ -143,7 +155,12 @@ function countReplacement(text: string): number {
  * The decoding steps as a generator so that the main-thread fallback can yield between slices
  * (`slice` bytes each); `decodeBytes` runs it to the end in one go. Yields progress 0..1.
  */
-export function* decodeSteps(bytes: Uint8Array, slice = Infinity): Generator<number, DecodeResult> {
+export function* decodeSteps(
+  bytes: Uint8Array,
+  slice = Infinity,
+  /** true when the caller reads HTML tables (a web system's "Excel" export): such text is not refused. */
+  html = false,
+): Generator<number, DecodeResult> {
   const sig = sniffBinary(bytes);
   if (sig) return sig;
 
@@ -165,14 +182,7 @@ export function* decodeSteps(bytes: Uint8Array, slice = Infinity): Generator<num
 
   if (looksBinary(bytes)) return NOT_TEXT();
 
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
-  if (
-    head.startsWith('<html') ||
-    head.startsWith('<!doctype html') ||
-    head.startsWith('<table') ||
-    (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office'))
-  )
-    return refuse('html', both('html'));
+  if (!html && looksLikeHtml(bytes)) return refuse('html', both('html'));
 
   try {
     const text = yield* decodeWith(bytes, 'utf-8', true, slice);

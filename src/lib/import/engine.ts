@@ -10,7 +10,7 @@
 import type { IndicatorDef, Place } from '../data/types';
 import type { ImportContext, ImportCounts, ImportFailure, ImportIssue, SheetOffer } from './types';
 import type { ObservationColumns } from '../table/builder';
-import { ROW_DROPPED } from './issues';
+import { ROW_DROPPED, type IssueLog } from './issues';
 import { detectDialect } from './delimiter';
 import { detectLayout, type Layout, type LayoutKind, type LayoutResult } from './layout';
 import { mappedLayout, offerMapping } from './mapping';
@@ -55,7 +55,7 @@ export interface TableSource {
   delimiter: string;
   sheet?: string;
   /** Called once the layout is known, before any row is read (a workbook fills its merged label cells). */
-  prepare?: (layout: Layout) => void;
+  prepare?: (layout: Layout, issues: IssueLog) => void;
 }
 
 function failure(code: string, message: ImportFailure['message']): ImportFailure {
@@ -99,7 +99,7 @@ export function* importBatches(
   const begin = (): ImportFailure | null => {
     const res = tableLayout(b, preview, previewLines);
     if (!res.ok) return res;
-    source.prepare?.(res.layout);
+    source.prepare?.(res.layout, b.issues);
     const refusal = startTable(b, res.layout);
     if (refusal) {
       const offer = ctx.mapping ? null : offerMapping(preview, previewLines, b.look, refusal.message);

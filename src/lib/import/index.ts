@@ -11,6 +11,7 @@ import { decodeSteps, type DecodeResult } from './decode';
 import { CHUNK_CHARS, importSteps, runSteps, type ColumnarImport, type ColumnarResult } from './engine';
 import { importSuccess } from './result';
 import { packTable, type PackedTable } from '../table/wire';
+import { containerOf, type Container } from './workbook/container';
 
 export type * from './types';
 export { DEFAULT_MAX_BYTES, MAX_ISSUES_PER_SEVERITY } from './types';
@@ -32,6 +33,8 @@ function head(c: ColumnarImport): ImportSuccess {
     delimiter: c.delimiter,
     layout: c.layout,
     headerLine: c.headerLine,
+    ...(c.sheet === undefined ? {} : { sheet: c.sheet }),
+    ...(c.sheets === undefined ? {} : { sheets: c.sheets }),
     table: c.columns.toTable(c.source),
     lines: c.columns.line.slice(0, c.columns.n),
     issues: c.issues,
@@ -53,6 +56,38 @@ export function importColumnarBytes(
   if (!decoded.ok) return decodeFailure(decoded);
   onProgress?.(0.05);
   return runSteps(importSteps(decoded.text, ctx, decoded.encoding), (f) => onProgress?.(0.05 + 0.95 * f));
+}
+
+/** The workbook reader (and its library), fetched the first time a workbook is uploaded. */
+async function workbookSteps(bytes: Uint8Array, ctx: ImportContext, container: Container) {
+  const { workbookSteps: steps } = await import('./workbook/index');
+  return steps(bytes, ctx, container);
+}
+
+/**
+ * Columnar import of any uploaded file (what the worker runs): a workbook (.xlsx, .xls, .ods, an HTML table) is
+ * read by the workbook reader, loaded on demand; anything else as CSV text.
+ */
+export async function importColumnarFile(
+  bytes: Uint8Array,
+  ctx: ImportContext,
+  onProgress?: ProgressFn,
+): Promise<ColumnarResult> {
+  const tooLarge = checkSize(bytes.byteLength, ctx);
+  if (tooLarge) return tooLarge;
+  const container = containerOf(bytes);
+  if (!container) return importColumnarBytes(bytes, ctx, onProgress);
+  return runSteps(await workbookSteps(bytes, ctx, container), onProgress);
+}
+
+/** importColumnarFile as an ImportResult (tests; the worker posts the columnar form). */
+export async function importAnyBytes(
+  bytes: Uint8Array,
+  ctx: ImportContext,
+  onProgress?: ProgressFn,
+): Promise<ImportResult> {
+  const c = await importColumnarFile(bytes, ctx, onProgress);
+  return c.ok ? head(c) : c;
 }
 
 /** Imports text that is already decoded (a JS string). `encoding` is what the result reports. */
@@ -86,6 +121,16 @@ export async function importBytesInSlices(
 ): Promise<ImportResult> {
   const tooLarge = checkSize(bytes.byteLength, ctx);
   if (tooLarge) return tooLarge;
+  const container = containerOf(bytes);
+  if (container) {
+    const steps = await workbookSteps(bytes, ctx, container);
+    let w: IteratorResult<number, ColumnarResult>;
+    while (!(w = steps.next()).done) {
+      onProgress?.(0.9 * w.value);
+      await pause();
+    }
+    return w.value.ok ? head(w.value) : w.value;
+  }
   const dec = decodeSteps(bytes, 4 * 1024 * 1024);
   let d: IteratorResult<number, DecodeResult>;
   while (!(d = dec.next()).done) {

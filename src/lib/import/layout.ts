@@ -119,8 +119,8 @@ export function noRoles(): Record<Role, number> {
 }
 
 /**
- * Looks for the header in the first rows (`lines[i]` = physical line of `rows[i]`): the first row with at least
- * two of: a known column name (each distinct role counts), a year column, an indicator column.
+ * Looks for the header in the first rows (`lines[i]` = physical line of `rows[i]`): the first row with two known
+ * column names, or one and a year column, or one and an indicator column ('年份', '研发经费投入强度(%)').
  */
 export function detectLayout(
   rows: readonly (readonly string[])[],
@@ -140,7 +140,9 @@ export function detectLayout(
       else if (headerPeriod(cell) !== null) years++;
       else if (measureHeader(cell, opts)) measures++;
     }
-    if (roles.size + (years > 0 ? 1 : 0) + (measures > 0 ? 1 : 0) >= 2) {
+    // Indicator columns count only beside a known column name: a data row ('芜湖', '研发经费投入强度', '2022')
+    // names an indicator and a year too.
+    if (roles.size + (years > 0 ? 1 : 0) >= 2 || (roles.size > 0 && measures > 0)) {
       headerIndex = i;
       break;
     }

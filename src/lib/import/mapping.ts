@@ -12,6 +12,7 @@ import { cleanText, stableHash } from './text';
 import { roleOf } from './roles';
 import { readPeriod } from './periods';
 import { plainDecimal, readNumber } from './numbers';
+import { parseUnit } from './units';
 import type { Lookups } from './lookups';
 import { both } from '../i18n/importMessages';
 
@@ -37,6 +38,11 @@ function guessHeader(rows: readonly (readonly string[])[]): number {
     if (n > most) [best, most] = [i, n];
   }
   return best;
+}
+
+function isUnit(cell: string): boolean {
+  const spec = parseUnit(cell);
+  return spec !== null && !spec.dim.startsWith('other:');
 }
 
 function every(cells: string[], test: (c: string) => boolean): boolean {
@@ -66,6 +72,8 @@ export function offerMapping(
     if (!free(i)) continue;
     const cells = column(i);
     if (guess.period === -1 && every(cells, (c) => readPeriod(c).ok)) guess.period = i;
+    else if (guess.indicator === -1 && every(cells, (c) => look.indicators.known(c))) guess.indicator = i;
+    else if (guess.unit === -1 && every(cells, (c) => isUnit(c))) guess.unit = i;
     else if (guess.city === -1 && every(cells, (c) => look.places.findInText(c) !== null)) guess.city = i;
     else if (
       guess.value === -1 &&

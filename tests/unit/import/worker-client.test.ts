@@ -76,9 +76,20 @@ describe('the import worker', () => {
     expect(posted[0]!.message).toMatchObject({ type: 'result', result: { ok: false, code: 'unreadable' } });
   });
 
+  it('reads a workbook inside the worker, its reader loaded there on demand (no DOM in a worker)', async () => {
+    expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
+    const messages = await runWorker(fixture('workbooks/long-basic.xlsx'), context('long-basic.xlsx'));
+    const last = messages.at(-1)!.message;
+    expect(last).toMatchObject({ type: 'result', result: { ok: true, sheet: '数据', layout: 'long' } });
+    if (last.type === 'result' && last.result.ok) expect(last.result.table.n).toBe(6);
+  });
+
   it('posts a refusal as its result', async () => {
     const messages = await runWorker(fixture('renamed-xlsx.csv'), context());
-    expect(messages.at(-1)!.message).toMatchObject({ type: 'result', result: { ok: false, code: 'xlsx' } });
+    expect(messages.at(-1)!.message).toMatchObject({
+      type: 'result',
+      result: { ok: false, code: 'damaged' },
+    });
     expect(messages.at(-1)!.transfer).toEqual([]);
   });
 

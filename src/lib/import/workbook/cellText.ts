@@ -1,0 +1,73 @@
+// A workbook cell as the text the importer reads (the same readers as for CSV cells), so a figure means the same
+// whichever way it arrived. Numbers keep Excel's 15 significant digits; a percent-formatted 0.0391 is '3.91%'; a
+// date is never a number ('2023-05-01', or '2023年' when only its year is shown, as in a year header); a formula
+// is its cached value, and one without is NO_CACHED_VALUE (a missing figure, never 0); text stays text, so
+// '=cmd|…' or '<img …>' is only ever a name.
+// Example: cellText({ t: 'n', v: 0.0391, z: '0.00%' }) -> '3.91%'; cellText({ t: 'n', v: 2021 }) -> '2021'
+//          cellText({ t: 'n', v: 44927, z: 'yyyy' }, dates) -> '2023年'; cellText({ t: 's', v: '4,012' }) -> '4,012'
+
+import { NO_CACHED_VALUE } from '../rowBuilder';
+
+/** The fields of a cell the importer reads (SheetJS's cell object has these names). */
+export interface CellLike {
+  /** n number, s string, b boolean, e error, d date, z stub (empty, or a formula without a value). */
+  t: string;
+  v?: unknown;
+  /** Number format. */
+  z?: string | number;
+  /** Formatted text. */
+  w?: string;
+  /** Formula. */
+  f?: string;
+}
+
+export interface DateReader {
+  isDate(format: string): boolean;
+  /** Year, month, day of a date serial in the workbook's date system. */
+  ymd(serial: number): { y: number; m: number; d: number } | null;
+}
+
+/** 15 significant digits, as Excel shows: 0.0376 * 100 -> 3.76, not 3.7600000000000002. */
+export function excelNumber(v: number): string {
+  return String(Number(v.toPrecision(15)));
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Number formats that show only the year ('yyyy', 'yyyy"年"', 'e'). */
+const YEAR_ONLY = /^(?:\[[^\]]*\])*(?:yyyy|yy|e)(?:"年")?$/i;
+
+function dateText(serial: number, format: string, dates: DateReader): string {
+  const p = dates.ymd(serial);
+  if (!p) return String(serial);
+  if (YEAR_ONLY.test(format.replace(/\\/g, ''))) return `${p.y}年`;
+  return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
+}
+
+export function cellText(cell: CellLike | undefined | null, dates: DateReader): string {
+  if (!cell) return '';
+  const { t, v } = cell;
+  const format = typeof cell.z === 'string' ? cell.z : '';
+  switch (t) {
+    case 'n': {
+      if (typeof v !== 'number') return cell.f ? NO_CACHED_VALUE : '';
+      if (format !== '' && dates.isDate(format)) return dateText(v, format, dates);
+      if (format.includes('%')) return `${excelNumber(v * 100)}%`;
+      return excelNumber(v);
+    }
+    case 's':
+      return typeof v === 'string' ? v : '';
+    case 'b':
+      return v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return cell.w ?? '#VALUE!';
+    case 'd':
+      if (v instanceof Date)
+        return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+      return String(v ?? '');
+    default:
+      return cell.f ? NO_CACHED_VALUE : '';
+  }
+}

@@ -1,0 +1,194 @@
+// Imports a workbook: checks the container before any library opens it (password, damage, zip bomb), reads its
+// sheets (sheetjs.ts), picks the sheet that holds a table (or asks the user when several might), fills merged
+// label cells (a city merged down over its years), and feeds the rows to the same importer as CSV text.
+// Example: importWorkbook(<cover-sheet.xlsx>, ctx, zip) -> { ok: true, sheet: '指标', layout: 'long', … }
+//          importWorkbook(<two-tables.xlsx>, ctx, zip) -> { ok: false, code: 'choose-sheet', sheets: [2022年, 2023年] }
+//          importWorkbook(<protected.xlsx>, ctx, ole) -> { ok: false, code: 'protected', message: … }
+
+import type { ImportContext, ImportFailure, SheetOffer } from '../types';
+import type { Layout, Role } from '../layout';
+import { detectLayout } from '../layout';
+import { importBatches, type ColumnarResult } from '../engine';
+import { IndicatorRegistry } from '../indicators';
+import { decodeSteps } from '../decode';
+import { rowBlank } from '../cells';
+import { NO_CACHED_VALUE } from '../rowBuilder';
+import { KEPT, type IssueLog } from '../issues';
+import { both as importBoth } from '../../i18n/importMessages';
+import type { Container } from './container';
+import { readWorkbook, type SheetTable } from './sheetjs';
+import { both } from '../../i18n/workbookMessages';
+
+/** Bytes a workbook may unpack to (its sheets' XML): a million-row sheet fits; a zip bomb does not. */
+export const DEFAULT_MAX_INFLATED = 256 * 1024 * 1024;
+/** Over this many inflated bytes, a compression ratio above MAX_RATIO is a bomb (real workbooks pack ~10:1). */
+const RATIO_FROM = 32 * 1024 * 1024;
+const MAX_RATIO = 200;
+/** Cells of the sheet read: Excel's own row limit × 20 columns. */
+export const DEFAULT_MAX_CELLS = 1_048_576 * 20;
+/** Rows read at most from a sheet (Excel's limit). */
+const MAX_ROWS = 1_048_576;
+/** Rows handed to the importer at a time (progress granularity). */
+const BATCH_ROWS = 20_000;
+/** Non-blank rows looked at to tell whether a sheet holds a table. */
+const PROBE_ROWS = 30;
+/** Columns whose merged cells mean "the same as above" (a city merged over its years); a merged figure is missing. */
+const LABEL_ROLES: readonly Role[] = ['city', 'indicator', 'period', 'unit', 'kind', 'comparator'];
+
+const FORMULA = importBoth('formulaNoValue');
+
+function refuse(code: string, message: ImportFailure['message']): ImportFailure {
+  return { ok: false, code, message };
+}
+
+function mb(n: number): string {
+  return `${Math.round(n / (1024 * 1024))} MB`;
+}
+
+function probe(sheet: SheetTable): { rows: string[][]; lines: number[] } {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let filled = 0;
+  for (let i = 0; i < sheet.rows.length && filled < PROBE_ROWS; i++) {
+    rows.push(sheet.rows[i]!);
+    lines.push(sheet.lines[i]!);
+    if (!rowBlank(sheet.rows[i]!)) filled++;
+  }
+  return { rows, lines };
+}
+
+function filledRows(sheet: SheetTable): number {
+  let n = 0;
+  for (const r of sheet.rows) if (!rowBlank(r)) n++;
+  return n;
+}
+
+/**
+ * Label cells before any row is read: a formula without a cached value is blank (with a warning: it cannot be
+ * worked out here), and the cells under a vertical merge take the merged value (only below the header).
+ */
+function prepareLabels(sheet: SheetTable, layout: Layout, issues: IssueLog): void {
+  const labels = new Set(LABEL_ROLES.map((r) => layout.cols[r]).filter((c) => c >= 0));
+  for (let r = layout.bodyIndex; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r]!;
+    for (const c of labels)
+      if (row[c] === NO_CACHED_VALUE) {
+        row[c] = '';
+        issues.add(sheet.lines[r]!, layout.headers[c]!, 'warning', 'formula-no-value', '', FORMULA, KEPT);
+      }
+  }
+  for (const m of sheet.merges) {
+    if (m.r1 <= m.r0 || m.r0 < layout.bodyIndex) continue;
+    for (let c = m.c0; c <= m.c1; c++) {
+      if (!labels.has(c)) continue;
+      const value = sheet.rows[m.r0]?.[m.c0] ?? '';
+      for (let r = m.r0 + 1; r <= m.r1 && r < sheet.rows.length; r++)
+        if (sheet.rows[r]![c] === '') sheet.rows[r]![c] = value;
+    }
+  }
+}
+
+function* batches(sheet: SheetTable) {
+  const n = sheet.rows.length;
+  for (let a = 0; a < n; a += BATCH_ROWS) {
+    const b = Math.min(n, a + BATCH_ROWS);
+    yield { rows: sheet.rows.slice(a, b), lines: sheet.lines.slice(a, b), bad: null, progress: b / n };
+  }
+  return null;
+}
+
+/** The library's error, worded for the user: a password is "protected", anything else "damaged". */
+function readFailure(err: unknown): ImportFailure {
+  const detail = err instanceof Error ? err.message : String(err);
+  if (/password|encrypt/i.test(detail)) return refuse('protected', both('protected'));
+  return refuse('damaged', both('damaged', { detail: detail.slice(0, 120) }));
+}
+
+const FORMAT_LABEL = { xlsx: 'Excel (.xlsx)', ods: 'OpenDocument (.ods)', other: 'zip' } as const;
+
+/** Imports a workbook of the given container. Progress 0..1. Never throws for bad input. */
+export function* workbookSteps(
+  bytes: Uint8Array,
+  ctx: ImportContext,
+  container: Container,
+): Generator<number, ColumnarResult> {
+  if (container.kind === 'protected') return refuse('protected', both('protected'));
+  let label: string;
+  let data: Uint8Array | string = bytes;
+  if (container.kind === 'zip') {
+    if (container.damaged) return refuse('damaged', both('damaged', { detail: 'zip' }));
+    const limit = ctx.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
+    const ratio = container.inflated / Math.max(1, bytes.length);
+    if (container.inflated > limit || (container.inflated > RATIO_FROM && ratio > MAX_RATIO))
+      return refuse(
+        'inflated-too-large',
+        both('inflatedTooLarge', { size: mb(container.inflated), limit: mb(limit) }),
+      );
+    if (container.format === 'other') return refuse('zip-not-workbook', both('zipNotWorkbook'));
+    label = FORMAT_LABEL[container.format];
+  } else if (container.kind === 'html') {
+    const decoded = yield* decodeSteps(bytes, Infinity, true);
+    if (!decoded.ok) return { ok: false, code: decoded.code, message: decoded.message };
+    if (!/<table[\s>]/i.test(decoded.text)) return refuse('html', both('noTableInPage'));
+    data = decoded.text;
+    label = `HTML (${decoded.encoding})`;
+  } else label = 'Excel 97-2003 (.xls)';
+  yield 0.1;
+
+  let sheets: SheetTable[];
+  try {
+    sheets = readWorkbook(data, MAX_ROWS).sheets;
+  } catch (err) {
+    return readFailure(err);
+  }
+  yield 0.4;
+
+  const known = new IndicatorRegistry(ctx.indicators ?? []);
+  const opts = { isIndicator: (h: string) => known.known(h) };
+  const filled = sheets.filter((s) => s.rows.some((r) => !rowBlank(r)));
+  if (!filled.length) return refuse('no-data', both('emptyWorkbook'));
+  const tables = filled.filter((s) => {
+    const p = probe(s);
+    return detectLayout(p.rows, p.lines, opts).ok;
+  });
+  const offers: SheetOffer[] = tables.map((s) => ({ name: s.name, rows: filledRows(s) }));
+
+  let sheet: SheetTable | undefined;
+  if (ctx.sheet !== undefined) {
+    sheet = sheets.find((s) => s.name === ctx.sheet);
+    if (!sheet) return refuse('sheet-missing', both('sheetMissing', { sheet: ctx.sheet }));
+  } else if (tables.length > 1)
+    return { ...refuse('choose-sheet', both('chooseSheet', { n: tables.length })), sheets: offers };
+  else sheet = tables[0] ?? filled[0]!;
+
+  const maxCells = ctx.maxCells ?? DEFAULT_MAX_CELLS;
+  if (sheet.cells > maxCells || sheet.truncated)
+    return refuse(
+      'sheet-too-large',
+      both('sheetTooLarge', {
+        sheet: sheet.name,
+        cells: sheet.cells.toLocaleString('en-US'),
+        limit: maxCells.toLocaleString('en-US'),
+      }),
+    );
+
+  const chosen = sheet;
+  const steps = importBatches(
+    batches(chosen),
+    ctx,
+    {
+      encoding: label,
+      delimiter: '',
+      sheet: chosen.name,
+      prepare: (layout, issues) => prepareLabels(chosen, layout, issues),
+    },
+    chosen.rows.length,
+  );
+  let step = steps.next();
+  while (!step.done) {
+    yield 0.4 + 0.6 * step.value;
+    step = steps.next();
+  }
+  const result = step.value;
+  return result.ok && offers.length > 1 ? { ...result, sheets: offers } : result;
+}
