@@ -17,17 +17,24 @@ import { sizePart } from './bench/size.mjs';
 import { readyPart } from './bench/ready.mjs';
 import { importPart } from './bench/import.mjs';
 import { togglePart } from './bench/toggle.mjs';
+import { xlsxPart } from './bench/xlsx.mjs';
 import { BUILD, DIST, TIMEOUT, errText, firstLine, killChildren, log, withTimeout } from './bench/util.mjs';
 
 /** The parts, in the order they run (--only picks among them). */
-const PARTS = { size: sizePart, ready: readyPart, import: importPart, toggle: togglePart };
+const PARTS = { size: sizePart, ready: readyPart, import: importPart, xlsx: xlsxPart, toggle: togglePart };
 
 const FLAGS = {
   'no-build': { type: 'boolean', help: 'reuse dist/ (and bench/.build/ if present) instead of building' },
   runs: { type: 'string', arg: 'N', help: 'cold loads per page for "charts ready" (default 15)' },
   'import-runs': { type: 'string', arg: 'N', help: 'CSV imports, app and bare each (default 5)' },
+  'xlsx-runs': { type: 'string', arg: 'N', help: 'workbook imports, app and bare each (default 5)' },
+  'xlsx-rows': { type: 'string', arg: 'N', help: 'rows of the generated workbook (default 100000)' },
   toggles: { type: 'string', arg: 'N', help: 'city toggles measured (default 7)' },
-  only: { type: 'string', arg: 'LIST', help: 'comma list of: size, ready, import, toggle (default all)' },
+  only: {
+    type: 'string',
+    arg: 'LIST',
+    help: 'comma list of: size, ready, import, xlsx, toggle (default all)',
+  },
   'csv-rows': {
     type: 'string',
     arg: 'N',
@@ -78,6 +85,8 @@ function cli(argv) {
     only,
     fail: !values['no-fail'],
     csvRows: int('csv-rows', 1_000_000),
+    xlsxRuns: int('xlsx-runs', 5),
+    xlsxRows: int('xlsx-rows', 100_000),
     chromium: values.chromium ?? CHROMIUM_PATH,
   };
 }
@@ -91,7 +100,7 @@ async function main() {
     return 2;
   }
   const want = new Set(opts.only);
-  const needBare = want.has('ready') || want.has('import') || want.has('toggle');
+  const needBare = want.has('ready') || want.has('import') || want.has('xlsx') || want.has('toggle');
   const started = new Date();
   const machine = machineInfo(started);
   const report = createReport();
@@ -116,12 +125,12 @@ async function main() {
   }
 
   // 1. Builds. Each part that cannot be prepared fails only the metrics that need it.
-  const built = await prepare(opts, { bare: needBare, csv: want.has('import') });
+  const built = await prepare(opts, { bare: needBare, csv: want.has('import'), xlsx: want.has('xlsx') });
   /** What every part reads (scripts/bench/{size,ready,import,toggle}.mjs), filled in below. */
   const ctx = {
     opts,
     report,
-    ...built, // appError, bareBuildError, csv, csvError
+    ...built, // appError, bareBuildError, csv, csvError, xlsx, xlsxError
     bareError: built.bareBuildError, // why the bare page cannot draw (no build, or no options), or null
     appBlocked: null, // 'app: …' when no app metric can be measured
     chartIds: null, // the headline charts' ids, from the app's registry

@@ -5,7 +5,8 @@
 // written by scripts/bench/options.ts: chart ids from the app's registry, options, boxes) drawn with
 // animation off. Marks each chart data-ready="true" once it fired `finished` (the bench times both pages
 // by those attributes).
-// Also exposes window.bareParse(url): the papaparse floor for the CSV import benchmark.
+// Also exposes window.bareParse(url): the papaparse floor for the CSV import benchmark, and window.bareXlsx(url):
+// the workbook library's floor for the workbook import benchmark.
 import * as echarts from 'echarts/core';
 import { STARTUP_PARTS } from '../../src/lib/echarts/parts';
 
@@ -33,6 +34,24 @@ window.bareParse = async (url) => {
     errors: parsed.errors.length,
     bytes: buf.byteLength,
   };
+};
+
+/**
+ * bareXlsx('../big-100k.xlsx') -> { parseMs, rowsMs, totalMs, rows, bytes }: fetches the workbook (not timed),
+ * then times the library's own read (SheetJS, @e965/xlsx: the app's reader) and its own rows (sheet_to_json
+ * with header: 1): the floor for the workbook import benchmark, on this page's main thread.
+ */
+window.bareXlsx = async (url) => {
+  const XLSX = await import('@e965/xlsx');
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const buf = new Uint8Array(await res.arrayBuffer());
+  const t0 = performance.now();
+  const wb = XLSX.read(buf, { type: 'array', dense: true });
+  const t1 = performance.now();
+  const rows = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+  const t2 = performance.now();
+  return { parseMs: t1 - t0, rowsMs: t2 - t1, totalMs: t2 - t0, rows: rows.length, bytes: buf.byteLength };
 };
 
 const instances = new Map();

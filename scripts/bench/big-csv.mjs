@@ -7,7 +7,7 @@ import { once } from 'node:events';
 
 export const HEADER = '城市,指标,年份,数值,单位';
 
-const INDICATORS = [
+export const INDICATORS = [
   ['研发经费投入强度', '%', 0.2, 7],
   ['高新技术企业数', '家', 10, 25000],
   ['技术合同成交额', '亿元', 0.5, 2000],
@@ -24,7 +24,7 @@ const YEAR0 = 1990;
 const YEARS = 35; // 1990-2024
 
 /** mulberry32(seed) -> () => [0, 1) */
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

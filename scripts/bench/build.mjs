@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBigCsv } from './big-csv.mjs';
+import { ensureBigXlsx } from './big-xlsx.mjs';
 import { BARE_OUT, BARE_SRC, BUILD, DIST, ROOT, TIMEOUT, errText, log, run, tail } from './util.mjs';
 
 /** What the bare page is built from outside bench/bare/: the app's start-up parts list. */
@@ -51,7 +52,7 @@ async function buildBare() {
 }
 
 /**
- * prepare(opts, { bare, csv }) -> { appError, bareBuildError, csv, csvError }: builds what the chosen
+ * prepare(opts, { bare, csv, xlsx }) -> { appError, bareBuildError, csv, csvError, xlsx, xlsxError }: builds what the chosen
  * parts need; each that cannot be prepared fails only the metrics that need it (its error, else null).
  */
 export async function prepare(opts, need) {
@@ -91,5 +92,18 @@ export async function prepare(opts, need) {
       csvError = `CSV generation: ${errText(e)}`;
     }
   }
-  return { appError, bareBuildError, csv, csvError };
+  let xlsx = null;
+  let xlsxError = null;
+  if (need.xlsx) {
+    const name = opts.xlsxRows === 100_000 ? 'big-100k.xlsx' : `big-${opts.xlsxRows}.xlsx`;
+    try {
+      xlsx = ensureBigXlsx(join(BUILD, name), opts.xlsxRows);
+      log(
+        `workbook ${name}: ${opts.xlsxRows} rows, ${(xlsx.bytes / 1e6).toFixed(1)} MB${xlsx.reused ? ' (reused)' : ' (generated)'}`,
+      );
+    } catch (e) {
+      xlsxError = `workbook generation: ${errText(e)}`;
+    }
+  }
+  return { appError, bareBuildError, csv, csvError, xlsx, xlsxError };
 }

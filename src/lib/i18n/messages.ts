@@ -87,7 +87,7 @@ const zh = {
   present: '演示',
   upload: '上传本市数据',
   uploadHint:
-    '拖放 CSV 文件到此处，或点击选择；也可粘贴 Excel 复制的表格。支持 UTF-8 / GBK(GB18030) / UTF-16，长表或宽表（年份为列）。',
+    '拖放 Excel 工作簿（.xlsx / .xls / .ods）或 CSV 到此处，或点击选择；也可粘贴 Excel 复制的表格。长表、宽表（年份为列）或年鉴式（指标为列）均可。',
   downloadTemplate: '下载模板',
   downloadTemplateWide: '宽表模板',
   pasteHere: '粘贴表格',
@@ -257,7 +257,7 @@ const en: Twin<Messages> = {
   present: 'Present',
   upload: "Upload your city's data",
   uploadHint:
-    'Drop a CSV here or click to choose; or paste a range copied from Excel. UTF-8, GBK (GB18030) and UTF-16; long tables or wide ones (years as columns).',
+    'Drop an Excel workbook (.xlsx / .xls / .ods) or a CSV here, or click to choose; or paste a range copied from Excel. Long tables, wide ones (years as columns) or yearbook ones (indicators as columns).',
   downloadTemplate: 'Download template',
   downloadTemplateWide: 'Wide template',
   pasteHere: 'Paste a table',

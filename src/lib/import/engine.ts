@@ -8,12 +8,19 @@
 // unit is resolved once), a charCode loop for plain decimals, typed-array stores. Everything else is the slow path.
 
 import type { IndicatorDef, Place } from '../data/types';
-import type { ImportContext, ImportCounts, ImportFailure, ImportIssue, SheetOffer } from './types';
+import type {
+  ImportContext,
+  ImportCounts,
+  ImportFailure,
+  ImportIssue,
+  MappingOffer,
+  SheetOffer,
+} from './types';
 import type { ObservationColumns } from '../table/builder';
 import { ROW_DROPPED, type IssueLog } from './issues';
 import { detectDialect } from './delimiter';
 import { detectLayout, type Layout, type LayoutKind, type LayoutResult } from './layout';
-import { mappedLayout, offerMapping } from './mapping';
+import { mappedLayout, offerMapping, reviewOffer } from './mapping';
 import { RowBuilder } from './rowBuilder';
 import { startTable } from './tableStart';
 import { csvBatches, type RowBatch } from './csvRows';
@@ -28,6 +35,8 @@ export interface ColumnarImport {
   headerLine: number;
   sheet?: string;
   sheets?: SheetOffer[];
+  /** The columns to check, when a part of the table was taken from its title or file name. */
+  review?: MappingOffer;
   issues: ImportIssue[];
   counts: ImportCounts;
   indicators: IndicatorDef[];
@@ -47,6 +56,9 @@ const HEADER_ROWS = 30;
 
 /** Layout refusals the user can get past by mapping the columns themselves (the refusal carries the offer). */
 const MAPPABLE = new Set(['no-header', 'missing-column', 'ambiguous-header']);
+
+/** What the importer took from a title or the file name: the user is offered to check the columns. */
+const FROM_TITLE = new Set(['city-from-title', 'indicator-from-title', 'period-from-title']);
 
 /** Where the rows come from, as the result reports it. */
 export interface TableSource {
@@ -94,6 +106,7 @@ export function* importBatches(
   const previewLines: number[] = [];
   let started = false;
   let previewNonBlank = 0;
+  let review: MappingOffer | undefined;
   const join = source.delimiter === '' ? '\t' : source.delimiter;
 
   const begin = (): ImportFailure | null => {
@@ -106,6 +119,8 @@ export function* importBatches(
       return offer ? { ...refusal, mapping: offer } : refusal;
     }
     started = true;
+    const guessed = b.issues.list.find((i) => FROM_TITLE.has(i.code));
+    if (guessed) review = reviewOffer(preview, res.layout, guessed.message);
     for (let i = res.layout.bodyIndex; i < preview.length; i++) b.row(preview[i]!, previewLines[i]!);
     preview.length = 0;
     return null;
@@ -158,6 +173,7 @@ export function* importBatches(
     layout: layout.kind,
     headerLine: layout.headerLine,
     ...(source.sheet === undefined ? {} : { sheet: source.sheet }),
+    ...(review === undefined ? {} : { review }),
     issues: issues.list,
     counts: { imported: b.cols.n, rejected: issues.errors, warned: issues.warnings },
     indicators: b.look.indicators.created,

@@ -35,6 +35,7 @@ function head(c: ColumnarImport): ImportSuccess {
     headerLine: c.headerLine,
     ...(c.sheet === undefined ? {} : { sheet: c.sheet }),
     ...(c.sheets === undefined ? {} : { sheets: c.sheets }),
+    ...(c.review === undefined ? {} : { review: c.review }),
     table: c.columns.toTable(c.source),
     lines: c.columns.line.slice(0, c.columns.n),
     issues: c.issues,

@@ -6,7 +6,7 @@
 //   -> the long layout with those columns (the rest read by name, or ignored).
 
 import type { ImportMapping, MappingOffer, MappedRole, Msg } from './types';
-import { layoutAt, noRoles, type LayoutOptions, type LayoutResult } from './layout';
+import { layoutAt, noRoles, type Layout, type LayoutOptions, type LayoutResult } from './layout';
 import { isBlank, rowBlank } from './cells';
 import { cleanText, stableHash } from './text';
 import { roleOf } from './roles';
@@ -87,6 +87,23 @@ export function offerMapping(
     preview: body.slice(0, PREVIEW_ROWS).map((r) => headers.map((_, i) => r[i] ?? '')),
     guess,
     signature: headerSignature(headers),
+    reason,
+  };
+}
+
+/**
+ * The same material for a table that was read but with a part taken from its title or file name (the city of
+ * a single-city sheet): the user checks it, and may correct it. The guess is what the importer used.
+ */
+export function reviewOffer(rows: readonly (readonly string[])[], layout: Layout, reason: Msg): MappingOffer {
+  const body = rows.slice(layout.bodyIndex).filter((r) => !rowBlank(r));
+  const { city, indicator, period, value, unit } = layout.cols;
+  return {
+    headerLine: layout.headerLine,
+    headers: layout.headers,
+    preview: body.slice(0, PREVIEW_ROWS).map((r) => layout.headers.map((_, i) => r[i] ?? '')),
+    guess: { city, indicator, period, value, unit },
+    signature: headerSignature(layout.headers),
     reason,
   };
 }

@@ -71,6 +71,8 @@ export interface ImportSuccess {
   sheet?: string;
   /** For a workbook with several sheets that hold tables: all of them (the user may switch). */
   sheets?: SheetOffer[];
+  /** The columns to check, when a part of the table was taken from its title or file name. */
+  review?: MappingOffer;
   /** 1-based physical line of the header row. */
   headerLine: number;
   /** The rows as columns: what the dashboard keeps (see src/lib/table/table.ts). */

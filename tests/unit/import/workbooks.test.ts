@@ -155,6 +155,9 @@ describe('workbooks', () => {
     expect(r.rows.every((o) => o.city === 'wuhu')).toBe(true);
     expect(r.counts.imported).toBe(6);
     expect(r.issues[0]).toMatchObject({ line: 1, code: 'city-from-title' });
+    // The user is offered to check the columns, with what the importer used.
+    expect(r.review?.guess).toEqual({ city: -1, indicator: -1, period: 0, value: -1, unit: -1 });
+    expect(r.review?.headers[0]).toBe('年份');
     // The user corrects it: every row goes to the place they chose.
     const fixed = await loaded('single-city.xlsx', {
       mapping: { headerLine: 2, city: -1, indicator: -1, period: 0, value: -1, unit: -1, place: 'fuzhou' },
