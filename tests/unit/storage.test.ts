@@ -437,4 +437,73 @@ describe('dataset store', () => {
     expect(await s.list()).toEqual([]);
     s.close();
   });
+
+  describe('fingerprint and conflict choice', () => {
+    const FP = 'ab'.repeat(32);
+
+    it("an upload's fingerprint and conflict choice survive a reopen, a rename and a backup", async () => {
+      const factory = new IDBFactory();
+      const s1 = await open(factory);
+      await s1.save(dataset('a', { fingerprint: FP }));
+      await s1.setChoice('a', { prefer: 'upload', except: [1] });
+      await s1.rename('a', '芜湖');
+      s1.close();
+      const s2 = await open(factory);
+      const [a] = await s2.list();
+      expect(a).toMatchObject({
+        name: '芜湖',
+        fingerprint: FP,
+        conflictChoice: { prefer: 'upload', except: [1] },
+      });
+      expect(plain([a!])[0]?.rows).toEqual(record('a').rows);
+      const s3 = await open(new IDBFactory());
+      expect(await s3.importBackup(await s2.exportBackup())).toEqual({ restored: 1, problems: [] });
+      expect((await s3.list())[0]).toMatchObject({ fingerprint: FP, conflictChoice: { except: [1] } });
+      expect(s2.notices).toEqual([]);
+      s2.close();
+      s3.close();
+    });
+
+    it('a record saved before either was kept reads as an unknown file with no choice made', async () => {
+      const factory = new IDBFactory();
+      const s1 = await open(factory);
+      await s1.save(dataset('old'));
+      s1.close();
+      const s2 = await open(factory);
+      const [old] = await s2.list();
+      expect(old?.fingerprint).toBeUndefined();
+      expect(old?.conflictChoice).toBeUndefined();
+      expect(s2.notices).toEqual([]);
+      s2.close();
+    });
+
+    it('a damaged fingerprint or choice is forgotten, never the rows', async () => {
+      const factory = new IDBFactory();
+      const s1 = await open(factory);
+      await s1.save(dataset('a'));
+      s1.close();
+      const db = await rawOpen(factory, DB_VERSION);
+      const store = db.transaction(DATASETS, 'readwrite').objectStore(DATASETS);
+      const raw = (await req(store.get('a'))) as Record<string, unknown>;
+      await req(
+        store.put({ ...raw, fingerprint: '<script>', conflictChoice: { prefer: 'both', except: [-1] } }),
+      );
+      db.close();
+      const s2 = await open(factory);
+      const [a] = await s2.list();
+      expect(a?.table.n).toBe(2);
+      expect(a?.fingerprint).toBeUndefined();
+      expect(a?.conflictChoice).toBeUndefined();
+      s2.close();
+    });
+
+    it('a choice made where storage is unavailable lasts the visit', async () => {
+      const s = await openDatasetStore({ dbName: DB }); // node has no global indexedDB
+      expect(s.mode).toBe('memory');
+      await s.save(dataset('a'));
+      await s.setChoice('a', { prefer: 'existing', except: [] });
+      expect((await s.list())[0]?.conflictChoice).toEqual({ prefer: 'existing', except: [] });
+      s.close();
+    });
+  });
 });

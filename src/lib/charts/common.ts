@@ -1,13 +1,14 @@
 // What every chart spec shares: its input, its output model, colours, safe text and the tooltip.
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Dataset } from '../data/dataset';
-import { isUploadedId, rowKey } from '../data/dataset';
+import { hiddenBehind, isUploadedId, rowKey } from '../data/dataset';
 import type { ChartId, IndicatorDef, SourceDef } from '../data/types';
 import type { Observation } from '../table/schema';
 import { OBSERVATION_FIELDS } from '../table/fields';
 import type { Lang, TextMessageKey } from '../i18n/messages';
 import { t } from '../i18n/messages';
-import { clauses, formatValue, kindLabel, periodLabel } from '../i18n/format';
+import { clauses, formatValue, inBrackets, kindLabel, periodLabel } from '../i18n/format';
+import { catalogue } from '../i18n/catalogue';
 import { sourceHref } from '../url/routes';
 
 export interface ChartInput {
@@ -153,6 +154,14 @@ export function indicatorName(ds: Dataset, id: string, lang: Lang): string {
   return d ? d[lang] || d.zh : id;
 }
 
+// The words for a value an upload's row is drawn in place of (first load: the rest of the conflict words load with
+// the upload panel, i18n/conflictMessages.ts).
+const behind = catalogue(
+  { reportValue: '报告值', otherUpload: '另一上传的值' },
+  { reportValue: "Report's value", otherUpload: "Another upload's value" },
+);
+
+/** sourceLabel(ds, <a curated row>, 'zh') -> the report's title; of an upload's row: '上传: wuhu.csv'. */
 function sourceLabel(ds: Dataset, o: Observation, lang: Lang): string {
   const up = ds.uploads.get(o.source);
   if (up) return `${t(lang, 'uploaded')}: ${up.name}`;
@@ -232,7 +241,16 @@ export function tooltipHtml(ds: Dataset, o: Observation, lang: Lang): string {
   rows.push(
     `<div class="tt-title">${escapeHtml(placeName(ds, o.city, lang))} · ${escapeHtml(indicatorName(ds, o.indicator, lang))}</div>`,
   );
-  line(t(lang, 'value') + ':', formatValue(o.value, o.comparator, o.unit, lang, ds.units));
+  const uploaded = ds.uploads.has(o.source);
+  const value = formatValue(o.value, o.comparator, o.unit, lang, ds.units);
+  line(t(lang, 'value') + ':', uploaded ? value + inBrackets(t(lang, 'uploaded'), lang) : value);
+  // Where the upload's figure is drawn in place of another, that one is still said.
+  for (const r of uploaded ? hiddenBehind(ds, o) : [])
+    line(
+      behind.t(lang, ds.uploads.has(r.source) ? 'otherUpload' : 'reportValue') + ':',
+      formatValue(r.value, r.comparator, r.unit, lang, ds.units) +
+        inBrackets(`${t(lang, 'source')}: ${sourceLabel(ds, r, lang)}`, lang),
+    );
   line(t(lang, 'period') + ':', periodLabel(o.period, lang));
   const stated = statedIn(ds, o, lang);
   if (stated)
@@ -340,7 +358,8 @@ export function observationTable(ds: Dataset, rows: readonly Observation[], lang
         formatValue(o.value, o.comparator, o.unit, lang, ds.units),
         ds.units.get(o.unit)?.[lang] ?? o.unit,
         kindLabel(o.kind, lang),
-        o.status === 'redacted' ? t(lang, 'statusRedacted') : t(lang, 'statusReported'),
+        (o.status === 'redacted' ? t(lang, 'statusRedacted') : t(lang, 'statusReported')) +
+          (ds.uploads.has(o.source) ? inBrackets(t(lang, 'uploaded'), lang) : ''),
         noteText(o, lang),
       ],
     })),

@@ -121,6 +121,8 @@ export function citySeries(
     const own = [...ownByPeriod.values()].flat();
     const color = cityColor(ds, city);
     const name = safeLabel(placeName(ds, city, lang));
+    // One mark per period: of two rows of one figure, the dataset keeps only the one the user chose to draw
+    // (DatasetPart.hidden); rows that agree both stay, and the first (curated before uploads) is drawn.
     const aligned = (pick: (o: Observation) => boolean) =>
       periods.map((p) => {
         const o = ownByPeriod.get(p)?.find(pick);
@@ -209,6 +211,7 @@ export function cityBars(
   const byCityPeriod = new Map<string, Observation>();
   for (const r of rows) {
     const key = `${seriesKey(r.city, scopeOf(r))}\u0000${r.period}`;
+    // The first row of a figure, as citySeries: a conflict's other row is not in `rows` (DatasetPart.hidden).
     if (r.value !== null && !byCityPeriod.has(key)) byCityPeriod.set(key, r);
   }
   const hasSeries = new Set(rows.filter((r) => r.value !== null).map((r) => seriesKey(r.city, scopeOf(r))));

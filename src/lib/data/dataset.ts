@@ -1,7 +1,7 @@
 // The observations (curated + uploads, each part a RowTable) with the lookups every chart needs, built once.
 import type { IndicatorDef, Place, SourceDef, UnitDef } from './types';
 import type { Observation } from '../table/schema';
-import { rowAt, tableFromRows, type RowTable } from '../table/table';
+import { isTargetRow, rowAt, tableFromRows, type RowTable } from '../table/table';
 import { placesIn, tableIndex, type RowIndex } from '../table/rowIndex';
 
 export interface UploadedMeta {
@@ -39,6 +39,11 @@ export interface UploadPart {
   table: RowTable;
   indicators: readonly IndicatorDef[];
   places: readonly Place[];
+  /**
+   * The rows this upload's conflict choices keep off the charts, by part id (`curated`, `upload:<id>`): its own
+   * where the value already there is drawn, an earlier part's where its own is (data/conflicts.ts works them out).
+   */
+  hides?: ReadonlyMap<string, readonly number[]>;
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -46,19 +51,57 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 }
 
 export interface DatasetPart {
+  /** `curated`, or the upload's source id `upload:<id>`. */
+  id: string;
   table: RowTable;
+  /** Where the rows the charts draw are: every row but the hidden ones. */
   index: RowIndex;
   /** The objects the table was made from, when there are (the curated rows): reused, not made again. */
   rows?: readonly Observation[];
+  /**
+   * Rows a conflict was decided against (UploadPart.hides): listed in the upload's report, never drawn. This is
+   * the one place a choice between two rows of one city, indicator, period and kind is made; where two such rows
+   * agree, both stay and a chart draws the first (curated before uploads).
+   */
+  hidden?: ReadonlySet<number>;
 }
 
 const curatedTables = new WeakMap<readonly Observation[], RowTable>();
 
-function curatedPart(rows: readonly Observation[]): DatasetPart {
+function curatedTable(rows: readonly Observation[]): RowTable {
   let table = curatedTables.get(rows);
   if (!table) curatedTables.set(rows, (table = tableFromRows(rows)));
-  return { table, index: tableIndex(table), rows };
+  return table;
 }
+
+/** The index without the hidden rows: only the lists that hold one are copied. */
+function withoutRows(index: RowIndex, t: RowTable, hidden: ReadonlySet<number>): RowIndex {
+  const byIndicator = new Map(index.byIndicator);
+  const targets = new Map(index.targets);
+  const copied = new Set<number[]>();
+  const drop = (lists: Map<string, number[]>, key: string) => {
+    const list = lists.get(key);
+    if (!list || copied.has(list)) return;
+    const kept = list.filter((i) => !hidden.has(i));
+    copied.add(kept);
+    if (kept.length) lists.set(key, kept);
+    else lists.delete(key);
+  };
+  for (const i of hidden) {
+    if (i >= t.n) continue;
+    const indicator = t.dict[t.indicator[i]!]!;
+    let places = byIndicator.get(indicator);
+    if (!places) continue;
+    if (places === index.byIndicator.get(indicator)) byIndicator.set(indicator, (places = new Map(places)));
+    drop(places, t.dict[t.city[i]!]!);
+    if (!places.size) byIndicator.delete(indicator);
+    if (isTargetRow(t, i)) drop(targets, t.dict[t.city[i]!]!);
+  }
+  return { byIndicator, targets };
+}
+
+/** The curated part's id (DatasetPart.id). */
+export const CURATED = 'curated';
 
 /** buildDataset(curated, [upload]) -> Dataset; curated definitions win over an upload's of the same id. */
 export function buildDataset(curated: CuratedParts, uploads: readonly UploadPart[] = []): Dataset {
@@ -70,9 +113,21 @@ export function buildDataset(curated: CuratedParts, uploads: readonly UploadPart
     for (const d of u.indicators) if (!indicators.has(d.id)) indicators.set(d.id, d);
     for (const p of u.places) if (!places.has(p.id)) places.set(p.id, p);
   }
+  const hidden = new Map<string, Set<number>>();
+  for (const u of uploads)
+    for (const [id, rows] of u.hides ?? []) {
+      const set = hidden.get(id) ?? new Set();
+      for (const i of rows) set.add(i);
+      hidden.set(id, set);
+    }
+  const part = (id: string, table: RowTable, rows?: readonly Observation[]): DatasetPart => {
+    const h = hidden.get(id);
+    const index = tableIndex(table);
+    return { id, table, index: h ? withoutRows(index, table, h) : index, rows, hidden: h };
+  };
   const parts = [
-    curatedPart(curated.rows),
-    ...uploads.map((u) => ({ table: u.table, index: tableIndex(u.table) })),
+    part(CURATED, curatedTable(curated.rows), curated.rows),
+    ...uploads.map((u) => part(`upload:${u.meta.id}`, u.table)),
   ];
   const placesWithRows = new Set<string>();
   for (const part of parts) for (const p of placesIn(part.index)) placesWithRows.add(p);
@@ -118,6 +173,24 @@ function joined(
 /** placeRows(ds, 'rd_intensity', 'wuhu') -> that place's rows of that indicator, in dataset order. */
 export function placeRows(ds: Dataset, indicator: string, place: string): readonly Observation[] {
   return joined(ds, (index) => index.byIndicator.get(indicator)?.get(place));
+}
+
+/**
+ * The rows of other parts kept off the charts where an upload's row is drawn instead (same city, indicator, period
+ * and kind; actual and derived are one): hiddenBehind(ds, <the upload's 3.80>) -> [<the report's 3.76>].
+ */
+export function hiddenBehind(ds: Dataset, o: Observation): Observation[] {
+  const out: Observation[] = [];
+  const slot = (kind: string) => (kind === 'derived' ? 'actual' : kind);
+  for (const part of ds.parts) {
+    if (!part.hidden || part.id === o.source) continue;
+    for (const i of tableIndex(part.table).byIndicator.get(o.indicator)?.get(o.city) ?? []) {
+      if (!part.hidden.has(i)) continue;
+      const r = part.rows?.[i] ?? rowAt(part.table, i);
+      if (r.period === o.period && slot(r.kind) === slot(o.kind)) out.push(r);
+    }
+  }
+  return out;
 }
 
 /** The places with rows of an indicator, in order of first appearance. */

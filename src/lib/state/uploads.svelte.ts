@@ -5,6 +5,7 @@ import type { DatasetStore, StoredDataset } from '../storage';
 import { openDatasetStore } from '../storage';
 import type { ImportResult } from '../import';
 import type { UploadPart } from '../data/dataset';
+import { choose, resolveUploads, type ChoosingUpload, type Conflict } from '../data/conflicts';
 import { placesIn, tableIndex } from '../table/rowIndex';
 import { tableFromRows, tableRows } from '../table/table';
 import { decodeDatasetFromLink, encodeDatasetForLink } from './share';
@@ -19,6 +20,8 @@ class UploadsState {
   lastResult = $state.raw<ImportResult | null>(null);
   busy = $state(false);
   progress = $state(0);
+  /** Each upload's conflicts with the curated data and the uploads before it (data/conflicts.ts), by id. */
+  conflicts = $state.raw<ReadonlyMap<string, readonly Conflict[]>>(new Map());
 }
 
 export const uploads = new UploadsState();
@@ -34,12 +37,13 @@ function store(): Promise<DatasetStore> {
   return storePromise;
 }
 
-function toPart(d: StoredDataset): UploadPart {
+function toPart(d: StoredDataset): ChoosingUpload {
   return {
     meta: { id: d.id, name: d.name, fileName: d.fileName },
     table: d.table,
     indicators: d.indicators,
     places: d.places,
+    choice: d.conflictChoice,
   };
 }
 
@@ -47,7 +51,12 @@ function publish(list: StoredDataset[]) {
   // Nothing saved and nothing shown: leave the dataset alone, or every chart would redraw for nothing.
   if (!list.length && !uploads.list.length && !app.uploads.length) return;
   uploads.list = list;
-  app.uploads = list.map(toPart);
+  // The conflicts are worked out again with every change: removing an upload brings back what it hid.
+  const resolved: { parts: UploadPart[]; conflicts: Map<string, Conflict[]> } = app.curated
+    ? resolveUploads(app.curated, list.map(toPart))
+    : { parts: list.map(toPart), conflicts: new Map() };
+  uploads.conflicts = resolved.conflicts;
+  app.uploads = resolved.parts;
 }
 
 /** Load saved uploads at start (notices for memory-only mode or set-aside records come from the store). */
@@ -102,15 +111,21 @@ export function packSelectedUploads(cities: readonly string[]): string | null {
   });
 }
 
-/** Add an accepted import: shown at once in every chart, then saved. */
+/**
+ * Add an accepted import: shown at once in every chart, then saved. `replaces`: the earlier upload it takes the
+ * place of (the same file again keeps that one's name and conflict choices: its rows are the same).
+ */
 export async function addImport(
   result: Extract<ImportResult, { ok: true }>,
   fileName: string,
   datasetId: string,
+  extra: { fingerprint?: string | undefined; replaces?: StoredDataset | undefined } = {},
 ): Promise<void> {
+  const { fingerprint, replaces } = extra;
+  const same = !!fingerprint && replaces?.fingerprint === fingerprint;
   const ds: StoredDataset = {
     id: datasetId,
-    name: fileName,
+    name: same ? replaces.name : fileName,
     fileName,
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
     importedAt: new Date().toISOString(),
@@ -118,8 +133,10 @@ export async function addImport(
     table: result.table,
     indicators: result.indicators,
     places: result.places,
+    fingerprint,
+    conflictChoice: same ? replaces.conflictChoice : undefined,
   };
-  publish([...uploads.list.filter((d) => d.id !== ds.id), ds]);
+  publish([...uploads.list.filter((d) => d.id !== ds.id && d.id !== replaces?.id), ds]);
   // The new cities join the comparison at once, in every chart.
   if (app.view.cities) {
     const added = result.places.map((p) => p.id).concat(...placesIn(tableIndex(result.table)));
@@ -136,6 +153,21 @@ export async function addImport(
   const outcome = await s.save(ds);
   uploads.mode = s.mode;
   if (!outcome.saved) app.notify({ ...outcome.message, level: 'warning' });
+  // The earlier copy goes once the new one is kept (a save that failed leaves it for the next visit).
+  if (replaces && (outcome.saved || s.mode === 'memory')) await s.remove(replaces.id);
+}
+
+/** Draw the upload's value (`upload`) or the one already there (`existing`) for one conflicting row, or for all. */
+export async function chooseConflict(
+  id: string,
+  row: number | 'all',
+  use: 'upload' | 'existing',
+): Promise<void> {
+  const d = uploads.list.find((u) => u.id === id);
+  if (!d) return;
+  const conflictChoice = choose(d.conflictChoice, row, use);
+  publish(uploads.list.map((u) => (u === d ? { ...d, conflictChoice } : u)));
+  await (await store()).setChoice(id, conflictChoice);
 }
 
 export async function removeUpload(id: string): Promise<void> {

@@ -52,6 +52,7 @@ const zh = {
   terminated: '浏览器关闭了本地存储（可能清除了网站数据）。刷新页面以继续保存。',
   readFailed: '读取已保存的数据集失败，仅显示本次访问中的数据。',
   renameFailed: '重命名未能写入本地存储，刷新后将恢复原名。',
+  choiceFailed: '所选的值未能写入本地存储，刷新后图表将恢复原先的选择。',
   removeFailed: '删除未能写入本地存储，刷新后该数据集可能重新出现。',
   saveQuota:
     '浏览器存储空间已满，此数据集未保存：本次访问中仍可使用，刷新后将消失。之前保存的数据不受影响。可删除旧数据集或导出备份后再试。',
@@ -98,6 +99,8 @@ const en: Twin<typeof zh> = {
     'The browser closed local storage (site data may have been cleared). Reload to continue saving.',
   readFailed: 'Saved datasets could not be read; showing only this visit’s data.',
   renameFailed: 'The new name could not be saved; the old name returns after a reload.',
+  choiceFailed:
+    'The value chosen could not be saved; after a reload the charts go back to the earlier choice.',
   removeFailed: 'The removal could not be saved; the dataset may come back after a reload.',
   saveQuota:
     'Browser storage is full, so this dataset was not saved: it works for this visit but will be gone after a reload. Earlier saved data is intact. Remove old datasets or export a backup, then try again.',

@@ -4,6 +4,10 @@
 //              epoch milliseconds, no `encoding`, rows without `status` (a masked figure was `note: 'redacted'`).
 // v2 (current): store `datasets` (keyPath `id`) holding StoredDataset; store `quarantine` (auto-increment) holding
 //              QuarantinedRecord — damaged records set aside, never deleted.
+//              Records written since uploads are checked for conflicts and repeats also hold `fingerprint` (SHA-256
+//              of the file) and `conflictChoice`. Both are optional fields, not a new layout: older v2 records read
+//              as "file unknown, the upload's own values drawn", with no upgrade to run (and no version to bump, so a
+//              tab of an older build keeps working and reads these records, ignoring the two fields).
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { IndicatorDef, Place } from '../data/types';
 import type { Observation } from '../table/schema';

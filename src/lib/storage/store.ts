@@ -5,6 +5,7 @@ import { backupJson, parseBackup } from './backup';
 import { errorName, isQuotaError, msg } from './messages';
 import { DATASETS, DB_NAME, DB_VERSION, runUpgrade, type UpgradeReport, type UpgradeTx } from './schema';
 import type { Bilingual } from '../i18n/bilingual';
+import type { ConflictChoice } from '../data/conflicts';
 import type { DatasetStore, OpenOptions, SaveOutcome, StorageNotice, StoredDataset } from './types';
 import { validateStoredDataset } from './validate';
 import { checkTable } from '../table/stored';
@@ -231,15 +232,28 @@ class Store implements DatasetStore {
 
   async rename(id: string, name: string): Promise<void> {
     const clean = typeof name === 'string' ? name.trim().slice(0, 1000) : '';
-    if (!clean) return;
+    if (clean) await this.patch(id, { name: clean }, 'renameFailed');
+  }
+
+  async setChoice(id: string, choice: ConflictChoice): Promise<void> {
+    const conflictChoice = { prefer: choice.prefer, except: [...choice.except] };
+    await this.patch(id, { conflictChoice }, 'choiceFailed');
+  }
+
+  /** Rewrites some fields of a record, its packed rows as they are. */
+  private async patch(
+    id: string,
+    fields: Partial<Pick<StoredDataset, 'name' | 'conflictChoice'>>,
+    failed: 'renameFailed' | 'choiceFailed',
+  ): Promise<void> {
     const mem = this.memory.get(id);
     if (mem) {
-      this.memory.set(id, { ...mem, name: clean });
+      this.memory.set(id, { ...mem, ...fields });
       return; // the memory copy is the newest; a stored copy (if any) is older
     }
     const db = this.db;
     if (!db) {
-      if (this.wasPersistent) this.notice('write-failed', msg.both('renameFailed'));
+      if (this.wasPersistent) this.notice('write-failed', msg.both(failed));
       return;
     }
     try {
@@ -251,10 +265,10 @@ class Store implements DatasetStore {
       // Keep the packed rows: the validated copy holds only the fields it knows.
       const packed = packedOf(raw);
       if (r.ok && r.value.id === id)
-        await tx.store.put({ ...r.value, name: clean, ...(packed ? { packed } : {}) });
+        await tx.store.put({ ...r.value, ...fields, ...(packed ? { packed } : {}) });
       await done;
     } catch {
-      this.notice('write-failed', msg.both('renameFailed'));
+      this.notice('write-failed', msg.both(failed));
     }
   }
 

@@ -3,6 +3,7 @@ import type { IndicatorDef, Place } from '../data/types';
 import type { Observation } from '../table/schema';
 import type { RowTable } from '../table/table';
 import type { Bilingual } from '../i18n/bilingual';
+import type { ConflictChoice } from '../data/conflicts';
 
 /** One uploaded dataset as kept in IndexedDB (current schema). */
 export interface StoredDataset {
@@ -17,6 +18,13 @@ export interface StoredDataset {
   table: RowTable;
   indicators: IndicatorDef[];
   places: Place[];
+  /**
+   * SHA-256 of the uploaded file's bytes (64 hex digits): the same file uploaded again is recognised. Absent in
+   * records saved before it was kept, and where the browser has no digest (a page served over plain http).
+   */
+  fingerprint?: string | undefined;
+  /** Which value the charts draw where the upload disagrees with data already there; absent: the upload's own. */
+  conflictChoice?: ConflictChoice | undefined;
 }
 
 /** A stored dataset with its rows as plain objects: backups, share links and records of earlier versions. */
@@ -36,7 +44,7 @@ export type SaveOutcome =
  * - `versionchange`: another tab upgraded the database; reload to keep saving.
  * - `terminated`: the browser closed the database (e.g. site data cleared).
  * - `read-failed`: saved datasets could not be read this time.
- * - `write-failed`: a rename / remove could not be written.
+ * - `write-failed`: a rename / remove / conflict choice could not be written.
  */
 export interface StorageNotice {
   code:
@@ -62,6 +70,8 @@ export interface DatasetStore {
   save(ds: StoredDataset): Promise<SaveOutcome>;
   remove(id: string): Promise<void>;
   rename(id: string, name: string): Promise<void>;
+  /** Keep the upload's conflict choice (notice `write-failed` when it cannot be written). */
+  setChoice(id: string, choice: ConflictChoice): Promise<void>;
   exportBackup(): Promise<string>;
   importBackup(json: string): Promise<{ restored: number; problems: Bilingual[] }>;
   /** Things to tell the user, oldest first; appended to during the visit. */

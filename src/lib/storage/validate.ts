@@ -15,6 +15,7 @@ import {
   type Validated,
 } from '../table/schema';
 import { IndicatorDefSchema, PlaceSchema } from '../data/schema';
+import { MAX_PACKED_ROWS } from '../table/stored';
 
 const CONTENT = {
   name: text(LIMITS.shortText),
@@ -36,6 +37,20 @@ export const DatasetRecordSchema = safeObject({
   importedAt: isoDate,
   /** Detected text encoding of the uploaded file, e.g. `utf-8`, `gb18030`. */
   encoding: nonBlank(64),
+  // Kept since uploads are checked for conflicts and repeats (schema.ts): absent in older records. A damaged one
+  // reads as absent, so it never costs the rows.
+  /** SHA-256 of the file's bytes, hex. */
+  fingerprint: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), undefined),
+  /** Which value the charts draw where the upload disagrees with data already there (data/conflicts.ts). */
+  conflictChoice: v.fallback(
+    v.optional(
+      safeObject({
+        prefer: v.picklist(['upload', 'existing']),
+        except: list(v.pipe(v.number(), v.integer(), v.minValue(0)), MAX_PACKED_ROWS),
+      }),
+    ),
+    undefined,
+  ),
 });
 export type DatasetRecord = v.InferOutput<typeof DatasetRecordSchema>;
 
