@@ -119,10 +119,15 @@ export async function addImport(
   result: Extract<ImportResult, { ok: true }>,
   fileName: string,
   datasetId: string,
-  extra: { fingerprint?: string | undefined; replaces?: StoredDataset | undefined } = {},
+  extra: {
+    fingerprint?: string | undefined;
+    replaces?: StoredDataset | undefined;
+    /** The same file read again with another sheet or columns: its rows differ, so nothing of the old is kept. */
+    reread?: boolean;
+  } = {},
 ): Promise<void> {
   const { fingerprint, replaces } = extra;
-  const same = !!fingerprint && replaces?.fingerprint === fingerprint;
+  const same = !!fingerprint && replaces?.fingerprint === fingerprint && !extra.reread;
   const ds: StoredDataset = {
     id: datasetId,
     name: same ? replaces.name : fileName,

@@ -6,7 +6,10 @@ import { NO_CACHED_VALUE } from '../../../src/lib/import/rowBuilder';
 /** Serials in the 1900 system as Excel counts them (1900-03-01 onwards), or 1904 when `from1904`. */
 function dates(from1904 = false): DateReader {
   return {
-    isDate: (f) => /y|d{1,2}(?![^"]*")|m{1,2}/i.test(f.replace(/"[^"]*"/g, '')) && !f.includes('%'),
+    isDate: (f) => {
+      const bare = f.replace(/"[^"]*"|\[[^\]]*\]/g, '');
+      return /[ymd]/i.test(bare) && !bare.includes('%');
+    },
     ymd: (serial) => {
       const base = from1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
       const d = new Date(base + serial * 86_400_000);
@@ -21,6 +24,14 @@ describe('workbook cells as text', () => {
     expect(cellText({ t: 'n', v: 0.0376, z: '0.00%' }, dates())).toBe('3.76%');
     expect(cellText({ t: 'n', v: 0.1 + 0.2 }, dates())).toBe('0.3');
     expect(cellText({ t: 'n', v: 2021, z: 'General' }, dates())).toBe('2021');
+  });
+
+  it('states the decimals the format shows when they lose nothing, so 3.80 stays 3.80 and 3.76 shown as 3.8 stays 3.76', () => {
+    expect(cellText({ t: 'n', v: 3.8, z: '0.00' }, dates())).toBe('3.80');
+    expect(cellText({ t: 'n', v: 3.76, z: '0.0' }, dates())).toBe('3.76');
+    expect(cellText({ t: 'n', v: 4012, z: '#,##0' }, dates())).toBe('4012');
+    expect(cellText({ t: 'n', v: 0.038, z: '0.00%' }, dates())).toBe('3.80%');
+    expect(cellText({ t: 'n', v: 1234.5, z: '#,##0.00_);[Red](#,##0.00)' }, dates())).toBe('1234.50');
   });
 
   it('never turns a date into a number: a year-only date header is its year, other dates are ISO text', () => {

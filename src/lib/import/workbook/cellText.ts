@@ -1,5 +1,6 @@
 // A workbook cell as the text the importer reads (the same readers as for CSV cells), so a figure means the same
-// whichever way it arrived. Numbers keep Excel's 15 significant digits; a percent-formatted 0.0391 is '3.91%'; a
+// whichever way it arrived. Numbers keep Excel's 15 significant digits, and the decimals their format shows where
+// that loses nothing (3.8 shown as 3.80 is '3.80'); a percent-formatted 0.0391 is '3.91%'; a
 // date is never a number ('2023-05-01', or '2023年' when only its year is shown, as in a year header); a formula
 // is its cached value, and one without is NO_CACHED_VALUE (a missing figure, never 0); text stays text, so
 // '=cmd|…' or '<img …>' is only ever a name.
@@ -32,6 +33,26 @@ export function excelNumber(v: number): string {
   return String(Number(v.toPrecision(15)));
 }
 
+/** Decimals a number format shows ('0.00' -> 2, '#,##0.0%' -> 1, 'General' -> null: as many as the value has). */
+export function shownDecimals(format: string): number | null {
+  const section = format.split(';')[0]!.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  if (!/[0#]/.test(section)) return null;
+  const m = /\.(0+)/.exec(section);
+  return m ? m[1]!.length : 0;
+}
+
+/**
+ * A number as the cell shows it when the format's decimals lose nothing (3.8 shown '0.00' -> '3.80': the digits
+ * the bureau states, which tell a real difference from rounding), else with every digit it has.
+ */
+function numberText(v: number, format: string): string {
+  const full = excelNumber(v);
+  const d = format === '' ? null : shownDecimals(format);
+  if (d === null || d > 15) return full;
+  const shown = v.toFixed(d);
+  return Number(shown) === Number(full) ? shown : full;
+}
+
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
@@ -54,8 +75,8 @@ export function cellText(cell: CellLike | undefined | null, dates: DateReader): 
     case 'n': {
       if (typeof v !== 'number') return cell.f ? NO_CACHED_VALUE : '';
       if (format !== '' && dates.isDate(format)) return dateText(v, format, dates);
-      if (format.includes('%')) return `${excelNumber(v * 100)}%`;
-      return excelNumber(v);
+      if (format.includes('%')) return `${numberText(Number(excelNumber(v * 100)), format)}%`;
+      return numberText(v, format);
     }
     case 's':
       return typeof v === 'string' ? v : '';
