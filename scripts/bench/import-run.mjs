@@ -184,22 +184,30 @@ export function appImportRun(browser, appUrl, csvFile, chartIds) {
   });
 }
 
-/** One bare decode + parse of the CSV at `csvUrl` (relative to the bare page) -> bareParse's numbers. */
-export function bareParseRun(browser, bareUrl, csvUrl) {
+/**
+ * One call of the bare page's `fn` (window.bareParse / window.bareXlsx) on the file at `url` (relative to the bare
+ * page) -> what it returns.
+ */
+export function bareRun(browser, bareUrl, fn, url, what) {
   return withPage(browser, async ({ page, problems }) => {
     await page.goto(bareUrl, { timeout: TIMEOUT.ready });
-    await page.waitForFunction(() => typeof window.bareParse === 'function', null, {
+    await page.waitForFunction((name) => typeof window[name] === 'function', fn, {
       timeout: TIMEOUT.ready,
       polling: 100,
     });
     try {
       return await withTimeout(
-        page.evaluate((url) => window.bareParse(url), csvUrl),
+        page.evaluate(([name, u]) => window[name](u), [fn, url]),
         TIMEOUT.bareParse,
-        'bare papaparse of the CSV',
+        what,
       );
     } catch (e) {
       throw new Error(withProblems(errText(e), problems), { cause: e });
     }
   });
+}
+
+/** One bare decode + parse of the CSV at `csvUrl` (relative to the bare page) -> bareParse's numbers. */
+export function bareParseRun(browser, bareUrl, csvUrl) {
+  return bareRun(browser, bareUrl, 'bareParse', csvUrl, 'bare papaparse of the CSV');
 }

@@ -1,29 +1,8 @@
 // The `xlsx` part: the generated 100,000-row workbook imported into the app (file input -> import report: the
 // worker, the workbook reader loaded on demand, the rows indexed) against the bare page's own SheetJS read of
 // the same bytes (read + sheet_to_json), interleaved; ratio and the longest main-thread task.
-import { BUDGET, BUILD, median, round, log, interleaved, TIMEOUT, withTimeout, errText } from './util.mjs';
-import { appImportRun } from './import-run.mjs';
-import { withPage, withProblems } from './hooks.mjs';
-
-/** One bare SheetJS read of the workbook at `url` (relative to the bare page). */
-function bareXlsxRun(browser, bareUrl, url) {
-  return withPage(browser, async ({ page, problems }) => {
-    await page.goto(bareUrl, { timeout: TIMEOUT.ready });
-    await page.waitForFunction(() => typeof window.bareXlsx === 'function', null, {
-      timeout: TIMEOUT.ready,
-      polling: 100,
-    });
-    try {
-      return await withTimeout(
-        page.evaluate((u) => window.bareXlsx(u), url),
-        TIMEOUT.bareParse,
-        'bare SheetJS read of the workbook',
-      );
-    } catch (e) {
-      throw new Error(withProblems(errText(e), problems), { cause: e });
-    }
-  });
-}
+import { BUDGET, BUILD, median, round, log, interleaved } from './util.mjs';
+import { appImportRun, bareRun } from './import-run.mjs';
 
 /** The xlsx part (ctx: see scripts/bench.mjs). */
 export async function xlsxPart(ctx) {
@@ -48,7 +27,7 @@ export async function xlsxPart(ctx) {
       bare:
         !bareBlocked &&
         (async (i) => {
-          const run = await bareXlsxRun(browser, bareUrl, url);
+          const run = await bareRun(browser, bareUrl, 'bareXlsx', url, 'bare SheetJS read of the workbook');
           log(
             `xlsx run ${i + 1} bare: read ${round(run.parseMs)} ms + rows ${round(run.rowsMs)} ms (${run.rows} rows)`,
           );

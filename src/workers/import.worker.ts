@@ -1,13 +1,15 @@
 // Module worker that imports one uploaded file off the main thread (started by src/lib/import/client.ts with
 // `new Worker(new URL(...), { type: 'module' })`). Protocol in src/lib/import/protocol.ts:
-// receives { file (a Blob, read here), ctx }; posts { type: 'progress', fraction } messages and one
-// { type: 'result', result } whose typed arrays are transferred back (no per-row structured cloning).
+// receives { file (a Blob, read here), ctx }; posts { type: 'progress', fraction } messages, one
+// { type: 'result', result } whose typed arrays are transferred back (no per-row structured cloning), and after an
+// accepted result the file's { type: 'fingerprint' }.
 
 import { importColumnarFile, toWire, type WireResult } from '../lib/import/index';
 import { tableBuffers } from '../lib/table/wire';
 import type { ImportRequest, ImportWorkerMessage } from '../lib/import/protocol';
 import { both } from '../lib/i18n/importMessages';
 import { parseContext } from '../lib/import/context';
+import { fingerprintOf } from '../lib/import/fingerprint';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<ImportRequest>) => Promise<void>) | null;
@@ -55,4 +57,11 @@ scope.onmessage = async (e: MessageEvent<ImportRequest>): Promise<void> => {
     };
   }
   scope.postMessage({ type: 'result', result }, { transfer: result.ok ? tableBuffers(result.table) : [] });
+  // Hashed after the result is on its way: the report never waits for it (the panel needs it only to tell a file
+  // uploaded before, after the report).
+  if (result.ok)
+    scope.postMessage({
+      type: 'fingerprint',
+      fingerprint: (await fingerprintOf(new Uint8Array(bytes))) ?? null,
+    });
 };

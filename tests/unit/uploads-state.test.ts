@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DatasetStore, StoredDataset } from '../../src/lib/storage';
 import { importText, type ImportContext, type ImportSuccess } from '../../src/lib/import/index';
-import { fingerprintOf, repeatOf } from '../../src/lib/storage/fingerprint';
+import { repeatOf } from '../../src/lib/storage/fingerprint';
+import { fingerprintOf } from '../../src/lib/import/fingerprint';
 import { rowsOf } from '../../src/lib/data/dataset';
 import { curated } from './helpers';
 
@@ -129,7 +130,7 @@ describe('conflicts and repeats', () => {
   });
 
   it("a file's fingerprint is the SHA-256 of its bytes", async () => {
-    expect(await fingerprintOf(new Blob(['abc']))).toBe(
+    expect(await fingerprintOf(new TextEncoder().encode('abc'))).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
   });

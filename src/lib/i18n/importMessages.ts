@@ -66,8 +66,8 @@ const zh = {
   // ---- the whole file refused (decode.ts, limits.ts, layout.ts, engine.ts) ----
   xlsx: '这是 Excel 工作簿（.xlsx）或其他压缩文件，不是文本表格：请按工作簿上传（.xlsx、.xls、.ods）',
   xls: '这是旧版 Excel 工作簿（.xls）或其他 OLE 文件，不是文本表格：请按工作簿上传（.xls）',
-  otherFile: (p: { kind: FileKind }) => `这是 ${FILE_KIND_ZH[p.kind]}，不是文本表格（CSV）`,
-  binary: '这不是文本表格（CSV）：文件里有二进制内容',
+  otherFile: (p: { kind: FileKind }) => `这是 ${FILE_KIND_ZH[p.kind]}，不是表格：请上传 Excel 工作簿或 CSV 文件`,
+  binary: '这不是表格：文件里有二进制内容，既不是 Excel 工作簿，也不是 CSV 文本',
   html: '这是网页（HTML）或 Excel XML 文件，但里面没有可读的表格（<table>）',
   undecodable:
     '无法识别文件编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK。请改用 UTF-8 保存，或直接上传 Excel 工作簿（.xlsx）',
@@ -198,8 +198,8 @@ const zh = {
 const en: Twin<typeof zh> = {
   xlsx: 'This is an Excel workbook (.xlsx) or another zipped file, not a text table: upload it as a workbook (.xlsx, .xls, .ods).',
   xls: 'This is an old Excel workbook (.xls) or another OLE file, not a text table: upload it as a workbook (.xls).',
-  otherFile: (p) => `This is ${FILE_KIND_EN[p.kind]}, not a text table (CSV).`,
-  binary: 'This is not a text table (CSV): the file holds binary data.',
+  otherFile: (p) => `This is ${FILE_KIND_EN[p.kind]}, not a table: upload an Excel workbook or a CSV file.`,
+  binary: 'This is not a table: the file holds binary data and is neither an Excel workbook nor CSV text.',
   html: 'This is a web page (HTML) or Excel XML file, but it holds no table (<table>) that can be read.',
   undecodable:
     'Cannot tell the text encoding: not UTF-8, UTF-16 or GB18030/GBK. Save it as UTF-8, or upload the Excel workbook itself (.xlsx).',

@@ -4,10 +4,10 @@ import { catalogue, type Twin } from './catalogue';
 
 const zh = {
   sheetsTitle: '选择工作表',
-  sheetsAsk: '这个工作簿里有几个工作表像是数据表，请选择要导入的一个：',
   sheetsSwitch: '已导入的工作表（点其他工作表可改为导入它）：',
   sheetRows: (p: { n: number }) => `${p.n} 行有内容`,
   sheetRead: (p: { sheet: string }) => `工作表“${p.sheet}”`,
+  format: '格式',
   mappingTitle: '指定各列的含义',
   mappingAsk: '无法确定这张表各列的含义。请为每一项选择对应的列（对照下方的前几行），然后导入：',
   mappingReview: '请核对各列的含义（城市、年份等取自标题或文件名的，可在此更正），然后重新导入：',
@@ -29,10 +29,10 @@ const zh = {
 
 const en: Twin<typeof zh> = {
   sheetsTitle: 'Choose a sheet',
-  sheetsAsk: 'Several sheets of this workbook look like data tables. Choose the one to import:',
   sheetsSwitch: 'Sheet imported (choose another to import it instead):',
   sheetRows: (p) => `${p.n} rows with content`,
   sheetRead: (p) => `sheet "${p.sheet}"`,
+  format: 'Format',
   mappingTitle: 'Say what each column holds',
   mappingAsk:
     "This table's columns could not be told apart. Choose the column for each item (see the first rows below), then import:",

@@ -19,6 +19,7 @@ import type { WireResult } from './index';
 import { checkSize } from './limits';
 import { importSuccess } from './result';
 import { parseContext } from './context';
+import { fingerprintOf } from './fingerprint';
 import { both } from '../i18n/uploadPanelMessages';
 
 export interface ImportFileOptions {
@@ -31,6 +32,11 @@ export interface ImportFileOptions {
    * main thread: for a million rows that takes some slices, and the report need not wait.
    */
   onSummary?: (summary: ImportSummary) => void;
+  /**
+   * Called once per import with the file's SHA-256 (undefined for a refused file, or where it cannot be worked
+   * out), after the result: hashed where the bytes are read, so neither the report nor this thread waits for it.
+   */
+  onFingerprint?: (fingerprint: string | undefined) => void;
 }
 
 /**
@@ -140,21 +146,35 @@ function startWorker(): Worker | null {
   return w;
 }
 
-/** Runs the import in a worker; resolves null if the worker could not run (then the caller falls back). */
+/**
+ * Runs the import in a worker; resolves null if the worker could not run (then the caller falls back). An accepted
+ * result keeps the worker until it has sent the file's fingerprint (`onFingerprint`, called exactly once then).
+ */
 function viaWorker(
   worker: Worker,
   file: Blob,
   ctx: ImportContext,
   onProgress: ProgressFn | undefined,
   signal: AbortSignal | undefined,
+  onFingerprint: (fingerprint: string | undefined) => void,
 ): Promise<WireResult | null | 'aborted'> {
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (r: WireResult | null | 'aborted'): void => {
-      if (settled) return;
-      settled = true;
+    let hashing = false;
+    const stop = (): void => {
       worker.terminate();
       signal?.removeEventListener('abort', onAbort);
+    };
+    const finish = (r: WireResult | null | 'aborted'): void => {
+      if (hashing) {
+        hashing = false;
+        stop();
+        onFingerprint(undefined);
+      }
+      if (settled) return;
+      settled = true;
+      if (r !== null && r !== 'aborted' && r.ok) hashing = true;
+      else stop();
       resolve(r);
     };
     const onAbort = (): void => finish('aborted');
@@ -163,6 +183,11 @@ function viaWorker(
       const m = e.data;
       if (m.type === 'progress') onProgress?.(0.9 * m.fraction);
       else if (m.type === 'result') finish(m.result);
+      else if (m.type === 'fingerprint' && hashing) {
+        hashing = false;
+        stop();
+        onFingerprint(m.fingerprint ?? undefined);
+      }
     };
     // A module worker that cannot load (file://, CSP) reports here, after construction succeeded.
     worker.onerror = (ev: ErrorEvent) => {
@@ -196,12 +221,22 @@ export async function importFile(
   const { signal } = options;
   if (signal?.aborted) return ABORTED;
 
+  // Exactly once per import: the worker's hash, the main thread's, or undefined for a refusal.
+  let told = false;
+  const tell = (fp: string | undefined): void => {
+    if (told) return;
+    told = true;
+    options.onFingerprint?.(fp);
+  };
   const worker = options.worker === false ? null : startWorker();
   if (worker) {
-    const r = await viaWorker(worker, file, plain, onProgress, signal);
+    const r = await viaWorker(worker, file, plain, onProgress, signal, tell);
     prewarmImportWorker(); // for the next file
     if (r === 'aborted') return ABORTED;
-    if (r !== null) return deliver(r.ok ? unwire(r) : r, onProgress, options);
+    if (r !== null) {
+      if (!r.ok) tell(undefined);
+      return deliver(r.ok ? unwire(r) : r, onProgress, options);
+    }
   }
   // No worker: the file is read here. The importer itself is loaded only now, so the main bundle does not
   // carry it (the worker has its own copy).
@@ -217,5 +252,7 @@ export async function importFile(
     if (err instanceof DOMException && err.name === 'AbortError') return ABORTED;
     throw err;
   });
+  if (result.ok) void fingerprintOf(bytes).then(tell);
+  else tell(undefined);
   return deliver(result, onProgress, options);
 }

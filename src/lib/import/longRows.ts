@@ -35,11 +35,7 @@ export function longRow(b: RowBuilder, f: string[], line: number): void {
   const ref = b.rowHead(f, line, false);
   if (!ref) return;
   const period = rowPeriod(b, f, line);
-  if (period < 0) return;
-  const kind = b.rowKind(f, line);
-  if (kind < 0) return;
-  const cmp = b.rowComparator(f, line);
-  if (cmp < 0) return;
+  if (period < 0 || !b.rowCodes(f, line)) return;
   const L = b.layout;
   const c = L.cols;
   const rec = b.rec;
@@ -48,8 +44,6 @@ export function longRow(b: RowBuilder, f: string[], line: number): void {
   rec.period = period;
   rec.raw = f[c.value]!;
   b.unitOf(c.unit >= 0 ? f[c.unit]! : '', ref, L.valueUnit);
-  rec.cmp = cmp;
-  rec.kind = kind;
   rec.note = b.rowNote(f);
   rec.line = line;
   rec.column = L.headers[c.value]!;

@@ -2,7 +2,8 @@
 // Example: main -> worker  { file: Blob (a handle: the worker reads the bytes), ctx: { datasetId: 'my', fileName: 'a.csv', ... } }
 //          worker -> main  { type: 'progress', fraction: 0.42 } ... then exactly one
 //                          { type: 'result', result: { ok: true, ..., table: PackedTable (buffers transferred) } }
-//                       or { type: 'result', result: { ok: false, code: 'xlsx', message: { zh, en } } }
+//                          and then { type: 'fingerprint', fingerprint: '<64 hex digits>' | null }
+//                       or { type: 'result', result: { ok: false, code: 'damaged', message: { zh, en } } }
 
 import type { ImportContext } from './types';
 import type { WireResult } from './index';
@@ -19,5 +20,10 @@ export interface ImportRequest {
 export type ImportWorkerMessage =
   /** Share of the worker's work done (decode + parse), 0..1, at most about once per percent. */
   | { type: 'progress'; fraction: number }
-  /** The last message: a refusal, or the summary with columnar observations (see src/lib/table/wire.ts). */
-  | { type: 'result'; result: WireResult };
+  /** A refusal, or the summary with columnar observations (see src/lib/table/wire.ts). */
+  | { type: 'result'; result: WireResult }
+  /**
+   * After an accepted result, the last message: the file's SHA-256 (null where it cannot be worked out), hashed
+   * once the result is on its way, so that the report does not wait for it.
+   */
+  | { type: 'fingerprint'; fingerprint: string | null };

@@ -212,14 +212,18 @@ export class RowBuilder {
     return ref;
   }
 
-  /** The row's kind code (0 = actual when there is no kind column); -1 after reporting the row dropped. */
-  rowKind(f: readonly string[], line: number): number {
-    return this.codedCell(f, line, true);
-  }
-
-  /** The row's comparator code (0 = '=' when there is no column); -1 after reporting the row dropped. */
-  rowComparator(f: readonly string[], line: number): number {
-    return this.codedCell(f, line, false);
+  /**
+   * Sets rec.kind and rec.cmp from the row's kind and comparator cells (0 = actual, '=' when there is no such
+   * column); false after reporting the row dropped.
+   */
+  rowCodes(f: readonly string[], line: number): boolean {
+    const kind = this.codedCell(f, line, true);
+    if (kind < 0) return false;
+    const cmp = this.codedCell(f, line, false);
+    if (cmp < 0) return false;
+    this.rec.kind = kind;
+    this.rec.cmp = cmp;
+    return true;
   }
 
   private codedCell(f: readonly string[], line: number, isKind: boolean): number {

@@ -6,19 +6,13 @@ import type { RowBuilder } from './rowBuilder';
 
 export function wideRow(b: RowBuilder, f: string[], line: number): void {
   const ref = b.rowHead(f, line, true);
-  if (!ref) return;
-  const kind = b.rowKind(f, line);
-  if (kind < 0) return;
-  const cmp = b.rowComparator(f, line);
-  if (cmp < 0) return;
+  if (!ref || !b.rowCodes(f, line)) return;
   const L = b.layout;
   const c = L.cols;
   const rec = b.rec;
   const unitCell = c.unit >= 0 ? f[c.unit]! : '';
   rec.city = b.rowCity;
   rec.ind = ref.e;
-  rec.cmp = cmp;
-  rec.kind = kind;
   rec.note = b.rowNote(f);
   rec.line = line;
   rec.pre = null;

@@ -6,5 +6,5 @@ export { DB_NAME, DB_VERSION, DATASETS, QUARANTINE, migrateV1 } from './schema';
 export type { DatasetRecordV1, QuarantinedRecord } from './schema';
 export { validateStoredDataset, validateDatasetContent } from './validate';
 export type { DatasetContent } from './validate';
-export { fingerprintOf, repeatOf } from './fingerprint';
+export { repeatOf } from './fingerprint';
 export type { Repeat } from './fingerprint';

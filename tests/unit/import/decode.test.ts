@@ -72,11 +72,11 @@ describe('decoding uploaded bytes', () => {
     expect(!r.ok && r.code).toBe('xls');
   });
 
-  it('refuses a PNG as not a text table, naming it', () => {
+  it('refuses a PNG as not a table, naming it and what to upload instead', () => {
     const r = decodeBytes(fixture('image.png'));
     expect(!r.ok && r.code).toBe('binary');
     expect(!r.ok && r.message.zh).toContain('PNG');
-    expect(!r.ok && r.message.en).toContain('not a text table');
+    expect(!r.ok && r.message.en).toContain('not a table: upload an Excel workbook or a CSV file');
   });
 
   it('refuses other binary data (NUL bytes, control characters) as not a text table', () => {
@@ -86,7 +86,7 @@ describe('decoding uploaded bytes', () => {
     expect(decodeBytes(controls).ok).toBe(false);
   });
 
-  it('refuses an HTML page saved with a spreadsheet name', () => {
+  it('does not decode an HTML page saved with a spreadsheet name as CSV text (the workbook reader reads its table)', () => {
     const r = decodeBytes(fixture('html-table.xls'));
     expect(!r.ok && r.code).toBe('html');
   });

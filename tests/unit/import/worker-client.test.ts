@@ -43,6 +43,12 @@ afterEach(() => {
   vi.stubGlobal('self', scope);
 });
 
+/** The SHA-256 of the bytes, worked out here independently of the importer. */
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 describe('the import worker', () => {
   it('posts progress, then one result whose columns are transferred, which rebuilds to the same rows', async () => {
     const bytes = bigCsv(30_000);
@@ -52,9 +58,10 @@ describe('the import worker', () => {
       .map((m) => (m.message as { fraction: number }).fraction);
     expect(progress.length).toBeGreaterThan(2);
     for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThan(progress[i - 1]!);
-    const last = messages.at(-1)!;
-    expect(last.message.type).toBe('result');
+    const last = messages.find((m) => m.message.type === 'result')!;
     expect(messages.filter((m) => m.message.type === 'result')).toHaveLength(1);
+    // Then, last, the file's SHA-256: hashed after the result was posted, so the report never waits for it.
+    expect(messages.at(-1)!.message).toEqual({ type: 'fingerprint', fingerprint: await sha256(bytes) });
     const result = (last.message as { result: WireResult }).result;
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -79,7 +86,7 @@ describe('the import worker', () => {
   it('reads a workbook inside the worker, its reader loaded there on demand (no DOM in a worker)', async () => {
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
     const messages = await runWorker(fixture('workbooks/long-basic.xlsx'), context('long-basic.xlsx'));
-    const last = messages.at(-1)!.message;
+    const last = messages.find((m) => m.message.type === 'result')!.message;
     expect(last).toMatchObject({ type: 'result', result: { ok: true, sheet: '数据', layout: 'long' } });
     if (last.type === 'result' && last.result.ok) expect(last.result.table.n).toBe(6);
   });
@@ -153,8 +160,10 @@ describe('importFile on the main thread', () => {
     let summary: unknown = null;
     const file = new Blob([bytes]);
     const readHere = vi.spyOn(file, 'arrayBuffer');
+    const heard: Array<string | undefined> = [];
     const r = await importFile(file, context(), (f) => seen.push(f), {
       onSummary: (s) => (summary = s),
+      onFingerprint: (fp) => heard.push(fp),
     });
     const [used, spare] = LoopbackWorker.all;
     // The worker reads the file: the main thread posts the Blob (a handle) and never reads its bytes.
@@ -164,7 +173,6 @@ describe('importFile on the main thread', () => {
     expect(readHere).not.toHaveBeenCalled();
     expect(used!.options).toEqual({ type: 'module' });
     expect(String(used!.url)).toMatch(/workers\/import\.worker\.ts$/);
-    expect(used!.terminated).toBe(true);
     // The next file's worker is already started, and that one is used next.
     expect(LoopbackWorker.all).toHaveLength(2);
     expect(spare!.terminated).toBe(false);
@@ -173,8 +181,12 @@ describe('importFile on the main thread', () => {
     // The report's summary came first: everything but the rows, the same counts.
     expect(summary).toMatchObject({ ok: true, counts: r.ok ? r.counts : null });
     expect(summary).not.toHaveProperty('rows');
+    // The fingerprint came from the worker, once, and the worker was stopped after it.
+    await vi.waitFor(() => expect(heard).toEqual([expect.any(String)]));
+    expect(heard[0]).toBe(await sha256(bytes));
+    expect(used!.terminated).toBe(true);
     await importFile(new Blob([bytes]), context());
-    expect(spare!.terminated).toBe(true);
+    await vi.waitFor(() => expect(spare!.terminated).toBe(true));
     expect(LoopbackWorker.all).toHaveLength(3);
   });
 
@@ -211,6 +223,23 @@ describe('importFile on the main thread', () => {
     );
     const bytes = fixture('cells.csv');
     expect(await importFile(new Blob([bytes]), context())).toEqual(importBytes(bytes, context()));
+  });
+
+  it('gives the fingerprint once without a worker too, and none for a refused file', async () => {
+    const bytes = fixture('cells.csv');
+    const heard: Array<string | undefined> = [];
+    await importFile(new Blob([bytes]), context(), undefined, {
+      worker: false,
+      onFingerprint: (f) => heard.push(f),
+    });
+    const expected = await sha256(bytes);
+    await vi.waitFor(() => expect(heard).toEqual([expected]));
+    const refused: Array<string | undefined> = [];
+    const r = await importFile(new Blob([fixture('image.png')]), context(), undefined, {
+      onFingerprint: (f) => refused.push(f),
+    });
+    expect(r.ok).toBe(false);
+    expect(refused).toEqual([undefined]);
   });
 
   it('without a worker, works in slices and still reports progress to 1', async () => {
