@@ -11,8 +11,8 @@ import { IndicatorRegistry } from './indicators';
 import { isTotalName, PlaceRegistry } from './places';
 import { readComparator } from './numbers';
 import { MAX_YEAR, MIN_YEAR, readPeriod } from './periods';
-import { bracketUnit, cleanText } from './text';
-import { parseUnit, type UnitSpec } from './units';
+import { cleanText } from './text';
+import { nameUnitOf, parseUnit, type UnitSpec } from './units';
 import { isBlank, isFootnote } from './cells';
 
 export const CITY_EMPTY = -1;
@@ -70,15 +70,6 @@ export interface IndEntry {
 export interface IndRef {
   e: IndEntry;
   nameUnit: string;
-}
-
-/** Unit in a name's trailing brackets, if it reads as a unit: '研发经费（万元）' -> '万元', '企业数（国家级）' -> ''. */
-export function nameUnitOf(raw: string): string {
-  const u = bracketUnit(raw);
-  if (u === '') return '';
-  const spec = parseUnit(u);
-  if (spec === null) return '';
-  return !spec.dim.startsWith('other:') || u.includes('/') ? u : '';
 }
 
 export class Lookups {

@@ -3,7 +3,7 @@
 //          convertExp(parseUnit('万元'), parseUnit('100m CNY')) -> -4 (multiply by 1e-4);
 //          convertExp(parseUnit('%'), parseUnit('100m CNY')) -> null (incompatible)
 
-import { cleanText } from './text';
+import { bracketUnit, cleanText } from './text';
 
 /**
  * money / count / percent / pp, 'none' for a bare multiplier or an unknown unit ('万', ''),
@@ -221,4 +221,13 @@ export function unitZh(label: string): string {
     default:
       return label;
   }
+}
+
+/** Unit in a name's trailing brackets, if it reads as a unit: '研发经费（万元）' -> '万元', '企业数（国家级）' -> ''. */
+export function nameUnitOf(raw: string): string {
+  const u = bracketUnit(raw);
+  if (u === '') return '';
+  const spec = parseUnit(u);
+  if (spec === null) return '';
+  return !spec.dim.startsWith('other:') || u.includes('/') ? u : '';
 }
