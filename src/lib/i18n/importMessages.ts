@@ -66,7 +66,8 @@ const zh = {
   // ---- the whole file refused (decode.ts, limits.ts, layout.ts, engine.ts) ----
   xlsx: '这是 Excel 工作簿（.xlsx）或其他压缩文件，不是文本表格：请按工作簿上传（.xlsx、.xls、.ods）',
   xls: '这是旧版 Excel 工作簿（.xls）或其他 OLE 文件，不是文本表格：请按工作簿上传（.xls）',
-  otherFile: (p: { kind: FileKind }) => `这是 ${FILE_KIND_ZH[p.kind]}，不是表格：请上传 Excel 工作簿或 CSV 文件`,
+  otherFile: (p: { kind: FileKind }) =>
+    `这是 ${FILE_KIND_ZH[p.kind]}，不是表格：请上传 Excel 工作簿或 CSV 文件`,
   binary: '这不是表格：文件里有二进制内容，既不是 Excel 工作簿，也不是 CSV 文本',
   html: '这是网页（HTML）或 Excel XML 文件，但里面没有可读的表格（<table>）',
   undecodable:
