@@ -25,6 +25,9 @@ const zh = {
   applyMapping: '按此导入',
   cancel: '取消',
   reviewColumns: '核对或更正各列',
+  indicatorColumn: '指标（按列名）',
+  indicatorColumns:
+    '列名是指标的各列（如“研发经费投入强度(%)”），每列按列名读作一个指标，单位取自括号或单位行。',
 };
 
 const en: Twin<typeof zh> = {
@@ -52,6 +55,9 @@ const en: Twin<typeof zh> = {
   applyMapping: 'Import with these columns',
   cancel: 'Cancel',
   reviewColumns: 'Check or correct the columns',
+  indicatorColumn: 'indicator (by its header)',
+  indicatorColumns:
+    'Columns headed by an indicator (such as 研发经费投入强度(%)) are each read as that indicator, the unit taken from the brackets or the unit row.',
 };
 
 /** t('zh', 'roleCity') -> '城市' */

@@ -5,7 +5,6 @@ import { catalogue, type Twin } from './catalogue';
 const zh = {
   imported: '已导入',
   warned: '有提示',
-  wholeFile: '整个文件',
   yourData: '已上传的数据',
   remove: '删除',
   rename: '重命名',
@@ -20,7 +19,6 @@ const zh = {
 const en: Twin<typeof zh> = {
   imported: 'imported',
   warned: 'with warnings',
-  wholeFile: 'whole file',
   yourData: 'Your uploaded data',
   remove: 'Remove',
   rename: 'Rename',

@@ -86,6 +86,7 @@ export function offerMapping(
     headers,
     preview: body.slice(0, PREVIEW_ROWS).map((r) => headers.map((_, i) => r[i] ?? '')),
     guess,
+    indicatorColumns: [],
     signature: headerSignature(headers),
     reason,
   };
@@ -103,6 +104,7 @@ export function reviewOffer(rows: readonly (readonly string[])[], layout: Layout
     headers: layout.headers,
     preview: body.slice(0, PREVIEW_ROWS).map((r) => layout.headers.map((_, i) => r[i] ?? '')),
     guess: { city, indicator, period, value, unit },
+    indicatorColumns: layout.measures.map((m) => m.index),
     signature: headerSignature(layout.headers),
     reason,
   };

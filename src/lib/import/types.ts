@@ -23,6 +23,8 @@ export interface MappingOffer {
   preview: string[][];
   /** Column index per role, -1 = none. */
   guess: Record<MappedRole, number>;
+  /** Columns read by their header as one indicator each (the yearbook layout), whatever the roles say. */
+  indicatorColumns: number[];
   /** Same header, same signature: the mapping is remembered under it. */
   signature: string;
   /** Why the table could not be read without help. */
