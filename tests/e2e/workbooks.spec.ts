@@ -72,6 +72,12 @@ test.describe('workbooks', () => {
     await chartsReady(page);
     expect(await tableRow(page, 'rd-intensity', '合肥', '2022')).toContain('3.64');
     expect(await page.locator('[data-chart="rd-intensity"] table').textContent()).not.toContain('3.91');
+    // The same workbook again: its sheet is asked, then the file is recognised (offered as a replace).
+    await upload(page, workbook('two-tables.xlsx'));
+    await choices.filter({ hasText: '2023年' }).click();
+    await expect(page.getByTestId('repeat-offer')).toBeVisible();
+    await page.getByTestId('repeat-cancel').click();
+    await expect(page.getByTestId('uploaded-list').locator('li')).toHaveCount(1);
     void problems;
   });
 

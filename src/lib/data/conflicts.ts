@@ -92,6 +92,8 @@ function sameFigure(a: RowTable, i: number, b: RowTable, j: number): boolean {
   if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) && Number.isNaN(y);
   if (a.dict[a.unit[i]!] !== b.dict[b.unit[j]!]) return false;
   if (SIDE[a.flags[i]! & 7] !== SIDE[b.flags[j]! & 7]) return false;
+  // Equal figures (the common case: the same data uploaded again) need no look at their digits.
+  if (x === y) return true;
   return Math.abs(x - y) <= Math.max(halfStep(a, i), halfStep(b, j)) * (1 + 1e-9);
 }
 
@@ -203,6 +205,17 @@ export function hiddenBy(
   return out;
 }
 
+// The conflicts found for an upload's rows, with what they were found against: a rename, a reload of the list or a
+// choice on a later upload finds them again at no cost (publish() resolves on every change of the list).
+const found = new WeakMap<RowTable, { against: string; conflicts: Conflict[] }>();
+const curatedIds = new WeakMap<CuratedParts, number>();
+let nextCurated = 0;
+const curatedKey = (c: CuratedParts): number => {
+  let k = curatedIds.get(c);
+  if (k === undefined) curatedIds.set(c, (k = nextCurated++));
+  return k;
+};
+
 /**
  * Each upload's conflicts with the curated rows and the uploads before it, as they are drawn once those uploads'
  * choices are made, and the parts with the rows their choices hide (UploadPart.hides) for buildDataset.
@@ -213,10 +226,16 @@ export function resolveUploads(
 ): { parts: UploadPart[]; conflicts: Map<string, Conflict[]> } {
   const parts: UploadPart[] = [];
   const conflicts = new Map<string, Conflict[]>();
+  // What each upload is compared with, as a key: the curated data and every upload before it with its choice.
+  let against = `${curatedKey(curated)}`;
   for (const { choice, ...u } of uploads) {
-    const found = findConflicts(u.table, buildDataset(curated, parts));
-    conflicts.set(u.meta.id, found);
-    parts.push(found.length ? { ...u, hides: hiddenBy(found, choice, `upload:${u.meta.id}`) } : u);
+    const cached = found.get(u.table);
+    const hit = cached?.against === against ? cached.conflicts : null;
+    const list = hit ?? findConflicts(u.table, buildDataset(curated, parts));
+    if (!hit) found.set(u.table, { against, conflicts: list });
+    against += `|${u.meta.id}:${choice ? `${choice.prefer}:${choice.except.join(',')}` : ''}`;
+    conflicts.set(u.meta.id, list);
+    parts.push(list.length ? { ...u, hides: hiddenBy(list, choice, `upload:${u.meta.id}`) } : u);
   }
   return { parts, conflicts };
 }

@@ -190,6 +190,8 @@ const zh = {
   formulaNoValue: '公式单元格没有已计算的值（工作簿保存前未重新计算）：按缺失处理（不是 0）',
   unitRowRead: '表头下一行是单位行，已用作各列的单位',
   mappingHeaderGone: (p: { line: number }) => `第${p.line}行不在表格开头部分，无法作为表头：请重新指定各列`,
+  mappingTwice: (p: { column: number; first: Role; second: Role }) =>
+    `第${p.column}列不能既是“${ROLE_ZH[p.first]}”又是“${ROLE_ZH[p.second]}”：每列只能指定一种含义`,
 
   // ---- the upload panel ----
   fileUnreadable: (p: { detail: string }) => `无法读取文件：${p.detail}`,
@@ -303,6 +305,8 @@ const en: Twin<typeof zh> = {
   unitRowRead: "the row under the header holds units: used as each column's unit",
   mappingHeaderGone: (p) =>
     `Line ${p.line} is not near the top of the table and cannot be the header: map the columns again`,
+  mappingTwice: (p) =>
+    `Column ${p.column} cannot be both the ${p.first} and the ${p.second} column: give each column one part`,
 
   fileUnreadable: (p) => `The file could not be read: ${p.detail}`,
   importInternal: (p) => `Internal error while importing: ${p.detail}`,

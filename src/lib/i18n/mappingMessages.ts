@@ -4,7 +4,7 @@ import { catalogue, type Twin } from './catalogue';
 
 const zh = {
   sheetsTitle: '选择工作表',
-  sheetsSwitch: '已导入的工作表（点其他工作表可改为导入它）：',
+  sheetsSwitch: '当前读取的工作表（点其他工作表可改读它）：',
   sheetRows: (p: { n: number }) => `${p.n} 行有内容`,
   sheetRead: (p: { sheet: string }) => `工作表“${p.sheet}”`,
   format: '格式',
@@ -32,7 +32,7 @@ const zh = {
 
 const en: Twin<typeof zh> = {
   sheetsTitle: 'Choose a sheet',
-  sheetsSwitch: 'Sheet imported (choose another to import it instead):',
+  sheetsSwitch: 'Sheet read (choose another to read it instead):',
   sheetRows: (p) => `${p.n} rows with content`,
   sheetRead: (p) => `sheet "${p.sheet}"`,
   format: 'Format',

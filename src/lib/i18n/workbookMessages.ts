@@ -6,7 +6,7 @@ const zh = {
   protected:
     '工作簿设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中用密码打开，取消“用密码进行加密”后保存，再上传',
   damaged: (p: { detail: string }) =>
-    `工作簿已损坏，无法读取（可能未下载完整）：${p.detail}。请重新下载或在 Excel / WPS 中打开后另存一份再上传`,
+    `工作簿已损坏，无法读取（可能未下载完整）。请重新下载，或在 Excel / WPS 中打开后另存一份再上传（技术信息：${p.detail}）`,
   zipNotWorkbook:
     '这是压缩文件（zip，或 Word / PowerPoint 文档），里面没有工作表：请上传 Excel 工作簿（.xlsx、.xls、.ods）或 CSV',
   inflatedTooLarge: (p: { size: string; limit: string }) =>

@@ -59,10 +59,23 @@ export function importColumnarBytes(
   return runSteps(importSteps(decoded.text, ctx, decoded.encoding), (f) => onProgress?.(0.05 + 0.95 * f));
 }
 
-/** The workbook reader (and its library), fetched the first time a workbook is uploaded. */
-async function workbookSteps(bytes: Uint8Array, ctx: ImportContext, container: Container) {
-  const { workbookSteps: steps } = await import('./workbook/index');
-  return steps(bytes, ctx, container);
+/**
+ * The workbook reader (and its library), fetched the first time a workbook is uploaded; a zip is first inflated
+ * once, counting, so that no lying size gets a bomb past the limit (a refusal then comes as the steps' result).
+ */
+async function workbookSteps(
+  bytes: Uint8Array,
+  ctx: ImportContext,
+  container: Container,
+): Promise<Generator<number, ColumnarResult>> {
+  const { workbookSteps: steps, checkZip } = await import('./workbook/index');
+  const refusal = await checkZip(bytes, ctx, container);
+  // eslint-disable-next-line require-yield -- a refusal has nothing to report on the way
+  return refusal
+    ? (function* () {
+        return refusal;
+      })()
+    : steps(bytes, ctx, container);
 }
 
 /**

@@ -88,7 +88,7 @@ function measureHeader(cell: string, opts: LayoutOptions): boolean {
 
 const HEADER_SCAN_MAX = 200;
 
-/** A unit row: every non-blank cell is a unit, none stands under a role column but `unit`, and there are some. */
+/** A unit row: every non-blank cell is a unit, none stands under a role column, and there are some. */
 function isUnitRow(row: readonly string[] | undefined, cols: Record<Role, number>): boolean {
   if (!row) return false;
   let units = 0;
@@ -127,8 +127,10 @@ export function detectLayout(
   lines: readonly number[],
   opts: LayoutOptions = {},
 ): LayoutResult {
-  let headerIndex = -1;
   const limit = Math.min(rows.length, HEADER_SCAN_MAX);
+  // A row that looks like a header but gives no usable layout (a key/value line above the table, such as
+  // 指标, 研发经费投入强度) does not end the search; its refusal is said if no later row does better.
+  let refused: LayoutResult | null = null;
   for (let i = 0; i < limit; i++) {
     const row = rows[i]!;
     const roles = new Set<Role>();
@@ -143,12 +145,12 @@ export function detectLayout(
     // Indicator columns count only beside a known column name: a data row ('芜湖', '研发经费投入强度', '2022')
     // names an indicator and a year too.
     if (roles.size + (years > 0 ? 1 : 0) >= 2 || (roles.size > 0 && measures > 0)) {
-      headerIndex = i;
-      break;
+      const res = layoutAt(rows, lines, i, noRoles(), opts);
+      if (res.ok) return res;
+      refused ??= res;
     }
   }
-  if (headerIndex === -1) return { ok: false, code: 'no-header', message: both('noHeader', { rows: limit }) };
-  return layoutAt(rows, lines, headerIndex, noRoles(), opts);
+  return refused ?? { ok: false, code: 'no-header', message: both('noHeader', { rows: limit }) };
 }
 
 /**

@@ -122,9 +122,20 @@ export function mappedLayout(
     return { ok: false, code: 'no-header', message: both('mappingHeaderGone', { line: mapping.headerLine }) };
   const given = noRoles();
   const width = rows[at]!.length;
+  const taken = new Map<number, MappedRole>();
   for (const role of MAPPED_ROLES) {
     const i = mapping[role];
-    if (i >= 0 && i < width) given[role] = i;
+    if (i < 0 || i >= width) continue;
+    const other = taken.get(i);
+    // One column plays one part: a city column read as the indicator too would name indicators after cities.
+    if (other)
+      return {
+        ok: false,
+        code: 'ambiguous-header',
+        message: both('mappingTwice', { column: i + 1, first: other, second: role }),
+      };
+    taken.set(i, role);
+    given[role] = i;
   }
   return layoutAt(rows, lines, at, given, opts);
 }

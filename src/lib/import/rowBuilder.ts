@@ -327,7 +327,7 @@ export class RowBuilder {
         'formula-no-value',
         '',
         both('formulaNoValue'),
-        ROW_SKIPPED,
+        r.cell ? CELL_DROPPED : ROW_SKIPPED, // a wide row's other cells are still read
       );
       return;
     } else {

@@ -99,8 +99,10 @@ export interface ImportFailure {
   ok: false;
   code: string;
   message: Msg;
-  /** code 'choose-sheet': the sheets that may hold the table (the user picks one). */
+  /** code 'choose-sheet': the sheets that may hold the table (the user picks one); with a sheet read, the others. */
   sheets?: SheetOffer[];
+  /** The sheet read, when the refusal is about one sheet of a workbook (a mapping then re-reads that sheet). */
+  sheet?: string;
   /** A table the user can map themselves (no header, a column missing or ambiguous): what the mapping step shows. */
   mapping?: MappingOffer;
 }

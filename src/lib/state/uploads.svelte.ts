@@ -124,13 +124,15 @@ export async function addImport(
     replaces?: StoredDataset | undefined;
     /** The same file read again with another sheet or columns: its rows differ, so nothing of the old is kept. */
     reread?: boolean;
+    /** What the list calls it, when not the file's name (a workbook's sheet: 'a.xlsx（2022年）'). */
+    name?: string;
   } = {},
 ): Promise<void> {
   const { fingerprint, replaces } = extra;
   const same = !!fingerprint && replaces?.fingerprint === fingerprint && !extra.reread;
   const ds: StoredDataset = {
     id: datasetId,
-    name: same ? replaces.name : fileName,
+    name: same ? replaces.name : (extra.name ?? fileName),
     fileName,
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
     importedAt: new Date().toISOString(),

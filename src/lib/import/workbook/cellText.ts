@@ -33,9 +33,14 @@ export function excelNumber(v: number): string {
   return String(Number(v.toPrecision(15)));
 }
 
+/** A number format without its literal parts (quoted text, escaped characters, [colour] / [locale] tags). */
+function literalFree(format: string): string {
+  return format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+}
+
 /** Decimals a number format shows ('0.00' -> 2, '#,##0.0%' -> 1, 'General' -> null: as many as the value has). */
 export function shownDecimals(format: string): number | null {
-  const section = format.split(';')[0]!.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const section = literalFree(format.split(';')[0]!);
   if (!/[0#]/.test(section)) return null;
   const m = /\.(0+)/.exec(section);
   return m ? m[1]!.length : 0;
@@ -75,7 +80,8 @@ export function cellText(cell: CellLike | undefined | null, dates: DateReader): 
     case 'n': {
       if (typeof v !== 'number') return cell.f ? NO_CACHED_VALUE : '';
       if (format !== '' && dates.isDate(format)) return dateText(v, format, dates);
-      if (format.includes('%')) return `${numberText(Number(excelNumber(v * 100)), format)}%`;
+      // A percent format scales by 100; a '%' in quotes or after a backslash is only a character shown.
+      if (literalFree(format).includes('%')) return `${numberText(Number(excelNumber(v * 100)), format)}%`;
       return numberText(v, format);
     }
     case 's':

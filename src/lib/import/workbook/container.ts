@@ -22,11 +22,18 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return true;
 }
 
-/** Whether the bytes hold `name` in UTF-16LE (how OLE directory entries name their streams). */
-function holdsUtf16(bytes: Uint8Array, name: string): boolean {
+/**
+ * Whether the compound file has a stream named `name`: a directory entry holds the name in UTF-16LE at the start
+ * of a 128-byte slot, its length in bytes (with the final NUL) at +64 and the type 2 (stream) at +66. A cell
+ * whose text happens to say the name is not such a slot.
+ */
+function holdsStream(bytes: Uint8Array, name: string): boolean {
   const first = name.charCodeAt(0);
-  const end = bytes.length - name.length * 2;
-  outer: for (let i = bytes.indexOf(first); i !== -1 && i <= end; i = bytes.indexOf(first, i + 1)) {
+  const end = bytes.length - 128;
+  const size = 2 * (name.length + 1);
+  outer: for (let i = bytes.indexOf(first, 512); i !== -1 && i <= end; i = bytes.indexOf(first, i + 1)) {
+    if ((i - 512) % 128 !== 0) continue;
+    if (bytes[i + 64] !== size || bytes[i + 65] !== 0 || bytes[i + 66] !== 2) continue;
     for (let k = 0; k < name.length; k++)
       if (bytes[i + 2 * k] !== name.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
     return true;
@@ -34,12 +41,25 @@ function holdsUtf16(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
+/** A zip entry as the central directory lists it. */
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressed: number;
+  inflated: number;
+  /** Where its local header starts. */
+  local: number;
+}
+
 /**
- * The zip's entries as its central directory lists them: names and inflated sizes. `damaged` when the
- * directory is missing or runs past the end (a truncated download).
+ * The zip's entries as its central directory lists them. `damaged` when the directory is missing or runs past the
+ * end (a truncated download), or when an entry's own (local) header gives other sizes than the directory: a
+ * reader trusting the local header would inflate past any limit checked on the directory.
  */
-function zipEntries(bytes: Uint8Array): { names: string[]; inflated: number; damaged: boolean } {
+function zipEntries(bytes: Uint8Array): { entries: ZipEntry[]; inflated: number; damaged: boolean } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries: ZipEntry[] = [];
   // End of central directory: the last 22..65,557 bytes.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
@@ -47,30 +67,91 @@ function zipEntries(bytes: Uint8Array): { names: string[]; inflated: number; dam
       eocd = i;
       break;
     }
-  if (eocd < 0) return { names: [], inflated: 0, damaged: true };
+  if (eocd < 0) return { entries, inflated: 0, damaged: true };
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  const names: string[] = [];
   let inflated = 0;
   const utf8 = new TextDecoder();
   for (let k = 0; k < count; k++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
-      return { names, inflated, damaged: true };
-    // A ZIP64 size (0xFFFFFFFF) counts as 4 GB: over any limit, as it should be here.
-    inflated += view.getUint32(at + 24, true);
+      return { entries, inflated, damaged: true };
     const nameLen = view.getUint16(at + 28, true);
-    const extra = view.getUint16(at + 30, true);
-    const comment = view.getUint16(at + 32, true);
-    names.push(utf8.decode(bytes.subarray(at + 46, at + 46 + nameLen)));
-    at += 46 + nameLen + extra + comment;
+    const entry: ZipEntry = {
+      name: utf8.decode(bytes.subarray(at + 46, at + 46 + nameLen)),
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      compressed: view.getUint32(at + 20, true),
+      // A ZIP64 size (0xFFFFFFFF) counts as 4 GB: over any limit, as it should be here.
+      inflated: view.getUint32(at + 24, true),
+      local: view.getUint32(at + 42, true),
+    };
+    inflated += entry.inflated;
+    entries.push(entry);
+    const l = entry.local;
+    if (l + 30 > bytes.length || view.getUint32(l, true) !== 0x04034b50)
+      return { entries, inflated, damaged: true };
+    // Sizes in the local header, unless they follow the data (flag bit 3): they must be the directory's.
+    if ((entry.flags & 8) === 0) {
+      const lc = view.getUint32(l + 18, true);
+      const lu = view.getUint32(l + 22, true);
+      if (lc !== entry.compressed || lu !== entry.inflated) return { entries, inflated, damaged: true };
+    }
+    at += 46 + nameLen + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
-  return { names, inflated, damaged: false };
+  return { entries, inflated, damaged: false };
+}
+
+/** Where an entry's data starts (after its local header). */
+function dataStart(bytes: Uint8Array, e: ZipEntry): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return e.local + 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true);
+}
+
+/**
+ * What the zip really inflates to, counted by inflating every entry (the browser's own streaming inflater, off the
+ * main thread's hands in the worker) and stopping once past `cap`: declared sizes can lie, a deflate stream cannot.
+ * -> the byte count, 'over' past the cap, 'damaged' for a stream that does not inflate.
+ */
+export async function inflatedSize(bytes: Uint8Array, cap: number): Promise<number | 'over' | 'damaged'> {
+  const { entries, damaged } = zipEntries(bytes);
+  if (damaged) return 'damaged';
+  let total = 0;
+  for (const e of entries) {
+    const start = dataStart(bytes, e);
+    const data = bytes.subarray(start, start + e.compressed);
+    if (start + e.compressed > bytes.length) return 'damaged';
+    if (e.method === 0) {
+      total += data.length;
+      if (total > cap) return 'over';
+      continue;
+    }
+    if (e.method !== 8) return 'damaged';
+    const reader = new Blob([data as Uint8Array<ArrayBuffer>])
+      .stream()
+      .pipeThrough(new DecompressionStream('deflate-raw'))
+      .getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.byteLength;
+        if (total > cap) {
+          void reader.cancel();
+          return 'over';
+        }
+      }
+    } catch {
+      return 'damaged';
+    }
+  }
+  return total;
 }
 
 /** The workbook container of a file, or null for text. */
 export function containerOf(bytes: Uint8Array): Container | null {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    const { names, inflated, damaged } = zipEntries(bytes);
+    const { entries, inflated, damaged } = zipEntries(bytes);
+    const names = entries.map((e) => e.name);
     const format = names.some((n) => /^xl\/workbook\d*\.(?:xml|bin)$/i.test(n))
       ? 'xlsx'
       : names.includes('content.xml')
@@ -79,7 +160,7 @@ export function containerOf(bytes: Uint8Array): Container | null {
     return { kind: 'zip', format, inflated, damaged };
   }
   if (startsWith(bytes, OLE))
-    return holdsUtf16(bytes, 'EncryptedPackage') || holdsUtf16(bytes, 'EncryptionInfo')
+    return holdsStream(bytes, 'EncryptedPackage') || holdsStream(bytes, 'EncryptionInfo')
       ? { kind: 'protected' }
       : { kind: 'ole' };
   if (looksLikeHtml(bytes)) return { kind: 'html' };

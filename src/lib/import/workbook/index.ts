@@ -15,8 +15,8 @@ import { rowBlank } from '../cells';
 import { NO_CACHED_VALUE } from '../rowBuilder';
 import { KEPT, type IssueLog } from '../issues';
 import { both as importBoth } from '../../i18n/importMessages';
-import type { Container } from './container';
-import { readWorkbook, type SheetTable } from './sheetjs';
+import { inflatedSize, type Container } from './container';
+import { readWorkbook, type SheetHandle, type SheetTable } from './sheetjs';
 import { both } from '../../i18n/workbookMessages';
 
 /** Bytes a workbook may unpack to (its sheets' XML): a million-row sheet fits; a zip bomb does not. */
@@ -30,8 +30,6 @@ export const DEFAULT_MAX_CELLS = 1_048_576 * 20;
 const MAX_ROWS = 1_048_576;
 /** Rows handed to the importer at a time (progress granularity). */
 const BATCH_ROWS = 20_000;
-/** Non-blank rows looked at to tell whether a sheet holds a table. */
-const PROBE_ROWS = 30;
 /** Columns whose merged cells mean "the same as above" (a city merged over its years); a merged figure is missing. */
 const LABEL_ROLES: readonly Role[] = ['city', 'indicator', 'period', 'unit', 'kind', 'comparator'];
 
@@ -45,23 +43,8 @@ function mb(n: number): string {
   return `${Math.round(n / (1024 * 1024))} MB`;
 }
 
-function probe(sheet: SheetTable): { rows: string[][]; lines: number[] } {
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  let filled = 0;
-  for (let i = 0; i < sheet.rows.length && filled < PROBE_ROWS; i++) {
-    rows.push(sheet.rows[i]!);
-    lines.push(sheet.lines[i]!);
-    if (!rowBlank(sheet.rows[i]!)) filled++;
-  }
-  return { rows, lines };
-}
-
-function filledRows(sheet: SheetTable): number {
-  let n = 0;
-  for (const r of sheet.rows) if (!rowBlank(r)) n++;
-  return n;
-}
+/** Rows looked at to tell whether a sheet holds a table (detectLayout scans as many). */
+const PROBE_ROWS = 200;
 
 /**
  * Label cells before any row is read: a formula without a cached value is blank (with a warning: it cannot be
@@ -69,6 +52,7 @@ function filledRows(sheet: SheetTable): number {
  */
 function prepareLabels(sheet: SheetTable, layout: Layout, issues: IssueLog): void {
   const labels = new Set(LABEL_ROLES.map((r) => layout.cols[r]).filter((c) => c >= 0));
+  const notes = [layout.cols.note, layout.cols.source].filter((c) => c >= 0);
   for (let r = layout.bodyIndex; r < sheet.rows.length; r++) {
     const row = sheet.rows[r]!;
     for (const c of labels)
@@ -76,6 +60,8 @@ function prepareLabels(sheet: SheetTable, layout: Layout, issues: IssueLog): voi
         row[c] = '';
         issues.add(sheet.lines[r]!, layout.headers[c]!, 'warning', 'formula-no-value', '', FORMULA, KEPT);
       }
+    // A note never calculated is no note (and the marker never reaches a tooltip).
+    for (const c of notes) if (row[c] === NO_CACHED_VALUE) row[c] = '';
   }
   for (const m of sheet.merges) {
     if (m.r1 <= m.r0 || m.r0 < layout.bodyIndex) continue;
@@ -106,7 +92,40 @@ function readFailure(err: unknown): ImportFailure {
 
 const FORMAT_LABEL = { xlsx: 'Excel (.xlsx)', ods: 'OpenDocument (.ods)', other: 'zip' } as const;
 
-/** Imports a workbook of the given container. Progress 0..1. Never throws for bad input. */
+/**
+ * A zip's real inflated size, against the limit: counted by inflating it (declared sizes can lie), before the
+ * workbook library holds any of it. null when it is fine, else the refusal.
+ */
+export async function checkZip(
+  bytes: Uint8Array,
+  ctx: ImportContext,
+  container: Container,
+): Promise<ImportFailure | null> {
+  if (container.kind !== 'zip') return null;
+  if (container.damaged) return refuse('damaged', both('damaged', { detail: 'zip' }));
+  const limit = ctx.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
+  // What the zip says first (no inflating at all for an honest bomb), then what it does.
+  const ratio = container.inflated / Math.max(1, bytes.length);
+  if (container.inflated > limit || (container.inflated > RATIO_FROM && ratio > MAX_RATIO))
+    return refuse(
+      'inflated-too-large',
+      both('inflatedTooLarge', { size: mb(container.inflated), limit: mb(limit) }),
+    );
+  if (container.format === 'other') return refuse('zip-not-workbook', both('zipNotWorkbook'));
+  const real = await inflatedSize(bytes, limit);
+  if (real === 'damaged') return refuse('damaged', both('damaged', { detail: 'zip' }));
+  if (real === 'over')
+    return refuse(
+      'inflated-too-large',
+      both('inflatedTooLarge', { size: `> ${mb(limit)}`, limit: mb(limit) }),
+    );
+  return null;
+}
+
+/**
+ * Imports a workbook of the given container (a zip once checkZip let it through). Progress 0..1. Never throws for
+ * bad input.
+ */
 export function* workbookSteps(
   bytes: Uint8Array,
   ctx: ImportContext,
@@ -116,15 +135,7 @@ export function* workbookSteps(
   let label: string;
   let data: Uint8Array | string = bytes;
   if (container.kind === 'zip') {
-    if (container.damaged) return refuse('damaged', both('damaged', { detail: 'zip' }));
-    const limit = ctx.maxInflatedBytes ?? DEFAULT_MAX_INFLATED;
-    const ratio = container.inflated / Math.max(1, bytes.length);
-    if (container.inflated > limit || (container.inflated > RATIO_FROM && ratio > MAX_RATIO))
-      return refuse(
-        'inflated-too-large',
-        both('inflatedTooLarge', { size: mb(container.inflated), limit: mb(limit) }),
-      );
-    if (container.format === 'other') return refuse('zip-not-workbook', both('zipNotWorkbook'));
+    // checkZip has passed it (index.ts runs it first): whole, a workbook, within the inflate limit.
     label = FORMAT_LABEL[container.format];
   } else if (container.kind === 'html') {
     const decoded = yield* decodeSteps(bytes, Infinity, true);
@@ -135,9 +146,9 @@ export function* workbookSteps(
   } else label = 'Excel 97-2003 (.xls)';
   yield 0.1;
 
-  let sheets: SheetTable[];
+  let sheets: SheetHandle[];
   try {
-    sheets = readWorkbook(data, MAX_ROWS).sheets;
+    sheets = readWorkbook(data, MAX_ROWS);
   } catch (err) {
     return readFailure(err);
   }
@@ -145,32 +156,37 @@ export function* workbookSteps(
 
   const known = new IndicatorRegistry(ctx.indicators ?? []);
   const opts = { isIndicator: (h: string) => known.known(h) };
-  const filled = sheets.filter((s) => s.rows.some((r) => !rowBlank(r)));
+  const filled = sheets.filter((s) => s.cells > 0 && s.rows(PROBE_ROWS).rows.some((r) => !rowBlank(r)));
   if (!filled.length) return refuse('no-data', both('emptyWorkbook'));
   const tables = filled.filter((s) => {
-    const p = probe(s);
+    const p = s.rows(PROBE_ROWS);
     return detectLayout(p.rows, p.lines, opts).ok;
   });
-  const offers: SheetOffer[] = tables.map((s) => ({ name: s.name, rows: filledRows(s) }));
+  // Where no sheet reads as a table by itself, every sheet with something in it is offered: the user picks one,
+  // then maps its columns.
+  const candidates = tables.length ? tables : filled;
+  const offers: SheetOffer[] = candidates.map((s) => ({ name: s.name, rows: s.height }));
+  const withSheets = <T extends object>(r: T): T => (offers.length > 1 ? { ...r, sheets: offers } : r);
 
-  let sheet: SheetTable | undefined;
+  let handle: SheetHandle | undefined;
   if (ctx.sheet !== undefined) {
-    sheet = sheets.find((s) => s.name === ctx.sheet);
-    if (!sheet) return refuse('sheet-missing', both('sheetMissing', { sheet: ctx.sheet }));
-  } else if (tables.length > 1)
-    return { ...refuse('choose-sheet', both('chooseSheet', { n: tables.length })), sheets: offers };
-  else sheet = tables[0] ?? filled[0]!;
+    handle = sheets.find((s) => s.name === ctx.sheet);
+    if (!handle) return refuse('sheet-missing', both('sheetMissing', { sheet: ctx.sheet }));
+  } else if (candidates.length > 1)
+    return withSheets(refuse('choose-sheet', both('chooseSheet', { n: candidates.length })));
+  else handle = candidates[0]!;
 
   const maxCells = ctx.maxCells ?? DEFAULT_MAX_CELLS;
-  if (sheet.cells > maxCells || sheet.truncated)
+  if (handle.cells > maxCells || handle.truncated)
     return refuse(
       'sheet-too-large',
       both('sheetTooLarge', {
-        sheet: sheet.name,
-        cells: sheet.cells.toLocaleString('en-US'),
+        sheet: handle.name,
+        cells: handle.cells.toLocaleString('en-US'),
         limit: maxCells.toLocaleString('en-US'),
       }),
     );
+  const sheet = handle.rows();
 
   const chosen = sheet;
   const steps = importBatches(
@@ -189,6 +205,6 @@ export function* workbookSteps(
     yield 0.4 + 0.6 * step.value;
     step = steps.next();
   }
-  const result = step.value;
-  return result.ok && offers.length > 1 ? { ...result, sheets: offers } : result;
+  // The sheet read, and the others on offer, go with a refusal too: a mapping then re-reads the same sheet.
+  return withSheets({ ...step.value, sheet: chosen.name });
 }
