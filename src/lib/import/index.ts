@@ -70,12 +70,13 @@ async function workbookSteps(
 ): Promise<Generator<number, ColumnarResult>> {
   const { workbookSteps: steps, checkZip } = await import('./workbook/index');
   const refusal = await checkZip(bytes, ctx, container);
-  // eslint-disable-next-line require-yield -- a refusal has nothing to report on the way
-  return refusal
-    ? (function* () {
-        return refusal;
-      })()
-    : steps(bytes, ctx, container);
+  return refusal ? done(refusal) : steps(bytes, ctx, container);
+}
+
+/** Steps that end at once with `result` (a refusal has nothing to report on the way). */
+// eslint-disable-next-line require-yield
+function* done<T>(result: T): Generator<number, T> {
+  return result;
 }
 
 /**

@@ -62,7 +62,7 @@ function zip(entries: Entry[]): Uint8Array {
 function basicWith(edit: (sheet: string) => string, claim?: Entry['claim']): Uint8Array {
   const z = XLSX.CFB.read(Buffer.from(fixture('workbooks/long-basic.xlsx')), { type: 'buffer' });
   const entries: Entry[] = [];
-  z.FullPaths.forEach((path, i) => {
+  z.FullPaths.forEach((path: string, i: number) => {
     const f = z.FileIndex[i]!;
     if (f.type !== 2 || path.includes('\u0001')) return;
     const name = path.replace(/^Root Entry\//, '');
