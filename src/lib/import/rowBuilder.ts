@@ -257,12 +257,23 @@ export class RowBuilder {
    */
   unitOf(cellUnit: string, ref: IndRef, headerUnit: string): void {
     const r = this.rec;
-    if (!isBlank(cellUnit)) [r.sourceUnit, r.unitFrom] = [cellUnit, UNIT_COLUMN];
-    else if (ref.nameUnit !== '') [r.sourceUnit, r.unitFrom] = [ref.nameUnit, UNIT_NAME];
-    else if (headerUnit !== '') [r.sourceUnit, r.unitFrom] = [headerUnit, UNIT_HEADER];
-    else if (this.layout.fileUnit !== '')
-      [r.sourceUnit, r.unitFrom] = [this.layout.fileUnit, this.fileUnitMsg];
-    else [r.sourceUnit, r.unitFrom] = ['', UNIT_COLUMN];
+    // Plain stores, no [a, b] = [x, y]: this runs for every record of a million-row file.
+    if (!isBlank(cellUnit)) {
+      r.sourceUnit = cellUnit;
+      r.unitFrom = UNIT_COLUMN;
+    } else if (ref.nameUnit !== '') {
+      r.sourceUnit = ref.nameUnit;
+      r.unitFrom = UNIT_NAME;
+    } else if (headerUnit !== '') {
+      r.sourceUnit = headerUnit;
+      r.unitFrom = UNIT_HEADER;
+    } else if (this.layout.fileUnit !== '') {
+      r.sourceUnit = this.layout.fileUnit;
+      r.unitFrom = this.fileUnitMsg;
+    } else {
+      r.sourceUnit = '';
+      r.unitFrom = UNIT_COLUMN;
+    }
   }
 
   /** Fixes the unit of an indicator that has none yet, from the first row that states one. */
