@@ -2,23 +2,32 @@
 // `new Worker(new URL(...), { type: 'module' })`). Protocol in src/lib/import/protocol.ts:
 // receives { file (a Blob, read here), ctx }; posts { type: 'progress', fraction } messages, one
 // { type: 'result', result } whose typed arrays are transferred back (no per-row structured cloning), and after an
-// accepted result the file's { type: 'fingerprint' }.
+// accepted result, asked { type: 'hash' }, the file's { type: 'fingerprint' }.
 
 import { importColumnarFile, toWire, type WireResult } from '../lib/import/index';
 import { tableBuffers } from '../lib/table/wire';
-import type { ImportRequest, ImportWorkerMessage } from '../lib/import/protocol';
+import type { HashRequest, ImportRequest, ImportWorkerMessage } from '../lib/import/protocol';
 import { both } from '../lib/i18n/importMessages';
 import { parseContext } from '../lib/import/context';
 import { fingerprintOf } from '../lib/import/fingerprint';
 
 interface WorkerScope {
-  onmessage: ((e: MessageEvent<ImportRequest>) => Promise<void>) | null;
+  onmessage: ((e: MessageEvent<ImportRequest | HashRequest>) => Promise<void>) | null;
   postMessage(message: ImportWorkerMessage, options?: { transfer?: Transferable[] }): void;
 }
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = async (e: MessageEvent<ImportRequest>): Promise<void> => {
+/** The bytes of the file last accepted, kept for its fingerprint until the main thread asks for it. */
+let accepted: Uint8Array | null = null;
+
+scope.onmessage = async (e: MessageEvent<ImportRequest | HashRequest>): Promise<void> => {
+  if ('type' in e.data) {
+    const bytes = accepted;
+    accepted = null;
+    scope.postMessage({ type: 'fingerprint', fingerprint: (bytes && (await fingerprintOf(bytes))) ?? null });
+    return;
+  }
   const { file, ctx } = e.data;
   let last = -1;
   let result: WireResult;
@@ -57,11 +66,6 @@ scope.onmessage = async (e: MessageEvent<ImportRequest>): Promise<void> => {
     };
   }
   scope.postMessage({ type: 'result', result }, { transfer: result.ok ? tableBuffers(result.table) : [] });
-  // Hashed after the result is on its way: the report never waits for it (the panel needs it only to tell a file
-  // uploaded before, after the report).
-  if (result.ok)
-    scope.postMessage({
-      type: 'fingerprint',
-      fingerprint: (await fingerprintOf(new Uint8Array(bytes))) ?? null,
-    });
+  // Hashed when asked (HashRequest), once the main thread has indexed the rows: never beside its work.
+  if (result.ok) accepted = new Uint8Array(bytes);
 };

@@ -14,7 +14,7 @@ import type {
   ImportSummary,
   ProgressFn,
 } from './types';
-import type { ImportRequest, ImportWorkerMessage } from './protocol';
+import type { HashRequest, ImportRequest, ImportWorkerMessage } from './protocol';
 import type { WireResult } from './index';
 import { checkSize } from './limits';
 import { importSuccess } from './result';
@@ -157,6 +157,8 @@ function viaWorker(
   onProgress: ProgressFn | undefined,
   signal: AbortSignal | undefined,
   onFingerprint: (fingerprint: string | undefined) => void,
+  /** Given, for an accepted result, the way to ask the worker for the file's fingerprint. */
+  onKept: (askHash: () => void) => void,
 ): Promise<WireResult | null | 'aborted'> {
   return new Promise((resolve) => {
     let settled = false;
@@ -173,8 +175,13 @@ function viaWorker(
       }
       if (settled) return;
       settled = true;
-      if (r !== null && r !== 'aborted' && r.ok) hashing = true;
-      else stop();
+      if (r !== null && r !== 'aborted' && r.ok) {
+        hashing = true;
+        const ask: HashRequest = { type: 'hash' };
+        onKept(() => {
+          if (hashing) worker.postMessage(ask);
+        });
+      } else stop();
       resolve(r);
     };
     const onAbort = (): void => finish('aborted');
@@ -230,12 +237,15 @@ export async function importFile(
   };
   const worker = options.worker === false ? null : startWorker();
   if (worker) {
-    const r = await viaWorker(worker, file, plain, onProgress, signal, tell);
+    let askHash = (): void => {};
+    const r = await viaWorker(worker, file, plain, onProgress, signal, tell, (ask) => (askHash = ask));
     prewarmImportWorker(); // for the next file
     if (r === 'aborted') return ABORTED;
     if (r !== null) {
       if (!r.ok) tell(undefined);
-      return deliver(r.ok ? unwire(r) : r, onProgress, options);
+      const out = await deliver(r.ok ? unwire(r) : r, onProgress, options);
+      askHash(); // now that the rows are indexed: hashing beside that work would slow this thread
+      return out;
     }
   }
   // No worker: the file is read here. The importer itself is loaded only now, so the main bundle does not

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ImportRequest, ImportWorkerMessage } from '../../../src/lib/import/protocol';
+import type { HashRequest, ImportRequest, ImportWorkerMessage } from '../../../src/lib/import/protocol';
 import type { ImportContext } from '../../../src/lib/import/types';
 import { importBytes, importColumnarBytes, toWire, type WireResult } from '../../../src/lib/import/index';
 import { clonableContext, fromWire, importFile, releaseImportWorker } from '../../../src/lib/import/client';
@@ -9,7 +9,7 @@ import { context, fixture } from '../../fixtures/upload/context';
 // The worker module installs `self.onmessage`; give it a stand-in scope that records what it posts.
 const posted: Array<{ message: ImportWorkerMessage; transfer: Transferable[] }> = [];
 const scope: {
-  onmessage: ((e: MessageEvent<ImportRequest>) => Promise<void>) | null;
+  onmessage: ((e: MessageEvent<ImportRequest | HashRequest>) => Promise<void>) | null;
   postMessage: (m: ImportWorkerMessage, o?: { transfer?: Transferable[] }) => void;
 } = {
   onmessage: null,
@@ -60,8 +60,11 @@ describe('the import worker', () => {
     for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThan(progress[i - 1]!);
     const last = messages.find((m) => m.message.type === 'result')!;
     expect(messages.filter((m) => m.message.type === 'result')).toHaveLength(1);
-    // Then, last, the file's SHA-256: hashed after the result was posted, so the report never waits for it.
-    expect(messages.at(-1)!.message).toEqual({ type: 'fingerprint', fingerprint: await sha256(bytes) });
+    // The file's SHA-256 only when asked (once the main thread has indexed the rows), never beside that work.
+    expect(messages.some((m) => m.message.type === 'fingerprint')).toBe(false);
+    posted.length = 0;
+    await scope.onmessage!({ data: { type: 'hash' } } as MessageEvent<HashRequest>);
+    expect(posted.map((p) => p.message)).toEqual([{ type: 'fingerprint', fingerprint: await sha256(bytes) }]);
     const result = (last.message as { result: WireResult }).result;
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -121,7 +124,7 @@ class LoopbackWorker {
   static last: LoopbackWorker | null = null;
   static all: LoopbackWorker[] = [];
   /** What the main thread posted, before cloning: the request and its transfer list. */
-  sent: Array<{ request: ImportRequest; transfer: Transferable[] }> = [];
+  sent: Array<{ request: ImportRequest | HashRequest; transfer: Transferable[] }> = [];
   constructor(
     readonly url: URL,
     readonly options: WorkerOptions,
@@ -129,7 +132,7 @@ class LoopbackWorker {
     LoopbackWorker.last = this;
     LoopbackWorker.all.push(this);
   }
-  postMessage(request: ImportRequest, transfer: Transferable[] = []) {
+  postMessage(request: ImportRequest | HashRequest, transfer: Transferable[] = []) {
     this.sent.push({ request, transfer });
     const data = structuredClone(request, { transfer });
     setTimeout(async () => {
@@ -167,8 +170,12 @@ describe('importFile on the main thread', () => {
     });
     const [used, spare] = LoopbackWorker.all;
     // The worker reads the file: the main thread posts the Blob (a handle) and never reads its bytes.
-    expect(used!.sent).toHaveLength(1);
-    expect(used!.sent[0]!.request.file).toBe(file);
+    // The request, then (after the result) the ask for the file's fingerprint.
+    expect(used!.sent.map((m) => ('type' in m.request ? m.request.type : 'import'))).toEqual([
+      'import',
+      'hash',
+    ]);
+    expect((used!.sent[0]!.request as ImportRequest).file).toBe(file);
     expect(used!.sent[0]!.transfer).toEqual([]);
     expect(readHere).not.toHaveBeenCalled();
     expect(used!.options).toEqual({ type: 'module' });
