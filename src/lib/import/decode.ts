@@ -17,11 +17,15 @@ function refuse(code: Refusal['code'], message: Msg): Refusal {
   return { ok: false, code, message };
 }
 
-function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+/** Whether the file begins with the bytes `sig` (a format's signature). */
+export function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   if (bytes.length < sig.length) return false;
   for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
   return true;
 }
+
+/** An OLE compound file: a legacy .xls, a WPS .et, or a password-protected .xlsx. */
+export const OLE_SIGNATURE: readonly number[] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const SIGNATURES: ReadonlyArray<readonly [readonly number[], FileKind]> = [
   [[0x89, 0x50, 0x4e, 0x47], 'png'],
@@ -41,7 +45,7 @@ export function sniffBinary(bytes: Uint8Array): Refusal | null {
     startsWith(bytes, [0x50, 0x4b, 0x07, 0x08])
   )
     return refuse('xlsx', both('xlsx'));
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return refuse('xls', both('xls'));
+  if (startsWith(bytes, OLE_SIGNATURE)) return refuse('xls', both('xls'));
   for (const [sig, kind] of SIGNATURES)
     if (startsWith(bytes, sig)) return refuse('binary', both('otherFile', { kind }));
   return null;

@@ -70,7 +70,8 @@ export interface TableSource {
   prepare?: (layout: Layout, issues: IssueLog) => void;
 }
 
-function failure(code: string, message: ImportFailure['message']): ImportFailure {
+/** A refusal of the whole table (or file). */
+export function failure(code: string, message: ImportFailure['message']): ImportFailure {
   return { ok: false, code, message };
 }
 

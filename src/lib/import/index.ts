@@ -138,30 +138,28 @@ export async function importBytesInSlices(
   if (tooLarge) return tooLarge;
   const container = containerOf(bytes);
   if (container) {
-    const steps = await workbookSteps(bytes, ctx, container);
-    let w: IteratorResult<number, ColumnarResult>;
-    while (!(w = steps.next()).done) {
-      onProgress?.(0.9 * w.value);
-      await pause();
-    }
-    return w.value.ok ? head(w.value) : w.value;
+    const w = await drive(await workbookSteps(bytes, ctx, container), (f) => onProgress?.(0.9 * f), pause);
+    return w.ok ? head(w) : w;
   }
-  const dec = decodeSteps(bytes, 4 * 1024 * 1024);
-  let d: IteratorResult<number, DecodeResult>;
-  while (!(d = dec.next()).done) {
-    onProgress?.(0.1 * d.value);
+  const d = await drive(decodeSteps(bytes, 4 * 1024 * 1024), (f) => onProgress?.(0.1 * f), pause);
+  if (!d.ok) return decodeFailure(d);
+  const steps = importSteps(d.text, ctx, d.encoding, CHUNK_CHARS / 4);
+  const c = await drive(steps, (f) => onProgress?.(0.1 + 0.8 * f), pause);
+  return c.ok ? head(c) : c;
+}
+
+/** Runs steps to the end, reporting each and awaiting `pause()` between them (the main thread's slices). */
+async function drive<T>(
+  steps: Generator<number, T>,
+  report: ProgressFn,
+  pause: () => Promise<void>,
+): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    report(r.value);
     await pause();
   }
-  if (!d.value.ok) return decodeFailure(d.value);
-  const steps = importSteps(d.value.text, ctx, d.value.encoding, CHUNK_CHARS / 4);
-  let s: IteratorResult<number, ColumnarResult>;
-  while (!(s = steps.next()).done) {
-    onProgress?.(0.1 + 0.8 * s.value);
-    await pause();
-  }
-  const c = s.value;
-  if (!c.ok) return c;
-  return head(c);
 }
 
 /** What the worker posts as its result: a refusal, or the summary plus the rows as a packed table. */

@@ -91,13 +91,14 @@ const HEADER_SCAN_MAX = 200;
 /** A unit row: every non-blank cell is a unit, none stands under a role column, and there are some. */
 function isUnitRow(row: readonly string[] | undefined, cols: Record<Role, number>): boolean {
   if (!row) return false;
+  const roleColumns = new Set(Object.values(cols));
   let units = 0;
   for (let i = 0; i < row.length; i++) {
     const cell = row[i]!;
     if (isBlank(cell)) continue;
     const spec = parseUnit(cell);
     if (spec === null || (spec.dim.startsWith('other:') && !/^[^\d\s]{1,4}$/.test(cell.trim()))) return false;
-    for (const role of Object.keys(cols) as Role[]) if (cols[role] === i) return false;
+    if (roleColumns.has(i)) return false;
     units++;
   }
   return units > 0;

@@ -17,9 +17,9 @@ import { isBlank, isFootnote } from './cells';
 
 export const CITY_EMPTY = -1;
 export const CITY_TOTAL = -2;
-export const CITY_FOOTNOTE = -3;
+const CITY_FOOTNOTE = -3;
 export const PERIOD_BAD = -1;
-export const PERIOD_MASKED = -2;
+const PERIOD_MASKED = -2;
 
 const KIND_WORDS = new Map<string, Kind>([
   ['', 'actual'],

@@ -24,6 +24,11 @@ export function headerSignature(headers: readonly string[]): string {
   return stableHash(headers.map((h) => cleanText(h)).join('\u0001'));
 }
 
+/** The first rows under the header, one cell per header (a short row padded, a long one cut). */
+function previewOf(body: readonly (readonly string[])[], headers: readonly string[]): string[][] {
+  return body.slice(0, PREVIEW_ROWS).map((r) => headers.map((_, i) => r[i] ?? ''));
+}
+
 /** The header guess: the first of the first rows with the most filled cells (titles and notes have fewer). */
 function guessHeader(rows: readonly (readonly string[])[]): number {
   let best = -1;
@@ -84,7 +89,7 @@ export function offerMapping(
   return {
     headerLine: lines[h] ?? h + 1,
     headers,
-    preview: body.slice(0, PREVIEW_ROWS).map((r) => headers.map((_, i) => r[i] ?? '')),
+    preview: previewOf(body, headers),
     guess,
     indicatorColumns: [],
     signature: headerSignature(headers),
@@ -102,7 +107,7 @@ export function reviewOffer(rows: readonly (readonly string[])[], layout: Layout
   return {
     headerLine: layout.headerLine,
     headers: layout.headers,
-    preview: body.slice(0, PREVIEW_ROWS).map((r) => layout.headers.map((_, i) => r[i] ?? '')),
+    preview: previewOf(body, layout.headers),
     guess: { city, indicator, period, value, unit },
     indicatorColumns: layout.measures.map((m) => m.index),
     signature: headerSignature(layout.headers),

@@ -19,9 +19,9 @@ import { both } from '../i18n/importMessages';
 /** A workbook formula cell with no cached value (the workbook was never recalculated): a missing figure. */
 export const NO_CACHED_VALUE = '\u0000formula';
 
-export const UNIT_COLUMN: Msg = both('unitColumn');
-export const UNIT_NAME: Msg = both('unitInName');
-export const UNIT_HEADER: Msg = both('unitInHeader');
+const UNIT_COLUMN: Msg = both('unitColumn');
+const UNIT_NAME: Msg = both('unitInName');
+const UNIT_HEADER: Msg = both('unitInHeader');
 
 /** What emit() reads: one figure and everything known about it. Reused for every record (no object per row). */
 export interface Rec {

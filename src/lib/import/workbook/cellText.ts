@@ -39,7 +39,7 @@ function literalFree(format: string): string {
 }
 
 /** Decimals a number format shows ('0.00' -> 2, '#,##0.0%' -> 1, 'General' -> null: as many as the value has). */
-export function shownDecimals(format: string): number | null {
+function shownDecimals(format: string): number | null {
   const section = literalFree(format.split(';')[0]!);
   if (!/[0#]/.test(section)) return null;
   const m = /\.(0+)/.exec(section);

@@ -6,21 +6,13 @@
 //          containerOf(<D0 CF 11 E0 ... "EncryptedPackage" ...>) -> { kind: 'protected' }
 //          containerOf(<'<html><table>...'>) -> { kind: 'html' }; containerOf(<'城市,指标'>) -> null
 
-import { looksLikeHtml } from '../decode';
+import { looksLikeHtml, OLE_SIGNATURE, startsWith } from '../decode';
 
 export type Container =
   | { kind: 'zip'; format: 'xlsx' | 'ods' | 'other'; inflated: number; damaged: boolean }
   | { kind: 'ole' }
   | { kind: 'protected' }
   | { kind: 'html' };
-
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
-  if (bytes.length < sig.length) return false;
-  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
-  return true;
-}
 
 /**
  * Whether the compound file has a stream named `name`: a directory entry holds the name in UTF-16LE at the start
@@ -159,7 +151,7 @@ export function containerOf(bytes: Uint8Array): Container | null {
         : 'other';
     return { kind: 'zip', format, inflated, damaged };
   }
-  if (startsWith(bytes, OLE))
+  if (startsWith(bytes, OLE_SIGNATURE))
     return holdsStream(bytes, 'EncryptedPackage') || holdsStream(bytes, 'EncryptionInfo')
       ? { kind: 'protected' }
       : { kind: 'ole' };

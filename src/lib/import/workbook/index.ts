@@ -8,7 +8,7 @@
 import type { ImportContext, ImportFailure, SheetOffer } from '../types';
 import type { Layout, Role } from '../layout';
 import { detectLayout } from '../layout';
-import { importBatches, type ColumnarResult } from '../engine';
+import { failure as refuse, importBatches, type ColumnarResult } from '../engine';
 import { IndicatorRegistry } from '../indicators';
 import { decodeSteps } from '../decode';
 import { rowBlank } from '../cells';
@@ -34,10 +34,6 @@ const BATCH_ROWS = 20_000;
 const LABEL_ROLES: readonly Role[] = ['city', 'indicator', 'period', 'unit', 'kind', 'comparator'];
 
 const FORMULA = importBoth('formulaNoValue');
-
-function refuse(code: string, message: ImportFailure['message']): ImportFailure {
-  return { ok: false, code, message };
-}
 
 function mb(n: number): string {
   return `${Math.round(n / (1024 * 1024))} MB`;
@@ -156,12 +152,12 @@ export function* workbookSteps(
 
   const known = new IndicatorRegistry(ctx.indicators ?? []);
   const opts = { isIndicator: (h: string) => known.known(h) };
-  const filled = sheets.filter((s) => s.cells > 0 && s.rows(PROBE_ROWS).rows.some((r) => !rowBlank(r)));
+  // The first rows of each sheet, made once: whether it has anything, whether they read as a table.
+  const probed = sheets.map((s) => ({ s, p: s.rows(PROBE_ROWS) }));
+  const withContent = probed.filter(({ s, p }) => s.cells > 0 && p.rows.some((r) => !rowBlank(r)));
+  const filled = withContent.map(({ s }) => s);
   if (!filled.length) return refuse('no-data', both('emptyWorkbook'));
-  const tables = filled.filter((s) => {
-    const p = s.rows(PROBE_ROWS);
-    return detectLayout(p.rows, p.lines, opts).ok;
-  });
+  const tables = withContent.filter(({ p }) => detectLayout(p.rows, p.lines, opts).ok).map(({ s }) => s);
   // Where no sheet reads as a table by itself, every sheet with something in it is offered: the user picks one,
   // then maps its columns.
   const candidates = tables.length ? tables : filled;
