@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { toCsv, type CsvCell } from '../../src/lib/export/csv';
+import { chartCsv, toCsv, type CsvCell } from '../../src/lib/export/csv';
+import { HEADLINE_CHARTS } from '../../src/lib/charts/registry';
+import type { ChartId } from '../../src/lib/data/types';
+import type { Lang } from '../../src/lib/i18n/bilingual';
+import { citiesWithData } from '../../src/lib/data/dataset';
+import { input } from './helpers';
+import { observation, place, uploadPart } from './factory';
 
 /** One cell as the file writes it (between the header line and the final CRLF). */
 const field = (cell: CsvCell) => toCsv(['h'], [[cell]]).slice('\uFEFFh\r\n'.length, -2);
@@ -126,5 +134,190 @@ describe('toCsv', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** A headline chart's CSV as the export button writes it, parsed back as Excel reads it. */
+async function chartRows(id: ChartId, lang: Lang, uploads: Parameters<typeof input>[1] = []) {
+  const base = await input({ lang }, uploads);
+  const inp = { ...base, cities: citiesWithData(base.data) };
+  const csv = chartCsv(HEADLINE_CHARTS[id].build(inp), inp.data, lang);
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  expect(csv.endsWith('\r\n')).toBe(true);
+  const [header, ...rows] = parseBack(csv);
+  return { header: header!, rows, csv };
+}
+
+const ZH_HEADER = [
+  '城市',
+  '指标',
+  '年份',
+  '报告年份',
+  '数值',
+  '单位',
+  '比较',
+  '类型',
+  '状态',
+  '来源',
+  '原文',
+  '备注',
+];
+const EN_HEADER = [
+  'City',
+  'Indicator',
+  'Year',
+  'Reported year',
+  'Value',
+  'Unit',
+  'Comparator',
+  'Kind',
+  'Status',
+  'Source',
+  'Quote',
+  'Note',
+];
+
+describe("a chart's CSV in the reader's language", () => {
+  it("speaks the upload template's words in the Chinese view: headers, units, kinds, statuses", async () => {
+    const template = readFileSync(resolve(import.meta.dirname, '../../public/template.csv'), 'utf8');
+    const templateHeader = template
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]!
+      .split(',');
+    const { header, rows, csv } = await chartRows('tech-contracts', 'zh');
+    expect(header).toEqual(ZH_HEADER);
+    // Every column the template has is there, under the template's own name.
+    expect(header).toEqual(expect.arrayContaining(templateHeader));
+    const fuzhou = rows.find((r) => r[0] === '福州市' && r[2] === '2019' && r[1] === '技术合同成交额');
+    expect(fuzhou?.slice(0, 9)).toEqual([
+      '福州市',
+      '技术合同成交额',
+      '2019',
+      '',
+      '50.1',
+      '亿元',
+      '',
+      '实际',
+      '已报告',
+    ]);
+    expect(fuzhou?.[9]).toBe('福州市2019年科技工作总结及2020年主要工作任务');
+    expect(fuzhou?.[10]).toBe('合同成交总金额50.1亿元');
+    // No English ids left in a Chinese file.
+    expect(csv).not.toMatch(/100m CNY|,actual,|,derived,|,reported,|,count,/);
+    const derived = rows.find((r) => r[2] === '2018' && r[1] === '技术合同成交额');
+    expect(derived?.slice(4, 8)).toEqual(['38.08', '亿元', '~', '推算']);
+  });
+
+  it('speaks English in the English view, with the same figures', async () => {
+    const { header, rows } = await chartRows('tech-contracts', 'en');
+    expect(header).toEqual(EN_HEADER);
+    const fuzhou = rows.find((r) => r[0] === 'Fuzhou' && r[2] === '2019' && r[4] === '50.1');
+    expect(fuzhou?.slice(4, 9)).toEqual(['50.1', '100m CNY', '', 'actual', 'reported']);
+    expect(fuzhou?.[9]).toBe('Fuzhou: 2019 S&T work summary and main tasks for 2020');
+  });
+
+  it("keeps the report's own year beside the year a figure measures", async () => {
+    const { rows } = await chartRows('rd-intensity', 'zh');
+    const wuhu = rows.find((r) => r[0] === '芜湖市' && r[2] === '2022');
+    expect(wuhu?.slice(2, 9)).toEqual(['2022', '2023', '3.76', '%', '', '实际', '已报告']);
+    expect(wuhu?.[10]).toBe('全社会研发经费投入占GDP比重达3.76%');
+  });
+
+  it('writes a masked figure as 已遮蔽 with an empty value, never 0', async () => {
+    for (const [lang, word] of [
+      ['zh', '已遮蔽'],
+      ['en', 'masked'],
+    ] as const) {
+      const { rows } = await chartRows('rd-intensity', lang);
+      const masked = rows.filter((r) => r[8] === word);
+      expect(masked.length).toBeGreaterThan(0);
+      for (const r of masked) expect(r[4]).toBe('');
+      expect(masked.map((r) => r[2])).toEqual(['Y-1', 'Y+1']); // the report masks its years too
+    }
+  });
+
+  it("says a lower bound with the template's >=", async () => {
+    const { rows } = await chartRows('high-tech', 'zh');
+    const bound = rows.find((r) => r[0] === '芜湖市' && r[2] === '2023' && r[1] === '高新技术企业数');
+    expect(bound?.slice(4, 8)).toEqual(['2000', '个', '>=', '实际']);
+  });
+
+  it("gives the plan targets' CSV headers in the reader's language, each target a row of kind 目标", async () => {
+    const zh = await chartRows('plan-targets', 'zh');
+    expect(zh.header).toEqual([
+      '城市',
+      '指标',
+      '规划年',
+      '数值',
+      '单位',
+      '比较',
+      '类型',
+      '状态',
+      '进度',
+      '进度说明',
+      '基期值',
+      '基期年份',
+      '最新实际值',
+      '最新实际比较',
+      '最新实际年份',
+      '缺口',
+      '完成度（%）',
+      '来源',
+      '原文',
+    ]);
+    const fuzhou = zh.rows.find((r) => r[1] === '省级以上高新技术企业数');
+    expect(fuzhou?.slice(0, 17)).toEqual([
+      '福州市',
+      '省级以上高新技术企业数',
+      '2020',
+      '1800',
+      '个',
+      '>=',
+      '目标',
+      '已报告',
+      '◐ 无法判断',
+      '只有一个较早的实际值，画不出进度线',
+      '',
+      '',
+      '1612',
+      '',
+      '2019',
+      '188',
+      '89.6',
+    ]);
+    expect(fuzhou?.[18]).toBe('省级以上高新技术企业突破1800家');
+    const masked = zh.rows.filter((r) => r[7] === '已遮蔽');
+    expect(masked.length).toBeGreaterThan(10);
+    for (const r of masked) expect(r[3]).toBe('');
+    const en = await chartRows('plan-targets', 'en');
+    expect(en.header.slice(0, 9)).toEqual([
+      'City',
+      'Indicator',
+      'Plan year',
+      'Value',
+      'Unit',
+      'Comparator',
+      'Kind',
+      'Status',
+      'Progress',
+    ]);
+    expect(en.header.slice(-3)).toEqual(['Achieved (%)', 'Source', 'Quote']);
+    expect(new Set(en.rows.map((r) => r[6]))).toEqual(new Set(['target']));
+  });
+
+  it('neutralises formula-like names and notes from an upload, and writes the rest literally', async () => {
+    const hostile = ["=cmd|' /C calc'!A0", '+1+1', '@SUM(1)', '<img src=x onerror=alert(1)>'];
+    const places = hostile.map((zh, i) => place({ id: `u-h${i}`, zh, en: zh }));
+    const rows = places.map((p, i) =>
+      observation({ city: p.id, value: 3 + i, source: 'upload:h', note: i === 0 ? '-1+2' : '' }),
+    );
+    const { rows: back } = await chartRows('rd-intensity', 'zh', [uploadPart('h', rows, places)]);
+    const cities = back.map((r) => r[0]);
+    expect(cities).toEqual(
+      expect.arrayContaining(["'=cmd|' /C calc'!A0", "'+1+1", "'@SUM(1)", '<img src=x onerror=alert(1)>']),
+    );
+    const first = back.find((r) => r[0] === "'=cmd|' /C calc'!A0");
+    expect(first?.[9]).toBe('上传：h.csv');
+    expect(first?.[11]).toBe("'-1+2");
   });
 });

@@ -75,6 +75,7 @@ export function targetTable(input: ChartInput, progress: readonly TargetProgress
         'gap',
         'achieved_pct',
         'source',
+        'quote',
       ],
       rows: progress.map((p) => [
         placeName(data, p.target.city, lang),
@@ -93,6 +94,7 @@ export function targetTable(input: ChartInput, progress: readonly TargetProgress
         p.gap,
         p.achievedPct === null ? null : Math.round(p.achievedPct * 10) / 10,
         p.target.source,
+        p.target.quote,
       ]),
     },
   };

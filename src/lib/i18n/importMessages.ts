@@ -19,6 +19,7 @@ const ROLE_ZH: Record<Role, string> = {
   kind: '类型',
   note: '备注',
   source: '来源',
+  status: '状态',
 };
 
 const COMPARATOR_ZH: Record<Comparator, string> = {

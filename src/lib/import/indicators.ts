@@ -1,14 +1,25 @@
 // Maps the file's indicator names to dataset indicator ids through IndicatorDef.aliases; keeps unknown names
 // as the user's own indicators.
 // Example: resolve('研发经费投入强度（%）') -> rd_intensity (alias match after NFKC, lower-case, brackets dropped);
+//          resolve('技术合同交易额（未说明口径）') -> tech_contract_value_unspecified (its own name, brackets and all, first)
 //          resolve('专利授权量') -> new { id: 'u_<hash>', zh: '专利授权量', en: '专利授权量', unit: '' , ... }
 
 import type { IndicatorDef } from '../data/types';
 import { guessMeasure } from '../data/measure';
 import { cleanText, nameKey, stableHash } from './text';
 
+/** A name as written, but for case, width and spaces: keeps the brackets that tell two indicators apart. */
+function exactKey(s: string): string {
+  return cleanText(s).toLowerCase().replace(/\s+/g, '');
+}
+
 export class IndicatorRegistry {
   private readonly byKey = new Map<string, IndicatorDef>();
+  /**
+   * The dataset's names with their brackets: '技术合同交易额（未说明口径）' is not 技术合同交易额, though the two
+   * share a bracket-free key (as 'Bridge loans (count)' and '(amount)' do), so an export's names read back as theirs.
+   */
+  private readonly byExact = new Map<string, IndicatorDef>();
   private readonly ids = new Set<string>();
   private readonly cache = new Map<string, IndicatorDef | null>();
   private readonly mine = new Set<IndicatorDef>();
@@ -21,6 +32,8 @@ export class IndicatorRegistry {
       for (const name of [def.id, def.zh, def.en, ...(def.aliases ?? [])]) {
         const k = nameKey(name);
         if (k !== '' && !this.byKey.has(k)) this.byKey.set(k, def);
+        const e = exactKey(name);
+        if (e !== '' && !this.byExact.has(e)) this.byExact.set(e, def);
       }
     }
   }
@@ -36,6 +49,7 @@ export class IndicatorRegistry {
 
   /** Whether a name (as a header might give it, unit in brackets) is one of the dataset's indicators. */
   known(raw: string): boolean {
+    if (this.byExact.has(exactKey(raw))) return true;
     const k = nameKey(raw);
     return k !== '' && this.byKey.has(k) && !this.isUser(this.byKey.get(k)!);
   }
@@ -48,7 +62,7 @@ export class IndicatorRegistry {
   private resolveUncached(raw: string): IndicatorDef | null {
     const key = nameKey(raw);
     if (key === '') return null;
-    const known = this.byKey.get(key);
+    const known = this.byExact.get(exactKey(raw)) ?? this.byKey.get(key);
     if (known) return known;
     const name = raw.trim();
     let seed = 0;

@@ -12,7 +12,7 @@
 
 import type { Msg } from './types';
 import { bracketUnit, cleanText, clip, nameKey, RESERVED_NAMES, stripBrackets } from './text';
-import { roleOf, unitInLine, type Role } from './roles';
+import { isExportColumn, roleOf, unitInLine, type Role } from './roles';
 import { readPeriod } from './periods';
 import { parseUnit } from './units';
 import { isBlank } from './cells';
@@ -116,6 +116,7 @@ export function noRoles(): Record<Role, number> {
     kind: -1,
     note: -1,
     source: -1,
+    status: -1,
   };
 }
 
@@ -230,6 +231,7 @@ export function layoutAt(
       cols[role] = i;
       continue;
     }
+    if (!role && isExportColumn(h)) continue;
     const p = role ? null : headerPeriod(h);
     if (p !== null) periods.push({ index: i, header: h, period: p, unit: bracketUnit(h) });
     else if (!role && measureHeader(h, opts)) measures.push({ index: i, header: h, unit: bracketUnit(h) });

@@ -45,6 +45,7 @@ export function longRow(b: RowBuilder, f: string[], line: number): void {
   rec.raw = f[c.value]!;
   b.unitOf(c.unit >= 0 ? f[c.unit]! : '', ref, L.valueUnit);
   rec.note = b.rowNote(f);
+  rec.masked = c.status >= 0 && b.look.masked(f[c.status]!);
   rec.line = line;
   rec.column = L.headers[c.value]!;
   rec.cell = false;

@@ -51,6 +51,12 @@ const KIND_WORDS = new Map<string, Kind>([
   ['computed', 'derived'],
 ]);
 
+/** A status cell that says the figure is masked in its source (the dashboard's export: 已遮蔽 / masked). */
+const MASKED_STATUS = new Set(['已遮蔽', '遮蔽', '已遮盖', '遮盖', 'masked', 'redacted']);
+
+/** A year the report masks, relative to its own ('Y-1', 'Y', 'Y+1'), as the dashboard's export writes it. */
+const RELATIVE_PERIOD = /^y(?:[+-][1-9])?$/;
+
 export type UnitPlan =
   { ok: true; exp: number; warn: Msg | null; note: string } | { ok: false; code: string; reason: Msg };
 
@@ -83,6 +89,7 @@ export class Lookups {
   readonly periodErrors = new Map<string, { code: string; error: Msg }>();
   private readonly kindCache = new Map<string, number>();
   private readonly cmpCache = new Map<string, number>();
+  private readonly maskedCache = new Map<string, boolean>();
   private readonly noteCache = new Map<string, string>();
   private lastInd: IndRef | null = null;
   private lastIndRaw = '\u0000';
@@ -168,6 +175,12 @@ export class Lookups {
     }
     let p = this.periodCache.get(raw);
     if (p !== undefined) return p;
+    const relative = cleanText(raw).toLowerCase();
+    if (RELATIVE_PERIOD.test(relative)) {
+      p = this.cols.intern(relative.toUpperCase());
+      this.periodCache.set(raw, p);
+      return p;
+    }
     const r = readPeriod(raw);
     if (!r.ok) {
       p = PERIOD_BAD;
@@ -186,6 +199,16 @@ export class Lookups {
       this.kindCache.set(raw, k);
     }
     return k;
+  }
+
+  /** Whether a status cell says the figure is masked ('已遮蔽', 'masked'); anything else reads as reported. */
+  masked(raw: string): boolean {
+    let m = this.maskedCache.get(raw);
+    if (m === undefined) {
+      m = MASKED_STATUS.has(cleanText(raw).toLowerCase());
+      this.maskedCache.set(raw, m);
+    }
+    return m;
   }
 
   /** Comparator code of a comparator cell, -1 if it reads as none. */

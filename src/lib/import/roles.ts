@@ -1,11 +1,12 @@
 // The roles a column can play (city, indicator, year, value, unit, ...) and the header names that give them.
 // Example: roleOf('城市名称') -> 'city'; roleOf('数值（亿元）') -> 'value'; roleOf('序号') -> null;
-//          unitInLine('单位：亿元') -> '亿元'
+//          unitInLine('单位：亿元') -> '亿元'; isExportColumn('原文') -> true (the dashboard's own export wrote it)
 
 import { cleanText, nameKey, stripBrackets } from './text';
+import { columnWords } from '../i18n/exportMessages';
 
 export type Role =
-  'city' | 'indicator' | 'period' | 'value' | 'unit' | 'comparator' | 'kind' | 'note' | 'source';
+  'city' | 'indicator' | 'period' | 'value' | 'unit' | 'comparator' | 'kind' | 'note' | 'source' | 'status';
 
 export const ALIASES: Record<Role, readonly string[]> = {
   city: [
@@ -64,10 +65,13 @@ export const ALIASES: Record<Role, readonly string[]> = {
     '报告期',
     '统计时间',
     '日期',
+    '规划年',
+    '规划年份',
     'year',
     'period',
     'date',
     'time',
+    'plan year',
   ],
   value: [
     '数值',
@@ -90,6 +94,8 @@ export const ALIASES: Record<Role, readonly string[]> = {
   kind: ['类型', '性质', '数据类型', '数据性质', 'kind', 'type'],
   note: ['备注', '说明', '注释', '附注', '注', 'note', 'notes', 'remark', 'remarks', 'comment', 'comments'],
   source: ['来源', '数据来源', '资料来源', '出处', 'source'],
+  /** 已报告 / 已遮蔽 (reported / masked): a masked figure's value cell is empty (the dashboard's export writes it so). */
+  status: ['状态', '数据状态', 'status'],
 };
 
 const ROLE_OF = new Map<string, Role>();
@@ -107,4 +113,17 @@ export function unitInLine(text: string): string {
 /** Role of a header cell, or null. */
 export function roleOf(header: string): Role | null {
   return ROLE_OF.get(nameKey(header)) ?? ROLE_OF.get(nameKey(stripBrackets(header))) ?? null;
+}
+
+// The other columns the dashboard's own export writes (报告年份, 原文, the plan targets' 进度, 基期值 …): an export
+// imports back without a word about them, so they are not read and not reported as unknown.
+const EXPORT_ONLY = new Set(
+  columnWords()
+    .map(nameKey)
+    .filter((k) => !ROLE_OF.has(k)),
+);
+
+/** Whether a header is one of the export's columns that play no role in an upload. */
+export function isExportColumn(header: string): boolean {
+  return EXPORT_ONLY.has(nameKey(header));
 }

@@ -41,6 +41,8 @@ export interface Rec {
   preCodes: string[] | null;
   /** A cell of a row holding several figures: an empty one is skipped silently, a bad one drops only itself. */
   cell: boolean;
+  /** The row's status column says the figure is masked: an empty value is then that masked figure (long rows). */
+  masked: boolean;
 }
 
 export type RowReader = (b: RowBuilder, f: string[], line: number) => void;
@@ -95,6 +97,7 @@ export class RowBuilder {
       pre: null,
       preCodes: null,
       cell: false,
+      masked: false,
     };
   }
 
@@ -362,16 +365,19 @@ export class RowBuilder {
           if (w.code === 'unit-converted') extraNote = `单位已换算为${unitZh(n.unit)}`;
         }
       } else if (n.missing) {
-        if (n.code === 'empty') {
+        if (n.code === 'empty' && !r.masked) {
           if (!r.cell)
             this.issues.add(r.line, r.column, 'warning', 'empty-value', raw, n.reason, ROW_SKIPPED);
           return;
         }
         v = NaN;
-        (warn ??= []).push(n.reason);
-        (codes ??= []).push(n.code);
-        if (n.code === 'masked') redacted = true;
-        else extraNote = '区间值，未取值';
+        // An empty value its status column calls masked is said plainly: nothing to warn about.
+        if (n.code !== 'empty') {
+          (warn ??= []).push(n.reason);
+          (codes ??= []).push(n.code);
+        }
+        if (n.code === 'range') extraNote = '区间值，未取值';
+        else redacted = true;
       } else return this.drop(n.code, n.error);
     }
     const note = r.note;

@@ -26,6 +26,7 @@ describe('finding the header and the layout', () => {
       kind: 6,
       note: 7,
       source: -1,
+      status: -1,
     });
   });
 
