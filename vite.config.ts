@@ -122,8 +122,14 @@ function cspForInlined(): Plugin {
     writeBundle(opts) {
       const file = join(opts.dir ?? 'dist-single', 'index.html');
       let text = readFileSync(file, 'utf8');
-      const scripts = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha(m[1] ?? ''));
-      const styles = [...text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1] ?? ''));
+      const script = /<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/g;
+      const scripts = [...text.matchAll(script)].map((m) => sha(m[1] ?? ''));
+      // Styles outside the scripts only: the inlined code holds markup of its own (SheetJS writes ODS's
+      // `<style:style …>`), which a pattern over the whole page took for a style block.
+      const outside = text.replace(script, '');
+      const styles = [...outside.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)].map((m) =>
+        sha(m[1] ?? ''),
+      );
       text = text
         .replace("script-src 'self'", `script-src ${scripts.join(' ')}`)
         .replace("style-src 'self'", `style-src 'self' ${styles.join(' ')}`)

@@ -2,6 +2,8 @@
 // as native table slides with every target of the chart's table on some slide, and a picture slide whose long
 // English source line wraps rather than runs off. No text line overlaps another or leaves its slide.
 import { test, expect } from './fixtures';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
 import { checkPptxLayout, compact, layoutProblems, pageText, type PptxLayout } from '../pptx-layout';
 
@@ -73,11 +75,85 @@ test('a picture slide (en): the long source line wraps inside the slide, complet
 }, testInfo) => {
   test.setTimeout(180_000);
   await page.goto(ALL_CITIES + '&lang=en');
-  const layout = await slidesOf(page, 'rd-intensity', testInfo.outputPath('rd-intensity-en.pptx'));
+  await expect(page.locator('[data-chart="rd-intensity"][data-ready="true"]')).toBeVisible();
+  await page
+    .locator('[data-chart="rd-intensity"] [data-testid="slide-kind"]')
+    .selectOption({ label: 'picture' });
+  const file = testInfo.outputPath('rd-intensity-en.pptx');
+  const layout = await slidesOf(page, 'rd-intensity', file);
   expect(layout.pages.length).toBe(1);
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  expect(
+    Object.keys(zip.files).some((n) => /^ppt\/media\/.*\.png$/.test(n)),
+    'a picture',
+  ).toBe(true);
+  expect(
+    Object.keys(zip.files).some((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)),
+    'no native chart',
+  ).toBe(false);
   expect(layoutProblems(layout), 'text lines overlapping or off the slide').toEqual([]);
   const source = (await page.locator('[data-chart="rd-intensity"] .foot').first().textContent()) ?? '';
   expect(source.length).toBeGreaterThan(0);
   expect(pageText(layout.pages[0] as NonNullable<(typeof layout.pages)[0]>)).toContain(compact(source));
+  void problems;
+});
+
+for (const lang of ['zh', 'en'] as const)
+  test(`each chart's slide (${lang}) is a native chart with its data, titles, years and cities as text`, async ({
+    page,
+    problems,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    await page.goto(ALL_CITIES + (lang === 'en' ? '&lang=en' : ''));
+    const words = {
+      'rd-intensity':
+        lang === 'zh' ? ['2018年', '芜湖市', '福州市', '全国'] : ['2018', 'Wuhu', 'Fuzhou', 'China'],
+      'high-tech': lang === 'zh' ? ['2023年', '≥2,000'] : ['2023', '≥2,000'],
+      'tech-contracts': lang === 'zh' ? ['2019年上半年', '≥1,000'] : ['2019 H1', '≥1,000'],
+    };
+    for (const [chart, want] of Object.entries(words)) {
+      const file = testInfo.outputPath(`${chart}-${lang}.pptx`);
+      const layout = await slidesOf(page, chart, file);
+      expect(layout.pages, chart).toHaveLength(1);
+      const text = pageText(layout.pages[0]!);
+      const title = (await page.locator(`[data-chart="${chart}"] h2`).textContent()) ?? '';
+      expect(text, `${chart}: title`).toContain(compact(title));
+      for (const w of want) expect(text, `${chart}: ${w}`).toContain(compact(w));
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      const charts = Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+      expect(charts.length, `${chart}: native charts`).toBe(chart === 'high-tech' ? 2 : 1);
+      expect(Object.keys(zip.files).filter((n) => /^ppt\/embeddings\/.+\.xlsx$/.test(n)).length).toBe(
+        charts.length,
+      );
+      const notes = await zip.file('ppt/notesSlides/notesSlide1.xml')?.async('string');
+      expect(notes, `${chart}: speaker notes quote a sentence`).toMatch(/「[^」]+」/);
+    }
+    void problems;
+  });
+
+test('the briefing deck (en): a title slide naming the cities, every chart, a sources slide', async ({
+  page,
+  problems,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  await page.goto(ALL_CITIES + '&lang=en');
+  await expect(page.locator('[data-chart="plan-targets"][data-ready="true"]')).toBeVisible();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-deck').click()]);
+  const file = testInfo.outputPath('deck-en.pptx');
+  await dl.saveAs(file);
+  const layout = await checkPptxLayout(file);
+  const texts = layout.pages.map(pageText);
+  expect(texts[0]).toContain(compact('Cities compared: Wuhu, Wuhu County, Fuzhou, Haimen'));
+  for (const chart of ['rd-intensity', 'high-tech', 'tech-contracts', 'plan-targets']) {
+    const title = (await page.locator(`[data-chart="${chart}"] h2`).textContent()) ?? '';
+    expect(
+      texts.some((x) => x.includes(compact(title.replace(/\s*\(\d+\/\d+\)$/, '')))),
+      title,
+    ).toBe(true);
+  }
+  expect(texts.at(-1)).toContain(compact('Sources'));
+  expect(texts.at(-1)).toContain(compact('Wuhu Municipal'));
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  expect(Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(4);
   void problems;
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ChartModel, SlideTable } from '../../src/lib/charts/common';
 import type { Lang } from '../../src/lib/i18n/bilingual';
 import { buildDeck } from '../../src/lib/export/slides';
+import { dataset } from './factory';
 import { MAX_ROWS, pageSlideTable } from '../../src/lib/export/slideTable';
 import {
   checkPptxLayout,
@@ -132,7 +133,7 @@ async function layoutOf(lang: Lang, t: SlideTable, sourceLine: string): Promise<
         : 'Each city’s plan targets beside its latest actual figures (a target is not an achievement)',
     sourceLine,
   };
-  const blob = await buildDeck([{ model: model(t), meta }], lang);
+  const blob = await buildDeck([{ model: model(t), meta }], lang, { data: dataset([]) });
   const dir = await mkdtemp(join(tmpdir(), 'slides-test-'));
   try {
     const file = join(dir, `plan-targets-${lang}.pptx`);

@@ -2,11 +2,13 @@
 import type { ChartModel } from '../charts/common';
 import type { ExportMeta, RenderOpts } from './render';
 import { download, renderPng, renderSvg } from './render';
-import { toCsv } from './csv';
+import { chartCsv } from './csv';
 import type { Lang } from '../i18n/bilingual';
 import { t } from '../i18n/onDemandMessages';
+import type { Dataset } from '../data/dataset';
+import type { DeckOptions } from './slides';
 
-export type ExportKind = 'png' | 'svg' | 'csv' | 'pptx';
+export type ExportKind = 'png' | 'svg' | 'csv' | 'pptx' | 'xlsx';
 
 /** fileStem('rd-intensity', 'zh') -> 'rd-intensity-zh' */
 function fileStem(chartId: string, lang: string): string {
@@ -19,7 +21,8 @@ export async function exportChart(
   model: ChartModel,
   meta: ExportMeta,
   lang: Lang,
-  opts: RenderOpts = {},
+  opts: RenderOpts,
+  deck: DeckOptions,
 ): Promise<void> {
   const stem = fileStem(chartId, lang);
   opts = pictureSize(model, opts);
@@ -30,23 +33,35 @@ export async function exportChart(
       `${stem}.svg`,
     );
   else if (kind === 'csv')
-    download(
-      new Blob([toCsv(model.table.csv.header, model.table.csv.rows)], { type: 'text/csv;charset=utf-8' }),
-      `${stem}.csv`,
-    );
-  else {
+    download(new Blob([chartCsv(model, deck.data, lang)], { type: 'text/csv;charset=utf-8' }), `${stem}.csv`);
+  else if (kind === 'xlsx') {
+    const { buildWorkbook } = await import('./xlsx');
+    download(await buildWorkbook([{ title: meta.title, model }], deck.data, lang), `${stem}.xlsx`);
+  } else {
     const { buildDeck } = await import('./slides');
-    download(await buildDeck([{ model, meta }], lang), `${stem}.pptx`);
+    download(await buildDeck([{ model, meta }], lang, deck), `${stem}.pptx`);
   }
 }
 
-/** All four headline charts as one 16:9 deck, one slide each. */
+/** The briefing deck: a title slide, every headline chart's slides, the sources. */
 export async function exportDeck(
   charts: { model: ChartModel; meta: ExportMeta }[],
   lang: Lang,
+  deck: DeckOptions,
 ): Promise<void> {
   const { buildDeck } = await import('./slides');
-  download(await buildDeck(charts, lang), t(lang, 'deckFileName'));
+  download(await buildDeck(charts, lang, deck), t(lang, 'deckFileName'));
+}
+
+/** The whole dashboard's data: one sheet per headline chart and the sources, in the view's language. */
+export async function exportWorkbook(
+  charts: { model: ChartModel; meta: ExportMeta }[],
+  lang: Lang,
+  data: Dataset,
+): Promise<void> {
+  const { buildWorkbook } = await import('./xlsx');
+  const sheets = charts.map((c) => ({ title: c.meta.title, model: c.model }));
+  download(await buildWorkbook(sheets, data, lang), t(lang, 'workbookFileName'));
 }
 
 /** The largest canvas a picture is drawn on, in device pixels (iOS Safari refuses larger ones). */

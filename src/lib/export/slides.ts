@@ -1,121 +1,61 @@
-// 16:9 PowerPoint slides (one per chart, or a deck), written in the browser by PptxGenJS, which is
-// loaded only when a slide is asked for (it is larger than the rest of the export code together).
-// A chart with a slide table (plan targets) becomes native table slides, paged here, text that can be
-// searched and edited; every other chart becomes one picture slide. The table path needs no DOM.
-import type { ChartModel, SlideTable } from '../charts/common';
-import {
-  BODY_PT,
-  CELL_MARGIN,
-  columnWidths,
-  pageRowHeight,
-  pageSlideTable,
-  rowHeight,
-  W,
-  X,
-} from './slideTable';
-import { LINE, lineCount, lineIn } from './textMeasure';
+// 16:9 PowerPoint slides (one chart's, or the briefing deck), written in the browser by PptxGenJS, which is
+// loaded only when a slide is asked for. A chart on category axes becomes a native PowerPoint chart with its
+// data embedded (nativeChart.ts, chartXml.ts, pptxCharts.ts), or a picture where the user asks for one; plan
+// targets become native table slides (tableSlides.ts). Every chart slide carries its title, a takeaway, the whole
+// source line and speaker notes quoting each figure's sentence. The deck adds a title and a sources slide.
+import type { ChartModel } from '../charts/common';
+import { placeName } from '../charts/common';
+import type { Dataset } from '../data/dataset';
 import type { ExportMeta } from './render';
 import type { Lang } from '../i18n/bilingual';
 import { t } from '../i18n/onDemandMessages';
+import { listed, unitLabel } from '../i18n/format';
+import { nativePlots, type NativePlot } from './nativeChart';
+import { W, X } from './slideTable';
+import type { ChartStyle } from './chartXml';
+import {
+  boxHeight,
+  header,
+  sourceBox,
+  sourceLine,
+  text,
+  SLIDE_H,
+  type Header,
+  type Pptx,
+} from './slideBoxes';
+import { tableSlides } from './tableSlides';
+import { sourceParagraphs, speakerNotes, takeaway } from './slideText';
 
 export interface SlideChart {
   model: ChartModel;
   meta: ExportMeta;
 }
 
-type Pptx = InstanceType<typeof import('pptxgenjs').default>;
-type Slide = ReturnType<Pptx['addSlide']>;
-type TableRow = Parameters<Slide['addTable']>[0][number];
-
-// The slide: 10 × 5.625 in (LAYOUT_16x9); content W wide from x X (slideTable.ts).
-const SLIDE_H = 5.625;
-const BOTTOM = 0.12; // margin under the source line
-/** Text box insets (in): PowerPoint's defaults, written out so every renderer uses the same. */
-const INSET_X = 0.1;
-const INSET_Y = 0.05;
-
-const TITLE_PT = 22;
-const SUBTITLE_PT = 11;
-const LEGEND_PT = 11;
-const SOURCE_PT = 9;
-/**
- * Of the height left for the table, what the paging may plan to fill. Lines are as tall everywhere (exact line
- * spacing, LINE) but fonts are not as wide: the rest is spare for a row that wraps once more than estimated.
- */
-const FILL = 0.92;
-
-/** The height (in) of a text box that holds `text` at `pt` across `widthIn`, insets included. */
-function boxHeight(text: string, pt: number, widthIn: number, bold = false): number {
-  const lines = lineCount(text, widthIn - 2 * INSET_X, pt, bold);
-  return lines * lineIn(pt) + 2 * INSET_Y + 0.02;
+export interface DeckOptions {
+  data: Dataset;
+  /** Charts as pictures instead of native charts (the user's choice: "图片"). */
+  picture?: boolean;
+  /** The cities compared (the deck's title slide names them). */
+  cities?: readonly string[];
+  /** The day the deck is made (title slide); today by default. */
+  date?: Date;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Writing the slides.
+const CHART_GAP = 0.15;
 
-function text(
-  slide: Slide,
-  s: string,
-  box: { y: number; h: number; x?: number; w?: number },
-  style: { pt: number; font: string; color: string; bold?: boolean },
-): void {
-  slide.addText(s, {
-    x: box.x ?? X,
-    y: box.y,
-    w: box.w ?? W,
-    h: box.h,
-    fontSize: style.pt,
-    bold: style.bold ?? false,
-    fontFace: style.font,
-    color: style.color,
-    margin: [INSET_X * 72, INSET_X * 72, INSET_Y * 72, INSET_Y * 72], // PptxGenJS order: l, r, b, t (pt)
-    lineSpacing: style.pt * LINE,
-    valign: 'top',
-    fit: 'none',
-  });
-}
-
-/** The source line's box: one line as it always was (y 5.2, 0.35 in), taller upwards when it wraps. */
-function sourceBox(s: string): { y: number; h: number } {
-  const h = Math.max(0.35, boxHeight(s, SOURCE_PT, W));
-  return { y: Math.min(5.2, SLIDE_H - BOTTOM - h), h };
-}
-
-async function pictureSlide(pptx: Pptx, c: SlideChart, font: string): Promise<void> {
+async function pictureInto(slide: ReturnType<Pptx['addSlide']>, c: SlideChart, top: number) {
   const { renderPng } = await import('./render');
-  const slide = pptx.addSlide();
-  slide.addText(c.meta.title, {
-    x: X,
-    y: 0.2,
-    w: W,
-    h: 0.5,
-    fontSize: TITLE_PT,
-    bold: true,
-    fontFace: font,
-    color: '222222',
-  });
-  slide.addText(c.meta.subtitle, {
-    x: X,
-    y: 0.68,
-    w: W,
-    h: 0.35,
-    fontSize: SUBTITLE_PT,
-    fontFace: font,
-    color: '555555',
-  });
   // The chart without its own title block: the slide carries title and source as editable text.
   const png = await renderPng(
     c.model,
     { title: '', subtitle: '', sourceLine: '' },
     { width: 1100, height: 520, pixelRatio: 2 },
   );
-  // The picture's bottom 0.2 in is blank (the export keeps room for a source line it does not draw here), so
-  // a one-line source sits over it as it always has; a longer one takes room from the picture, which shrinks.
-  const src = sourceBox(c.meta.sourceLine);
-  const h = Math.min(W * (520 / 1100), src.y + 0.2 - 1.05);
+  // The picture's bottom 0.2 in is blank (the export keeps room for a source line it does not draw here).
+  const room = sourceBox(c.meta.sourceLine).y + 0.2 - top;
+  const h = Math.min(W * (520 / 1100), room);
   const w = h * (1100 / 520);
-  slide.addImage({ data: await dataUrl(png), x: X + (W - w) / 2, y: 1.05, w, h });
-  if (c.meta.sourceLine) text(slide, c.meta.sourceLine, src, { pt: SOURCE_PT, font, color: '555555' });
+  slide.addImage({ data: await dataUrl(png), x: X + (W - w) / 2, y: top, w, h });
 }
 
 async function dataUrl(blob: Blob): Promise<string> {
@@ -125,87 +65,130 @@ async function dataUrl(blob: Blob): Promise<string> {
   return `data:image/png;base64,${btoa(bin)}`;
 }
 
-const BORDER = { type: 'solid' as const, pt: 0.75, color: 'BFC5CC' };
-
-function tableSlides(pptx: Pptx, c: SlideChart, table: SlideTable, lang: Lang, font: string): void {
-  const continued = t(lang, 'slideContinued');
-  const colW = columnWidths(table);
-  // Bottom up: source line, legend above it; top down: title, subtitle; the table between.
-  const src = c.meta.sourceLine ? sourceBox(c.meta.sourceLine) : { y: SLIDE_H - BOTTOM, h: 0 };
-  const legendH = table.legend ? boxHeight(table.legend, LEGEND_PT, W) : 0;
-  const legendY = src.y - legendH;
-  // The title is measured with the longest page mark it can carry, so every page has the same layout.
-  const titleH = boxHeight(c.meta.title + t(lang, 'slidePage', { page: 88, pages: 88 }), TITLE_PT, W, true);
-  const subH = c.meta.subtitle ? boxHeight(c.meta.subtitle, SUBTITLE_PT, W) : 0;
-  const titleY = 0.15;
-  const subY = titleY + titleH;
-  const tableY = subY + subH + 0.08;
-  const header = rowHeight(table.columns, colW, true);
-  const budget = (legendY - 0.06 - tableY) * FILL - header;
-  const pages = pageSlideTable(table, budget, continued);
-
-  const cell = (s: string, opts: Record<string, unknown> = {}) => ({
-    text: s,
-    options: {
-      fontFace: font,
-      fontSize: BODY_PT,
-      color: '222222',
-      margin: CELL_MARGIN,
-      lineSpacing: BODY_PT * LINE,
-      valign: 'middle' as const,
-      border: BORDER,
-      ...opts,
-    },
+/** A chart's slides: returns the native plots placed, in the order their chart parts were added. */
+async function chartSlides(pptx: Pptx, c: SlideChart, lang: Lang, opts: DeckOptions): Promise<NativePlot[]> {
+  const ds = opts.data;
+  const font = t(lang, 'slideFont');
+  const plots = nativePlots(c.model, lang, (o) => unitLabel(o.unit, lang, ds.units));
+  const head: Header = {
+    title: c.meta.title,
+    lead: takeaway(c.model, plots, ds, lang),
+    subtitle: c.meta.subtitle,
+  };
+  const notes = speakerNotes(c.model, ds, lang, head.lead);
+  if (c.model.slideTable) {
+    // The subtitle describes the chart's bars; a table slide has its own legend instead.
+    const tableHead = { ...head, subtitle: '' };
+    for (const s of tableSlides(pptx, tableHead, c.meta.sourceLine, c.model.slideTable, lang, font))
+      s.addNotes(notes);
+    return [];
+  }
+  const slide = pptx.addSlide();
+  slide.addNotes(notes);
+  const top = header(slide, head, font) + 0.05;
+  sourceLine(slide, c.meta.sourceLine, font);
+  if (opts.picture || !plots.length) {
+    if (!c.model.empty) await pictureInto(slide, c, top);
+    return [];
+  }
+  // Several plots (high-tech: the count, and the additions) stand side by side: a 16:9 slide is wide, and
+  // stacked they left each a strip under a long source line.
+  const room = sourceBox(c.meta.sourceLine).y - 0.05 - top;
+  const w = (W - CHART_GAP * (plots.length - 1)) / plots.length;
+  plots.forEach((_, i) => {
+    // A placeholder PptxGenJS frames and packages; its part and workbook are replaced (pptxCharts.ts).
+    slide.addChart(pptx.ChartType.bar, [{ name: '-', labels: ['-'], values: [0] }], {
+      x: X + i * (w + CHART_GAP),
+      y: top,
+      w,
+      h: room,
+    });
   });
-  const headerRow: TableRow = table.columns.map((s, i) =>
-    cell(s, { bold: true, fill: { color: 'E4E9F0' }, align: i === 0 ? 'left' : 'center' }),
+  return plots;
+}
+
+function titleSlide(pptx: Pptx, charts: readonly SlideChart[], lang: Lang, opts: DeckOptions): void {
+  const font = t(lang, 'slideFont');
+  const slide = pptx.addSlide();
+  const title = t(lang, 'deckTitle');
+  text(
+    slide,
+    title,
+    { y: 1.5, h: boxHeight(title, 36, W, true) },
+    { pt: 36, font, color: '1F3B57', bold: true },
   );
-
-  pages.forEach((rows, p) => {
-    const slide = pptx.addSlide();
-    const mark = pages.length > 1 ? t(lang, 'slidePage', { page: p + 1, pages: pages.length }) : '';
-    text(
-      slide,
-      c.meta.title + mark,
-      { y: titleY, h: titleH },
-      { pt: TITLE_PT, font, color: '222222', bold: true },
-    );
-    if (c.meta.subtitle)
-      text(slide, c.meta.subtitle, { y: subY, h: subH }, { pt: SUBTITLE_PT, font, color: '555555' });
-    const body: TableRow[] = rows.map((r) =>
-      r.kind === 'group'
-        ? [
-            cell(r.continued ? r.title + continued : r.title, {
-              bold: true,
-              colspan: Math.max(1, table.columns.length),
-              fill: { color: 'F3F5F8' },
-              align: 'left',
-            }),
-          ]
-        : table.columns.map((_, i) => cell(r.cells[i] ?? '', { align: i === 0 ? 'left' : 'center' })),
-    );
-    // Rows are written as tall as the estimate; a renderer that needs more grows the row.
-    const rowH = [header, ...rows.map((r) => pageRowHeight(r, colW, continued))];
-    slide.addTable([headerRow, ...body], { x: X, y: tableY, w: W, colW, rowH, autoPage: false });
-    if (table.legend)
-      text(slide, table.legend, { y: legendY, h: legendH }, { pt: LEGEND_PT, font, color: '444444' });
-    if (c.meta.sourceLine) text(slide, c.meta.sourceLine, src, { pt: SOURCE_PT, font, color: '555555' });
+  const ds = opts.data;
+  const reports = new Set(charts.flatMap((c) => c.model.sources));
+  const date = (opts.date ?? new Date()).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
   });
+  const lines = [
+    opts.cities?.length
+      ? t(lang, 'deckCities', {
+          cities: listed(
+            opts.cities.map((id) => placeName(ds, id, lang)),
+            lang,
+          ),
+        })
+      : '',
+    t(lang, 'deckFigures', { charts: charts.length, reports: reports.size }),
+    t(lang, 'deckMade', { date }),
+  ].filter(Boolean);
+  let y = 2.6;
+  for (const line of lines) {
+    const h = boxHeight(line, 16, W);
+    text(slide, line, { y, h }, { pt: 16, font, color: '333333' });
+    y += h;
+  }
+}
+
+/** The reports the deck draws from, as many slides as their paragraphs need. */
+function sourcesSlides(pptx: Pptx, charts: readonly SlideChart[], lang: Lang, opts: DeckOptions): void {
+  const font = t(lang, 'slideFont');
+  const paragraphs = sourceParagraphs(
+    opts.data,
+    charts.flatMap((c) => c.model.sources),
+    lang,
+  ).map((p) => `• ${p}`);
+  const head: Header = { title: t(lang, 'sourcesTitle'), lead: t(lang, 'sourcesNote'), subtitle: '' };
+  const bottom = SLIDE_H - 0.3;
+  let slide: ReturnType<Pptx['addSlide']> | null = null;
+  let y = 0;
+  for (const p of paragraphs) {
+    const h = boxHeight(p, 12, W);
+    if (!slide || y + h > bottom) {
+      slide = pptx.addSlide();
+      y = header(slide, head, font) + 0.1;
+    }
+    text(slide, p, { y, h }, { pt: 12, font, color: '222222' });
+    y += h;
+  }
 }
 
 /**
- * buildDeck([{model, meta}]) -> .pptx Blob, 16:9: per chart one slide with title, chart image and source note,
- * or, for a chart with a slide table, as many table slides as its rows need ("(1/3)", header on each).
+ * buildDeck(charts, lang, opts) -> .pptx Blob, 16:9. One chart: its slide (or slides); several: the briefing
+ * deck, a title slide, the charts' slides and the sources.
  */
-export async function buildDeck(charts: SlideChart[], lang: Lang): Promise<Blob> {
+export async function buildDeck(charts: SlideChart[], lang: Lang, opts: DeckOptions): Promise<Blob> {
   const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_16x9'; // 10 × 5.625 in
-  pptx.title = charts.length === 1 ? (charts[0]?.meta.title ?? '') : t(lang, 'deckTitle');
-  const font = t(lang, 'slideFont');
-  for (const c of charts) {
-    if (c.model.slideTable) tableSlides(pptx, c, c.model.slideTable, lang, font);
-    else await pictureSlide(pptx, c, font);
-  }
-  return (await pptx.write({ outputType: 'blob' })) as Blob;
+  const deck = charts.length > 1;
+  pptx.title = deck ? t(lang, 'deckTitle') : (charts[0]?.meta.title ?? '');
+  if (deck) titleSlide(pptx, charts, lang, opts);
+  const plots: NativePlot[] = [];
+  for (const c of charts) plots.push(...(await chartSlides(pptx, c, lang, opts)));
+  if (deck) sourcesSlides(pptx, charts, lang, opts);
+  const style: ChartStyle = {
+    font: t(lang, 'slideFont'),
+    lang: lang === 'zh' ? 'zh-CN' : 'en-US',
+    pt: 12,
+    labelPt: 11,
+    legend: 'b',
+    targetWords: t(lang, 'seriesTarget'),
+  };
+  const { finishDeck } = await import('./pptxCharts');
+  return finishDeck((await pptx.write({ outputType: 'arraybuffer' })) as ArrayBuffer, plots, style);
 }
