@@ -7,6 +7,27 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseBboxLayout, type LayoutLine, type LayoutPage } from '../pptx-layout';
 
+interface SheetCell {
+  value: string | number | boolean | null;
+  data_type: string;
+  number_format: string;
+}
+
+/** An .xlsx as openpyxl reads it (scripts/read-xlsx.py): sheets of rows of cells with their types. */
+async function readWorkbook(bytes: Buffer): Promise<{ sheets: { name: string; rows: SheetCell[][] }[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'xlsx-e2e-'));
+  try {
+    const file = join(dir, 'export.xlsx');
+    await writeFile(file, bytes);
+    const { stdout } = await promisify(execFile)('python3', ['scripts/read-xlsx.py', file], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return JSON.parse(stdout);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function downloadOf(page: import('@playwright/test').Page, testid: string): Promise<Buffer> {
   const [dl] = await Promise.all([
     page.waitForEvent('download'),
@@ -17,7 +38,7 @@ async function downloadOf(page: import('@playwright/test').Page, testid: string)
 
 for (const id of CHARTS) {
   test.describe(`${id} in an embed`, () => {
-    test('shows one chart alone and exports PNG, SVG, CSV and a slide', async ({ page, problems }) => {
+    test('shows one chart alone and exports PNG, SVG, CSV, .xlsx and a slide', async ({ page, problems }) => {
       await page.setViewportSize({ width: 960, height: 640 });
       await page.goto(`./#/embed/${id}`);
       await chartsReady(page, [id]);
@@ -44,6 +65,21 @@ for (const id of CHARTS) {
       const csv = await downloadOf(page, 'export-csv');
       expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(csv.toString('utf8')).toMatch(/芜湖|海门|福州/);
+      expect(csv.toString('utf8'), 'headers in the view’s language').toMatch(/^\uFEFF城市,指标,/);
+
+      // The workbook as Excel reads it (openpyxl): the chart's sheet, then the sources.
+      const book = await readWorkbook(await downloadOf(page, 'export-xlsx'));
+      expect(book.sheets.at(-1)?.name).toBe('来源');
+      const [header, ...body] = book.sheets[0]!.rows;
+      expect(header?.[0]?.value).toBe('城市');
+      const valueCol = header!.findIndex((c) => c.value === '数值');
+      const values = body.map((r) => r[valueCol]).filter((c) => c?.value !== null && c?.value !== undefined);
+      expect(values.length).toBeGreaterThan(0);
+      for (const c of values) expect(c!.data_type, 'figures are numbers').toBe('n');
+      expect(
+        book.sheets.flatMap((x) => x.rows.flat()).some((c) => c.data_type === 'f'),
+        'no formulas',
+      ).toBe(false);
 
       const pptx = await downloadOf(page, 'export-pptx');
       expect(pptx.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
@@ -306,3 +342,18 @@ for (const [lang, explorer] of [
     void problems;
   });
 }
+
+test('the whole dashboard’s data as one workbook (en): a sheet per chart, then the sources', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('./#/?lang=en');
+  await chartsReady(page);
+  const book = await readWorkbook(await downloadOf(page, 'export-all-xlsx'));
+  const titles = await page.locator('[data-chart] h2').allTextContents();
+  expect(book.sheets).toHaveLength(5);
+  expect(book.sheets.at(-1)?.name).toBe('Sources');
+  expect(titles.some((x) => x.startsWith(book.sheets[0]!.name.slice(0, 20)))).toBe(true);
+  expect(book.sheets[0]!.rows[0]?.[0]?.value).toBe('City');
+  void problems;
+});
