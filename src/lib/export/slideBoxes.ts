@@ -15,8 +15,12 @@ const INSET_Y = 0.05;
 export const TITLE_PT = 22;
 export const TAKEAWAY_PT = 14;
 export const SUBTITLE_PT = 12;
-export const LEGEND_PT = 12;
 export const SOURCE_PT = 10;
+/**
+ * A table slide's smaller legend, takeaway and source line: every row they leave room for is a slide fewer for a
+ * long list of targets (English names wrap more than Chinese ones).
+ */
+export const TABLE_TEXT = { lead: 12, legend: 11, source: 9 } as const;
 
 export interface TextStyle {
   pt: number;
@@ -54,9 +58,9 @@ export function text(
 }
 
 /** The source line's box: at the foot of the slide, as tall as its lines, never cut. */
-export function sourceBox(s: string): { y: number; h: number } {
+export function sourceBox(s: string, pt = SOURCE_PT): { y: number; h: number } {
   if (!s) return { y: SLIDE_H - BOTTOM, h: 0 };
-  const h = Math.max(0.35, boxHeight(s, SOURCE_PT, W));
+  const h = Math.max(0.35, boxHeight(s, pt, W));
   return { y: Math.min(5.2, SLIDE_H - BOTTOM - h), h };
 }
 
@@ -65,11 +69,13 @@ export interface Header {
   title: string;
   lead: string;
   subtitle: string;
+  /** The takeaway's size (default TAKEAWAY_PT). */
+  leadPt?: number;
 }
 
 export function headerHeights(h: Header, pageMark = '') {
   const title = boxHeight(h.title + pageMark, TITLE_PT, W, true);
-  const lead = h.lead ? boxHeight(h.lead, TAKEAWAY_PT, W) : 0;
+  const lead = h.lead ? boxHeight(h.lead, h.leadPt ?? TAKEAWAY_PT, W) : 0;
   const sub = h.subtitle ? boxHeight(h.subtitle, SUBTITLE_PT, W) : 0;
   return { title, lead, sub, total: 0.15 + title + lead + sub };
 }
@@ -83,12 +89,13 @@ export function header(slide: Slide, h: Header, font: string, mark = '', measure
   let y = 0.15;
   text(slide, h.title + mark, { y, h: size.title }, { pt: TITLE_PT, font, color: '222222', bold: true });
   y += size.title;
-  if (h.lead) text(slide, h.lead, { y, h: size.lead }, { pt: TAKEAWAY_PT, font, color: '1F3B57' });
+  if (h.lead)
+    text(slide, h.lead, { y, h: size.lead }, { pt: h.leadPt ?? TAKEAWAY_PT, font, color: '1F3B57' });
   y += size.lead;
   if (h.subtitle) text(slide, h.subtitle, { y, h: size.sub }, { pt: SUBTITLE_PT, font, color: '555555' });
   return y + size.sub;
 }
 
-export function sourceLine(slide: Slide, s: string, font: string): void {
-  if (s) text(slide, s, sourceBox(s), { pt: SOURCE_PT, font, color: '555555' });
+export function sourceLine(slide: Slide, s: string, font: string, pt = SOURCE_PT): void {
+  if (s) text(slide, s, sourceBox(s, pt), { pt, font, color: '555555' });
 }

@@ -20,6 +20,7 @@ import {
   sourceLine,
   text,
   SLIDE_H,
+  TABLE_TEXT,
   type Header,
   type Pptx,
 } from './slideBoxes';
@@ -78,7 +79,7 @@ async function chartSlides(pptx: Pptx, c: SlideChart, lang: Lang, opts: DeckOpti
   const notes = speakerNotes(c.model, ds, lang, head.lead);
   if (c.model.slideTable) {
     // The subtitle describes the chart's bars; a table slide has its own legend instead.
-    const tableHead = { ...head, subtitle: '' };
+    const tableHead = { ...head, subtitle: '', leadPt: TABLE_TEXT.lead };
     for (const s of tableSlides(pptx, tableHead, c.meta.sourceLine, c.model.slideTable, lang, font))
       s.addNotes(notes);
     return [];

@@ -12,7 +12,7 @@ import {
   X,
 } from './slideTable';
 import { LINE } from './textMeasure';
-import { boxHeight, header, headerHeights, LEGEND_PT, sourceBox, sourceLine, text } from './slideBoxes';
+import { boxHeight, header, headerHeights, sourceBox, sourceLine, TABLE_TEXT, text } from './slideBoxes';
 import type { Header, Pptx, Slide } from './slideBoxes';
 import type { Lang } from '../i18n/bilingual';
 import { t } from '../i18n/onDemandMessages';
@@ -38,8 +38,8 @@ export function tableSlides(
   const continued = t(lang, 'slideContinued');
   const colW = columnWidths(table);
   // Bottom up: source line, legend above it; top down: the header; the table between.
-  const src = sourceBox(source);
-  const legendH = table.legend ? boxHeight(table.legend, LEGEND_PT, W) : 0;
+  const src = sourceBox(source, TABLE_TEXT.source);
+  const legendH = table.legend ? boxHeight(table.legend, TABLE_TEXT.legend, W) : 0;
   const legendY = src.y - legendH;
   const longestMark = t(lang, 'slidePage', { page: 88, pages: 88 });
   const tableY = headerHeights(head, longestMark).total + 0.08;
@@ -84,8 +84,8 @@ export function tableSlides(
     const rowH = [headerH, ...rows.map((r) => pageRowHeight(r, colW, continued))];
     slide.addTable([headerRow, ...body], { x: X, y: tableY, w: W, colW, rowH, autoPage: false });
     if (table.legend)
-      text(slide, table.legend, { y: legendY, h: legendH }, { pt: LEGEND_PT, font, color: '444444' });
-    sourceLine(slide, source, font);
+      text(slide, table.legend, { y: legendY, h: legendH }, { pt: TABLE_TEXT.legend, font, color: '444444' });
+    sourceLine(slide, source, font, TABLE_TEXT.source);
     return slide;
   });
 }
