@@ -17,7 +17,17 @@ import { unitLabel } from '../../src/lib/i18n/format';
 import { t } from '../../src/lib/i18n/messages';
 import type { Lang } from '../../src/lib/i18n/bilingual';
 import { input } from './helpers';
-import { chartInput, observation } from './factory';
+import { chartInput, observation, place } from './factory';
+import { chartXml, NOT_XML, type ChartStyle } from '../../src/lib/export/chartXml';
+
+const STYLE: ChartStyle = {
+  font: 'Microsoft YaHei',
+  lang: 'zh-CN',
+  pt: 12,
+  labelPt: 11,
+  legend: 'b',
+  targetWords: '目标',
+};
 import { orderProblems } from '../ooxml-order';
 import { checkPptxLayout, compact, pageText, type PptxLayout } from '../pptx-layout';
 
@@ -52,7 +62,13 @@ describe('native chart series, one per kind', () => {
     expect(plot?.categories).toContain('2018年');
     const wuhu = seriesNamed(plot, '芜湖市');
     expect(wuhu?.kind).toBe('actual');
-    expect(wuhu?.joined).toBe(true);
+    // Wuhu's 2021 figure is derived: the actuals and the derived figure are marks of their own, joined by a
+    // connector that names no figure.
+    expect(wuhu?.joined).toBe(false);
+    const line = seriesNamed(plot, '芜湖市（连线）');
+    expect(line?.joined).toBe(true);
+    expect(line?.values.filter((v) => v !== null)).toEqual([3.48, 3.76]);
+    expect(seriesNamed(plot, '芜湖市（推算）')?.values.filter((v) => v !== null)).toEqual([3.48]);
     expect(wuhu?.values[plot!.categories.indexOf('2022年')]).toBe(3.76);
     const target = seriesNamed(plot, '海门市（目标）');
     expect(target?.kind, 'a plan target is its own series').toBe('target');
@@ -62,9 +78,8 @@ describe('native chart series, one per kind', () => {
     expect(china?.values.every((v) => v === 2.18)).toBe(true);
     // Nothing that is not an actual sits in an actual series.
     for (const s of plot!.series.filter((x) => x.kind === 'actual'))
-      s.values.forEach((v, i) => {
-        if (v === null || s.unmarked.includes(i)) return;
-        expect(s.points[i]?.kind === 'actual' && s.points[i]?.comparator !== '>=').toBe(true);
+      s.points.forEach((o) => {
+        if (o) expect(o.kind === 'actual' && o.comparator !== '>=', `${s.name}: ${o.period}`).toBe(true);
       });
   });
 
@@ -93,6 +108,70 @@ describe('native chart series, one per kind', () => {
     expect(suffixes.some((x) => /同比 \+\d/.test(x))).toBe(true);
     expect(suffixes.join(' '), 'the half-year mark is the category’s, not the label’s').not.toMatch(/H1/);
   });
+});
+
+test('a line of bounds and derived figures: a connector out of the legend, no actual series, no bound in one', () => {
+  const rows = [
+    observation({
+      city: 'wuhu',
+      indicator: 'high_tech_enterprises',
+      period: '2021',
+      value: 1800,
+      unit: 'count',
+      kind: 'derived',
+    }),
+    observation({
+      city: 'wuhu',
+      indicator: 'high_tech_enterprises',
+      period: '2022',
+      value: 2000,
+      unit: 'count',
+      comparator: '>=',
+    }),
+    observation({
+      city: 'wuhu',
+      indicator: 'high_tech_enterprises',
+      period: '2023',
+      value: 2500,
+      unit: 'count',
+      comparator: '>=',
+    }),
+  ];
+  const base = chartInput(rows, { places: [place({ id: 'wuhu', zh: '芜湖市', en: 'Wuhu' })] });
+  const [count] = nativePlots(HEADLINE_CHARTS['high-tech'].build(base), 'zh', (o) =>
+    unitLabel(o.unit, 'zh', base.data.units),
+  );
+  expect(count?.series.map((s) => [s.name, s.kind, s.values])).toEqual([
+    ['芜湖市（连线）', 'line', [1800, 2000, 2500]],
+    ['芜湖市（推算）', 'derived', [1800, null, null]],
+    ['芜湖市（下限）', 'bound', [null, 2000, 2500]],
+  ]);
+  const xml = chartXml(count!, STYLE);
+  expect(xml, 'the connector has no legend entry').toContain(
+    '<c:legendEntry><c:idx val="0"/><c:delete val="1"/></c:legendEntry>',
+  );
+  expect(orderProblems(xml)).toEqual([]);
+});
+
+test('a control character in a name never reaches the XML; a small figure keeps the decimals its sentence gives', () => {
+  const rows = [
+    observation({
+      city: 'wuhu',
+      indicator: 'rd_intensity',
+      period: '2021',
+      value: 0.00417,
+      quote: '增加0.00417',
+    }),
+    observation({ city: 'wuhu', indicator: 'rd_intensity', period: '2022', value: 3.1, quote: '达到3.10%' }),
+  ];
+  const base = chartInput(rows, { places: [place({ id: 'wuhu', zh: '新\u0001市', en: 'New\u0001city' })] });
+  const [plot] = nativePlots(HEADLINE_CHARTS['rd-intensity'].build(base), 'zh', (o) =>
+    unitLabel(o.unit, 'zh', base.data.units),
+  );
+  expect(plot?.series[0]?.decimals).toEqual([5, 2]);
+  const xml = chartXml(plot!, STYLE);
+  expect(xml).not.toMatch(NOT_XML);
+  expect(xml).toContain('<c:v>新市</c:v>');
 });
 
 test('counts past 100,000 read in 万 on the value axis, the numbers divided to match', () => {

@@ -29,7 +29,7 @@ export interface SeriesBuild {
   marks: Map<string, Observation>;
 }
 
-const isBound = (o: Observation) => o.comparator === '>=' || o.comparator === '>';
+export const isBound = (o: Observation) => o.comparator === '>=' || o.comparator === '>';
 
 /**
  * Category list: every year from the first to the last (so a gap in reporting shows as a gap, not

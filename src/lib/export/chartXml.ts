@@ -5,7 +5,8 @@
 // which is the order PowerPoint itself writes; only elements PowerPoint writes for a clustered column or
 // line-with-markers chart are used. The embedded sheet (sheetRows) is laid out as the references here say:
 // categories in column A from row 2, one series per column from B, its name in row 1.
-import { decimalsOf, type NativePlot, type NativeSeries } from './nativeChart';
+import type { NativePlot, NativeSeries } from './nativeChart';
+import { numberFormat } from './dataTable';
 
 export interface ChartStyle {
   /** Typeface for Latin, East Asian and complex scripts alike. */
@@ -28,8 +29,14 @@ const LINE_W = 28575; // 2.25 pt
 const REF_W = 19050; // 1.5 pt
 const OUTLINE_W = 19050;
 
+/** Characters XML 1.0 does not allow at all (a control character in a city's name): dropped, not escaped. */
+// eslint-disable-next-line no-control-regex -- these are the characters to find
+export const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 export function esc(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+  return s
+    .replace(NOT_XML, '')
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
 /** A number format's literal text: in double quotes, any quote in it dropped (it would end the literal). */
@@ -42,15 +49,14 @@ export function column(i: number): string {
   return s;
 }
 
-/** numberFormat(2, true) -> '#,##0.00"%"': a percentage is the number shown, its sign a literal. */
-export function numberFormat(decimals: number, percent: boolean): string {
-  const digits = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
-  return `#,##0${digits}${percent ? literal('%') : ''}`;
+/** valueFormat(2, true) -> '#,##0.00"%"': a percentage is the number shown (3.76), its sign a literal. */
+export function valueFormat(decimals: number, percent: boolean): string {
+  return numberFormat(decimals) + (percent ? literal('%') : '');
 }
 
 /** The values' number format: as many decimals as the most precise value states. */
 export function baseFormat(plot: NativePlot): string {
-  return numberFormat(plot.decimals, plot.percent);
+  return valueFormat(plot.decimals, plot.percent);
 }
 
 /**
@@ -65,7 +71,7 @@ export function labelFormat(
   prefix = '',
   suffix = '',
 ): string {
-  const base = numberFormat(decimals, plot.percent) + (suffix ? literal(` ${suffix}`) : '');
+  const base = valueFormat(decimals, plot.percent) + (suffix ? literal(` ${suffix}`) : '');
   if (s.kind === 'bound') return literal(prefix || '≥') + base;
   if (s.kind === 'target') return literal(`${style.targetWords} ${prefix}`) + base;
   // A half-year sits in its own category, named '2019年上半年': its label needs no words of its own.
@@ -115,6 +121,7 @@ function marker(s: NativeSeries): string {
     half: ['square', 8, true],
     target: ['diamond', 10, false],
     reference: ['none', 0, false],
+    line: ['none', 0, false],
   } as const;
   const [symbol, size, filled] = shape[s.kind];
   if (symbol === 'none') return '<c:marker><c:symbol val="none"/></c:marker>';
@@ -130,6 +137,8 @@ function marker(s: NativeSeries): string {
 function seriesShape(s: NativeSeries): string {
   if (s.type === 'line') {
     if (s.kind === 'reference') return `<c:spPr>${ln(REF_W, s.color, 'dash')}</c:spPr>`;
+    // A connector goes under the marks it joins, a little thinner than a city's own line.
+    if (s.kind === 'line') return `<c:spPr>${ln(REF_W, s.color)}</c:spPr>`;
     return `<c:spPr>${s.joined ? ln(LINE_W, s.color) : ln(0, null)}</c:spPr>`;
   }
   if (s.kind === 'target') return `<c:spPr><a:noFill/>${ln(OUTLINE_W, s.color, 'dash')}</c:spPr>`;
@@ -162,21 +171,22 @@ function labels(plot: NativePlot, s: NativeSeries, style: ChartStyle): string {
   const shown = (f: string) =>
     `<c:numFmt formatCode="${esc(f)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
     `${txPr(style, style.labelPt, TEXT, LABEL_BODY)}<c:dLblPos val="${pos}"/>${SHOW_VALUE}`;
-  const joined = s.kind === 'actual' && s.type === 'line';
-  const own = decimalsOf(s.values.filter((v): v is number => v !== null));
+  // Actual and derived marks on a line are labelled only where a point says its comparator, as on screen.
+  const onlyPrefixed = s.type === 'line' && (s.kind === 'actual' || s.kind === 'derived');
+  const own = Math.max(0, ...s.decimals.filter((d): d is number => d !== null));
   // A point labels itself where it says a comparator ('≈') or states other decimals than the series' (50.1
-  // beside 38.08); a joined line is labelled only where a point says its comparator, as on screen.
+  // beside 38.08).
   const points = s.values
     .map((v, i) => {
       if (v === null) return '';
       const prefix = s.prefixes.get(i);
       const suffix = s.suffixes.get(i);
-      const d = decimalsOf([v]);
-      if (!prefix && !suffix && (joined || d === own)) return '';
+      const d = s.decimals[i] ?? own;
+      if (!prefix && !suffix && (onlyPrefixed || d === own)) return '';
       return `<c:dLbl><c:idx val="${i}"/>${shown(labelFormat(plot, s, style, d, prefix, suffix))}</c:dLbl>`;
     })
     .join('');
-  const rest = joined ? NO_LABELS : shown(labelFormat(plot, s, style, own));
+  const rest = onlyPrefixed ? NO_LABELS : shown(labelFormat(plot, s, style, own));
   return `<c:dLbls>${points}${rest}</c:dLbls>`;
 }
 
@@ -203,14 +213,7 @@ function series(plot: NativePlot, s: NativeSeries, index: number, style: ChartSt
     seriesShape(s);
   const data = `${categoryRef(plot)}${valueRef(plot, s, col)}`;
   if (s.type === 'bar') return `${head}<c:invertIfNegative val="0"/>${labels(plot, s, style)}${data}</c:ser>`;
-  // Points another series marks (a bound on a city's line): the line goes through them unmarked.
-  const unmarked = s.unmarked
-    .map(
-      (i) =>
-        `<c:dPt><c:idx val="${i}"/><c:marker><c:symbol val="none"/></c:marker><c:bubble3D val="0"/></c:dPt>`,
-    )
-    .join('');
-  return `${head}${marker(s)}${unmarked}${labels(plot, s, style)}${data}<c:smooth val="0"/></c:ser>`;
+  return `${head}${marker(s)}${labels(plot, s, style)}${data}<c:smooth val="0"/></c:ser>`;
 }
 
 /**
@@ -245,10 +248,11 @@ function richTitle(text: string, style: ChartStyle, body: string): string {
   );
 }
 
-/** Tick labels: one decimal on a small scale (0.5, 1.0 … of R&D intensity), none above 10. */
+/** Tick labels: none above 10, one decimal from 1 (0.5, 1.0 … of R&D intensity), as needed below 1. */
 function axisFormat(plot: NativePlot): string {
   const most = Math.max(0, ...plot.series.flatMap((s) => s.values.map((v) => Math.abs(v ?? 0))));
-  return `#,##0${plot.decimals > 0 && most < 10 ? '.0' : ''}${plot.percent ? literal('%') : ''}`;
+  if (most < 1 && !plot.percent) return 'General';
+  return valueFormat(most >= 10 || plot.decimals === 0 ? 0 : most >= 1 ? 1 : 2, plot.percent);
 }
 
 function axes(plot: NativePlot, style: ChartStyle): string {
@@ -268,6 +272,15 @@ function axes(plot: NativePlot, style: ChartStyle): string {
     `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr(style, style.pt)}<c:crossAx val="${CAT_AX}"/>` +
     `<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   return cat + val;
+}
+
+/** Legend entries of the connectors (a line through a city's marks of several kinds): the marks are named. */
+function hiddenEntries(plot: NativePlot): string {
+  return plot.series
+    .map((s, i) =>
+      s.kind === 'line' ? `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>` : '',
+    )
+    .join('');
 }
 
 /**
@@ -303,7 +316,7 @@ export function chartXml(plot: NativePlot, style: ChartStyle): string {
     `<c:chart>${plot.title ? richTitle(plot.title, style, '<a:bodyPr/>') : ''}` +
     `<c:autoTitleDeleted val="${plot.title ? 0 : 1}"/><c:plotArea><c:layout/>${barChart}${lineChart}${axes(plot, style)}` +
     `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>` +
-    `<c:legend><c:legendPos val="${style.legend}"/><c:overlay val="0"/>${txPr(style, style.pt)}</c:legend>` +
+    `<c:legend><c:legendPos val="${style.legend}"/>${hiddenEntries(plot)}<c:overlay val="0"/>${txPr(style, style.pt)}</c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="span"/></c:chart>` +
     `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr(style, style.pt)}` +
     `<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>`

@@ -6,12 +6,15 @@
 import type { ChartModel } from '../charts/common';
 import type { Observation } from '../table/schema';
 import { isHalfYear } from '../data/dataset';
+import { isBound } from '../charts/series';
+import { statedDecimals } from './dataTable';
 import type { Lang } from '../i18n/bilingual';
 import { t as ui } from '../i18n/messages';
 import { t } from '../i18n/onDemandMessages';
 import { inBrackets } from '../i18n/format';
 
-export type NativeKind = 'actual' | 'derived' | 'bound' | 'target' | 'half' | 'reference';
+/** 'line' is the connector of a city's full-year line where other kinds sit on it (it marks nothing itself). */
+export type NativeKind = 'line' | 'actual' | 'derived' | 'bound' | 'target' | 'half' | 'reference';
 
 export interface NativeSeries {
   /** Legend entry and the embedded sheet's column header: '芜湖', '芜湖（目标）'. */
@@ -22,12 +25,12 @@ export interface NativeSeries {
   color: string;
   /** One per category; null where the series has no point. */
   values: (number | null)[];
-  /** The observation behind each point (a joined line's own points only; a reference's at its first). */
+  /** The observation behind each point (none for a connector: its points are its kinds' series'). */
   points: (Observation | null)[];
-  /** A joined line (full-year actuals, references); other line series are markers only. */
+  /** The decimals each point is stated with (its sentence's, as the workbook export writes it). */
+  decimals: (number | null)[];
+  /** A drawn line (a full-year line, its connector, a reference); other line series are markers only. */
   joined: boolean;
-  /** Points of a joined line that another series marks (a bound on the line): the line passes, no marker. */
-  unmarked: number[];
   /** Whether the points carry value labels (bars as on screen; markers whose kind the label states). */
   labels: boolean;
   /** A point whose label needs its own prefix ('≈', '>'), by index: the prefix. */
@@ -43,7 +46,7 @@ export interface NativePlot {
   series: NativeSeries[];
   /** The value axis title: the unit ('%', '亿元', '家'; '万家' where counts are shown in 万). */
   axisTitle: string;
-  /** Decimals the values are written with (the most any value states, at most 2). */
+  /** The most decimals any point is stated with (after a division into 万). */
   decimals: number;
   percent: boolean;
   /** Values divided by this (10,000 where counts read better in 万); 1 otherwise. */
@@ -66,7 +69,8 @@ type Axis = { data?: string[]; name?: string };
 /** Zero-width spaces keep ECharts from reading rich-text markup in names (safeLabel): PowerPoint needs none. */
 const plain = (s: unknown) => String(s ?? '').replace(/\u200b/g, '');
 const list = <T>(x: T | T[] | undefined): T[] => (Array.isArray(x) ? x : x === undefined ? [] : [x]);
-const isBound = (o: Observation) => o.comparator === '>=' || o.comparator === '>';
+/** Decimals a label or cell may carry at most (0.00417 亿元 is stated so). */
+const MOST_DECIMALS = 6;
 
 /** afterValue('≈26.83 H1\n同比 +16%', 'zh') -> '同比 +16%': the words after a label's number. */
 function afterValue(formatter: unknown, lang: Lang): string {
@@ -94,6 +98,7 @@ function kindName(base: string, kind: NativeKind, lang: Lang): string {
   const words = {
     actual: '',
     reference: '',
+    line: t(lang, 'seriesLine'),
     derived: ui(lang, 'kindDerived'),
     bound: t(lang, 'seriesBound'),
     target: t(lang, 'seriesTarget'),
@@ -105,15 +110,77 @@ function kindName(base: string, kind: NativeKind, lang: Lang): string {
 /** Which comparators label a point of their own, and with what. */
 const PREFIX: Record<string, string> = { '~': '≈', '<=': '≤', '<': '<', '>': '>', '>=': '≥' };
 
-/** decimalsOf([3.76, 50.1]) -> 2: the most decimals any value is written with, at most 2. */
-export function decimalsOf(values: Iterable<number>): number {
-  let most = 0;
-  for (const v of values) {
-    const s = String(v);
-    const dot = s.indexOf('.');
-    if (dot >= 0 && !s.includes('e')) most = Math.max(most, s.length - dot - 1);
+/** The native series of one screen series: one per kind of its points, a connector where kinds share its line. */
+function fromScreen(s: Series, categories: readonly string[], model: ChartModel, lang: Lang): NativeSeries[] {
+  const screenType = s.type ?? 'line';
+  const type = screenType === 'bar' ? 'bar' : 'line';
+  const reference = String(s.id ?? '').startsWith('ref-');
+  const byKind = new Map<NativeKind, NativeSeries>();
+  const seriesFor = (kind: NativeKind) => {
+    let ns = byKind.get(kind);
+    if (!ns) {
+      const name = reference
+        ? plain(typeof s.endLabel?.formatter === 'string' ? s.endLabel.formatter : s.name)
+        : kindName(plain(s.name), kind, lang);
+      ns = {
+        name,
+        kind,
+        type,
+        color: reference ? '7A7A7A' : (s.color ?? '#7a7a7a').replace('#', '').toUpperCase(),
+        values: categories.map(() => null),
+        points: categories.map(() => null),
+        decimals: categories.map(() => null),
+        joined: kind === 'reference',
+        labels: false,
+        prefixes: new Map(),
+        suffixes: new Map(),
+      };
+      byKind.set(kind, ns);
+    }
+    return ns;
+  };
+  // A full-year line ('line:<city>') joins all its points on screen, derived figures and bounds too.
+  const fullYearLine = screenType === 'line' && !reference;
+  const through = categories.map((): number | null => null);
+  (s.data ?? []).forEach((item, i) => {
+    if (i >= categories.length || item === null || typeof item !== 'object') return;
+    const o = item.ref ? model.marks.get(item.ref) : undefined;
+    if (item.value === null || item.value === undefined || !o) return;
+    const kind = reference ? 'reference' : kindOf(o, screenType);
+    const ns = seriesFor(kind);
+    ns.values[i] = item.value;
+    ns.points[i] = o;
+    ns.decimals[i] = Math.min(MOST_DECIMALS, statedDecimals(item.value, o.quote));
+    if (fullYearLine) through[i] = item.value;
+    // Bars are labelled as on screen (a chart too dense for labels has none); markers where their kind or
+    // comparator needs saying.
+    const labelled =
+      type === 'bar' ? !!item.label?.show : kind === 'bound' || kind === 'target' || kind === 'half';
+    if (labelled) ns.labels = true;
+    // What the screen's label says after the value (tech contracts: the growth the report states), less
+    // the half-year mark its category already says.
+    const suffix = type === 'bar' && labelled ? afterValue(item.label?.formatter, lang) : '';
+    if (suffix) ns.suffixes.set(i, suffix);
+    // A bound series says '≥' in its label format; any other comparator is said at its point.
+    const prefix = kind === 'bound' && o.comparator === '>=' ? undefined : PREFIX[o.comparator];
+    if (prefix && kind !== 'reference') {
+      ns.prefixes.set(i, prefix);
+      ns.labels = true;
+    }
+  });
+  const drawn = through.filter((v) => v !== null).length;
+  if (fullYearLine && byKind.size === 1 && byKind.has('actual')) byKind.get('actual')!.joined = true;
+  else if (fullYearLine && drawn >= 2) {
+    // Actuals, derived figures and bounds each keep a series of their own (an actual column never holds a
+    // bound); the line through them all is a connector, out of the legend.
+    const line = seriesFor('line');
+    line.values = through;
+    line.joined = true;
   }
-  return Math.min(2, most);
+  // The connector first (drawn under the marks), then the kinds in a fixed order: the legend reads the same on
+  // every slide.
+  const order: NativeKind[] = ['line', 'actual', 'derived', 'bound', 'half', 'target', 'reference'];
+  return order.flatMap((k) => byKind.get(k) ?? []).filter((ns) => ns.values.some((v) => v !== null));
 }
 
 /** The plot of one category axis (index `axis`) of the option. */
@@ -123,96 +190,21 @@ function plotOf(
   several: boolean,
   lang: Lang,
   unitWords: (o: Observation) => string,
-) {
+): NativePlot {
   const option = model.option as { xAxis?: Axis | Axis[]; yAxis?: Axis | Axis[]; series?: Series[] };
   const categories = (list(option.xAxis)[axis]?.data ?? []).map(plain);
-  const out: NativeSeries[] = [];
-  const observed: Observation[] = [];
-  for (const s of list(option.series)) {
-    if ((s.xAxisIndex ?? 0) !== axis || !s.data) continue;
-    const screenType = s.type ?? 'line';
-    const type = screenType === 'bar' ? 'bar' : 'line';
-    const color = (s.color ?? '#7a7a7a').replace('#', '').toUpperCase();
-    const reference = String(s.id ?? '').startsWith('ref-');
-    const byKind = new Map<NativeKind, NativeSeries>();
-    const seriesFor = (kind: NativeKind) => {
-      let ns = byKind.get(kind);
-      if (!ns) {
-        const name = reference
-          ? plain(typeof s.endLabel?.formatter === 'string' ? s.endLabel.formatter : s.name)
-          : kindName(plain(s.name), kind, lang);
-        ns = {
-          name,
-          kind,
-          type,
-          color: reference ? '7A7A7A' : color,
-          values: categories.map(() => null),
-          points: categories.map(() => null),
-          joined: false,
-          unmarked: [],
-          labels: false,
-          prefixes: new Map(),
-          suffixes: new Map(),
-        };
-        byKind.set(kind, ns);
-      }
-      return ns;
-    };
-    // A full-year line ('line:<city>') is one joined series through all its points, as on screen; the points
-    // of another kind on it are marked by their own series.
-    const line = screenType === 'line' && !reference ? seriesFor('actual') : undefined;
-    if (line) line.joined = true;
-    s.data.forEach((item, i) => {
-      if (i >= categories.length || item === null || typeof item !== 'object') return;
-      const o = item.ref ? model.marks.get(item.ref) : undefined;
-      if (item.value === null || item.value === undefined || !o) return;
-      if (!reference) observed.push(o);
-      const kind = reference ? 'reference' : kindOf(o, screenType);
-      const ns = seriesFor(kind);
-      ns.values[i] = item.value;
-      ns.points[i] = o;
-      if (kind === 'reference') ns.joined = true;
-      if (line && ns !== line) {
-        line.values[i] = item.value;
-        line.unmarked.push(i);
-      }
-      // Bars are labelled as on screen (a chart too dense for labels has none); markers where their kind or
-      // comparator needs saying.
-      const labelled =
-        type === 'bar' ? !!item.label?.show : kind === 'bound' || kind === 'target' || kind === 'half';
-      if (labelled) ns.labels = true;
-      // What the screen's label says after the value (tech contracts: the growth the report states), less
-      // the half-year mark its category already says.
-      const suffix = type === 'bar' && labelled ? afterValue(item.label?.formatter, lang) : '';
-      if (suffix) ns.suffixes.set(i, suffix);
-      // A bound series says '≥' in its label format; any other comparator is said at its point.
-      const prefix = kind === 'bound' && o.comparator === '>=' ? undefined : PREFIX[o.comparator];
-      if (prefix && kind !== 'reference') {
-        ns.prefixes.set(i, prefix);
-        ns.labels = true;
-      }
-    });
-    // A city's line with no point of its own and nothing to join (one bound, nothing else) is no line at all.
-    if (
-      line &&
-      line.values.filter((v) => v !== null).length < 2 &&
-      line.unmarked.length === line.values.filter((v) => v !== null).length
-    )
-      byKind.delete('actual');
-    // Actual first, then the kinds in a fixed order: the legend reads the same on every slide.
-    const order: NativeKind[] = ['actual', 'derived', 'bound', 'half', 'target', 'reference'];
-    for (const k of order) {
-      const ns = byKind.get(k);
-      if (ns && ns.values.some((v) => v !== null)) out.push(ns);
-    }
-  }
+  const out = list(option.series)
+    .filter((s) => (s.xAxisIndex ?? 0) === axis && s.data)
+    .flatMap((s) => fromScreen(s, categories, model, lang));
+  const first = out.flatMap((s) => (s.kind === 'reference' ? [] : s.points)).find((o) => o);
   const values = out.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const first = observed[0];
-  const percent = first?.unit === '%';
-  const count = first?.unit === 'count';
   // Counts past 100,000 read better in 万 ("12.5万家"); money is already in 亿元.
-  const divisor = count && Math.max(0, ...values.map(Math.abs)) >= 100_000 ? 10_000 : 1;
-  if (divisor !== 1) for (const s of out) s.values = s.values.map((v) => (v === null ? null : v / divisor));
+  const divisor = first?.unit === 'count' && Math.max(0, ...values.map(Math.abs)) >= 100_000 ? 10_000 : 1;
+  if (divisor !== 1)
+    for (const s of out) {
+      s.values = s.values.map((v) => (v === null ? null : v / divisor));
+      s.decimals = s.decimals.map((d) => (d === null ? null : Math.min(MOST_DECIMALS, d + 4)));
+    }
   const unit = first ? unitWords(first) : plain(list(option.yAxis)[axis]?.name);
   const axisTitle = divisor === 1 ? unit : t(lang, 'tenThousand', { unit });
   // Of several plots each is named, as the screen names its value axes ('高新技术企业数'), with the unit.
@@ -222,10 +214,10 @@ function plotOf(
     categories,
     series: out,
     axisTitle: name ? '' : axisTitle,
-    decimals: divisor === 1 ? decimalsOf(values) : 2,
-    percent,
+    decimals: Math.max(0, ...out.flatMap((s) => s.decimals.filter((d): d is number => d !== null))),
+    percent: first?.unit === '%',
     divisor,
-  } satisfies NativePlot;
+  };
 }
 
 /**

@@ -3,8 +3,8 @@
 // and its embedded workbook by one holding the same numbers (so PowerPoint's "Edit Data" opens the figures the
 // chart draws). JSZip is the zip library PptxGenJS itself uses (no second copy is bundled).
 import JSZip from 'jszip';
-import { chartXml, numberFormat, sheetRows, type ChartStyle } from './chartXml';
-import { decimalsOf, type NativePlot } from './nativeChart';
+import { chartXml, NOT_XML, sheetRows, valueFormat, type ChartStyle } from './chartXml';
+import type { NativePlot } from './nativeChart';
 
 const CHART_PART = /^ppt\/charts\/chart(\d+)\.xml$/;
 const PACKAGE_REL =
@@ -14,12 +14,18 @@ const PACKAGE_REL =
 async function workbook(plot: NativePlot): Promise<Uint8Array> {
   const XLSX = await import('@e965/xlsx');
   const sheet = XLSX.utils.aoa_to_sheet(sheetRows(plot));
-  for (const [ref, cell] of Object.entries(sheet)) {
-    if (ref.startsWith('!')) continue;
-    const c = cell as { t?: string; v?: unknown; z?: string };
-    if (c.t === 'n') c.z = numberFormat(decimalsOf([Number(c.v)]), plot.percent);
-  }
-  sheet['!cols'] = [{ wch: 14 }, ...plot.series.map((s) => ({ wch: Math.max(10, s.name.length * 2) }))];
+  // Each figure with the decimals its sentence states (row r + 1 is category r, column c + 1 series c).
+  plot.series.forEach((s, c) =>
+    s.values.forEach((v, r) => {
+      const cell = sheet[XLSX.utils.encode_cell({ r: r + 1, c: c + 1 })] as { z?: string } | undefined;
+      if (v !== null && cell) cell.z = valueFormat(s.decimals[r] ?? plot.decimals, plot.percent);
+    }),
+  );
+  // Widths as a name needs, within what Excel lets a user still resize.
+  sheet['!cols'] = [
+    { wch: 14 },
+    ...plot.series.map((s) => ({ wch: Math.min(60, Math.max(10, s.name.length * 2)) })),
+  ];
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Sheet1');
   return XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as Uint8Array;
@@ -72,6 +78,15 @@ export async function finishDeck(
   }
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)))
     zip.file(name, notesParagraphs(await zip.file(name)!.async('string'), style.lang));
+  // PptxGenJS writes text as given: a control character from a file (in a name, a note) would make a slide
+  // or its notes no XML at all, which PowerPoint refuses.
+  for (const name of Object.keys(zip.files).filter((n) =>
+    /^ppt\/(slides|notesSlides)\/[^/]+\.xml$/.test(n),
+  )) {
+    const xml = await zip.file(name)!.async('string');
+    if (NOT_XML.test(xml)) zip.file(name, xml.replace(NOT_XML, ''));
+    NOT_XML.lastIndex = 0;
+  }
   return zip.generateAsync({
     type: 'blob',
     compression: 'DEFLATE',

@@ -18,6 +18,7 @@ import { t as ui } from '../i18n/messages';
 import { formatValue, inBrackets, kindLabel, listed, periodLabel } from '../i18n/format';
 import { t } from '../i18n/onDemandMessages';
 import type { NativePlot } from './nativeChart';
+import { sourceName } from './dataTable';
 
 /** Cities a takeaway names before it says how many more. */
 const NAMED = 4;
@@ -89,14 +90,6 @@ function byPlaceAndTime(ds: Dataset, lang: Lang) {
     periodOrder(a.period) - periodOrder(b.period);
 }
 
-/** A report's title (a curated source) or the file's name (an upload). */
-export function reportName(ds: Dataset, id: string, lang: Lang): string {
-  const up = ds.uploads.get(id);
-  if (up) return `${ui(lang, 'uploaded')}: ${up.name}`;
-  const s = ds.sources.get(id);
-  return s ? sourceTitle(s, lang) : id;
-}
-
 /**
  * The speaker notes of a chart's slide: the takeaway, then every figure drawn — city, indicator, period,
  * value and kind, the sentence it was taken from and the report — then the reports.
@@ -120,11 +113,11 @@ export function speakerNotes(model: ChartModel, ds: Dataset, lang: Lang, lead: s
     if (o.quote) lines.push(`  「${o.quote}」`);
     const note = noteText(o, lang);
     lines.push(
-      `  ${t(lang, 'notesFrom', { report: reportName(ds, o.source, lang) })}${note ? ` ${note}` : ''}`,
+      `  ${t(lang, 'notesFrom', { report: sourceName(ds, o.source, lang) })}${note ? ` ${note}` : ''}`,
     );
   }
   if (rows.length > NOTE_FIGURES) lines.push(t(lang, 'notesMore', { more: rows.length - NOTE_FIGURES }));
-  const reports = [...new Set(rows.map((o) => o.source))].map((id) => reportName(ds, id, lang));
+  const reports = [...new Set(rows.map((o) => o.source))].map((id) => sourceName(ds, id, lang));
   if (reports.length) lines.push('', t(lang, 'notesReports'), ...reports.map((r) => `- ${r}`));
   return lines.join('\n');
 }
@@ -132,10 +125,8 @@ export function speakerNotes(model: ChartModel, ds: Dataset, lang: Lang, lead: s
 /** Each report a deck draws from, as one paragraph of the sources slide: title, publisher, period covered. */
 export function sourceParagraphs(ds: Dataset, ids: Iterable<string>, lang: Lang): string[] {
   return [...new Set(ids)].map((id) => {
-    const up = ds.uploads.get(id);
-    if (up) return `${ui(lang, 'uploaded')}: ${up.name}`;
     const s = ds.sources.get(id);
-    if (!s) return id;
+    if (!s) return sourceName(ds, id, lang);
     const parts = [sourcePublisher(s, lang), sourcePeriodCovered(s, lang)].filter(Boolean);
     return `${sourceTitle(s, lang)}${parts.length ? inBrackets(parts.join(lang === 'zh' ? '，' : ', '), lang) : ''}`;
   });

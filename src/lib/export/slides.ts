@@ -43,6 +43,7 @@ export interface DeckOptions {
 }
 
 const CHART_GAP = 0.15;
+const MAX_SERIES = 255;
 
 async function pictureInto(slide: ReturnType<Pptx['addSlide']>, c: SlideChart, top: number) {
   const { renderPng } = await import('./render');
@@ -88,7 +89,10 @@ async function chartSlides(pptx: Pptx, c: SlideChart, lang: Lang, opts: DeckOpti
   slide.addNotes(notes);
   const top = header(slide, head, font) + 0.05;
   sourceLine(slide, c.meta.sourceLine, font);
-  if (opts.picture || !plots.length) {
+  // A chart holds at most 255 series in PowerPoint and Excel (a series per kind of each of dozens of cities
+  // could pass it): such a chart goes in as a picture.
+  const tooMany = plots.some((p) => p.series.length > MAX_SERIES);
+  if (opts.picture || !plots.length || tooMany) {
     if (!c.model.empty) await pictureInto(slide, c, top);
     return [];
   }

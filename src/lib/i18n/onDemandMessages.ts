@@ -27,6 +27,8 @@ const zh = {
   seriesOf: (p: { name: string; words: string }) =>
     p.name.endsWith('）') ? `${p.name.slice(0, -1)}，${p.words}）` : `${p.name}（${p.words}）`,
   seriesBound: '下限',
+  /** The connector of a city's line through figures of several kinds (no legend entry, a column of the data). */
+  seriesLine: '连线',
   seriesTarget: '目标',
   seriesHalf: '上半年',
   /** A value axis in 万: '万家'. */
@@ -66,6 +68,7 @@ const en: Twin<typeof zh> = {
   slidePage: (p) => ` (${p.page}/${p.pages})`,
   seriesOf: (p) => (p.name.endsWith(')') ? `${p.name.slice(0, -1)}, ${p.words})` : `${p.name} (${p.words})`),
   seriesBound: 'lower bound',
+  seriesLine: 'line',
   seriesTarget: 'target',
   seriesHalf: 'H1',
   tenThousand: (p) => `${p.unit} (10,000s)`,
