@@ -10,6 +10,7 @@ import type { Lang } from '../../src/lib/i18n/bilingual';
 import { citiesWithData } from '../../src/lib/data/dataset';
 import { input } from './helpers';
 import { observation, place, uploadPart } from './factory';
+import { EN_HEADER, ZH_HEADER } from './export-headers';
 
 /** One cell as the file writes it (between the header line and the final CRLF). */
 const field = (cell: CsvCell) => toCsv(['h'], [[cell]]).slice('\uFEFFh\r\n'.length, -2);
@@ -147,35 +148,6 @@ async function chartRows(id: ChartId, lang: Lang, uploads: Parameters<typeof inp
   const [header, ...rows] = parseBack(csv);
   return { header: header!, rows, csv };
 }
-
-const ZH_HEADER = [
-  '城市',
-  '指标',
-  '年份',
-  '报告年份',
-  '数值',
-  '单位',
-  '比较',
-  '类型',
-  '状态',
-  '来源',
-  '原文',
-  '备注',
-];
-const EN_HEADER = [
-  'City',
-  'Indicator',
-  'Year',
-  'Reported year',
-  'Value',
-  'Unit',
-  'Comparator',
-  'Kind',
-  'Status',
-  'Source',
-  'Quote',
-  'Note',
-];
 
 describe("a chart's CSV in the reader's language", () => {
   it("speaks the upload template's words in the Chinese view: headers, units, kinds, statuses", async () => {

@@ -16,6 +16,7 @@ import { buildWorkbook, sheetName, XLSX_TYPE } from '../../src/lib/export/xlsx';
 import { numberFormat, statedDecimals } from '../../src/lib/export/dataTable';
 import { curated } from './helpers';
 import { observation, place, uploadPart } from './factory';
+import { EN_HEADER, ZH_HEADER } from './export-headers';
 
 interface PyCell {
   value: string | number | boolean | null;
@@ -70,29 +71,8 @@ async function readWithOpenpyxl(blob: Blob, name: string): Promise<PySheet[]> {
 const column = (sheet: PySheet, header: string) => sheet.rows[0]!.findIndex((c) => c.value === header);
 
 describe.each([
-  [
-    'zh',
-    ['城市', '指标', '年份', '报告年份', '数值', '单位', '比较', '类型', '状态', '来源', '原文', '备注'],
-    '来源',
-  ],
-  [
-    'en',
-    [
-      'City',
-      'Indicator',
-      'Year',
-      'Reported year',
-      'Value',
-      'Unit',
-      'Comparator',
-      'Kind',
-      'Status',
-      'Source',
-      'Quote',
-      'Note',
-    ],
-    'Sources',
-  ],
+  ['zh', ZH_HEADER, '来源'],
+  ['en', EN_HEADER, 'Sources'],
 ] as const)('the dashboard workbook as Excel reads it (%s)', (lang, header, sourcesName) => {
   let sheets: PySheet[] = [];
   let titles: string[] = [];
