@@ -12,6 +12,7 @@ import { HEADLINE_CHARTS } from '../../src/lib/charts/registry';
 import { CHART_IDS, type ChartId } from '../../src/lib/data/types';
 import type { ChartInput } from '../../src/lib/charts/common';
 import { buildDeck, type SlideChart } from '../../src/lib/export/slides';
+import { speakerNotes } from '../../src/lib/export/slideText';
 import { nativePlots, type NativePlot } from '../../src/lib/export/nativeChart';
 import { unitLabel } from '../../src/lib/i18n/format';
 import { t } from '../../src/lib/i18n/messages';
@@ -172,6 +173,10 @@ test('a control character in a name never reaches the XML; a small figure keeps 
   const xml = chartXml(plot!, STYLE);
   expect(xml).not.toMatch(NOT_XML);
   expect(xml).toContain('<c:v>新市</c:v>');
+  const model = HEADLINE_CHARTS['rd-intensity'].build(base);
+  expect(speakerNotes(model, base.data, 'zh', ''), 'the notes say the small figure as stated').toContain(
+    '0.00417%',
+  );
 });
 
 test('counts past 100,000 read in 万 on the value axis, the numbers divided to match', () => {

@@ -18,15 +18,23 @@ import { t as ui } from '../i18n/messages';
 import { formatValue, inBrackets, kindLabel, listed, periodLabel } from '../i18n/format';
 import { t } from '../i18n/onDemandMessages';
 import type { NativePlot } from './nativeChart';
-import { sourceName } from './dataTable';
+import { sourceName, statedDecimals } from './dataTable';
 
 /** Cities a takeaway names before it says how many more. */
 const NAMED = 4;
 /** Figures the notes list before they say how many more (a large upload plots thousands). */
 const NOTE_FIGURES = 120;
 
+/** A figure with the decimals its sentence states (0.00417 亿元 is not '0 亿元'). */
 const valueOf = (ds: Dataset, o: Observation, lang: Lang) =>
-  formatValue(o.value, o.comparator, o.unit, lang, ds.units);
+  formatValue(
+    o.value,
+    o.comparator,
+    o.unit,
+    lang,
+    ds.units,
+    o.value === null ? 2 : Math.max(2, statedDecimals(o.value, o.quote)),
+  );
 
 /** 'Wuhu 3.76% (2022)' */
 function figure(ds: Dataset, o: Observation, lang: Lang): string {

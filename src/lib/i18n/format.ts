@@ -53,10 +53,11 @@ export function formatValue(
   unit: string,
   lang: Lang,
   units: ReadonlyMap<string, UnitDef>,
+  maxDigits = 2,
 ): string {
   if (value === null) return t(lang, 'masked');
   const label = unitLabel(unit, lang, units);
-  const num = comparatorSymbol(comparator) + formatNumber(value, lang);
+  const num = comparatorSymbol(comparator) + formatNumber(value, lang, maxDigits);
   if (unit === '%' || label === '%') return `${num}%`;
   if (!label) return num;
   return t(lang, 'valueWithUnit', { value: num, unit: label });
