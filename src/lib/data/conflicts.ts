@@ -14,6 +14,7 @@
 import type { Comparator, Kind, Status } from '../table/fields';
 import { comparatorOf, kindOf, quoteAt, statusOf, type RowTable } from '../table/table';
 import { tableIndex } from '../table/rowIndex';
+import { decimals, NUMBER_IN_TEXT } from './statedDigits';
 import { buildDataset, type CuratedParts, type Dataset, type DatasetPart, type UploadPart } from './dataset';
 
 /** One side of a conflict. */
@@ -56,15 +57,6 @@ export interface ConflictChoice {
 /** An upload as the state keeps it: its rows and what the user chose. */
 export type ChoosingUpload = UploadPart & { choice?: ConflictChoice | undefined };
 
-const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
-
-/** decimals('3.80') -> 2; decimals('1e-7') -> 7 */
-function decimals(s: string): number {
-  const [mantissa = '', exp] = s.split('e');
-  const dot = mantissa.indexOf('.');
-  return Math.max(0, (dot < 0 ? 0 : mantissa.length - dot - 1) - Number(exp ?? 0));
-}
-
 /**
  * Half a unit of the last digit row i states, in its own unit: from its quote when that holds one number that is
  * the value (or the value converted by a power of ten: 12.5亿 -> 125000 万元), else from the value as written.
@@ -72,7 +64,7 @@ function decimals(s: string): number {
  */
 function halfStep(t: RowTable, i: number): number {
   const value = t.value[i]!;
-  const found = quoteAt(t, i).normalize('NFKC').match(NUMBER);
+  const found = quoteAt(t, i).normalize('NFKC').match(NUMBER_IN_TEXT);
   if (found?.length === 1) {
     const stated = found[0]!.replaceAll(',', '');
     const q = Number(stated);

@@ -12,6 +12,7 @@ import type { Lang } from '../i18n/bilingual';
 import { t as ui } from '../i18n/messages';
 import { formatValue, kindLabel, periodLabel, unitLabel } from '../i18n/format';
 import { OBSERVATION_COLUMNS, TARGET_COLUMNS, t, type ColumnKey } from '../i18n/exportMessages';
+import { statedDecimals } from '../data/statedDigits';
 
 /** A number and the Excel number format that shows it as the report states it. */
 export interface Figure {
@@ -39,27 +40,6 @@ function fields(header: readonly string[]) {
 }
 
 const str = (v: string | number | null): string => (v === null ? '' : String(v));
-
-/** decimals('3.80') -> 2; decimals('1e-7') -> 7 */
-function decimals(s: string): number {
-  const [mantissa = '', exp] = s.split('e');
-  const dot = mantissa.indexOf('.');
-  return Math.max(0, (dot < 0 ? 0 : mantissa.length - dot - 1) - Number(exp ?? 0));
-}
-
-const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
-
-/**
- * The decimals a figure is stated with: those of the number in its quote that is the value ('达到3.10%' of 3.1 ->
- * 2), else those of the value itself, its floating-point noise dropped (0.33999999999999986 -> 2).
- */
-export function statedDecimals(value: number, quote: string): number {
-  for (const m of quote.normalize('NFKC').match(NUMBER) ?? []) {
-    const stated = m.replaceAll(',', '');
-    if (Number(stated) === Math.abs(value)) return decimals(stated);
-  }
-  return Math.min(decimals(String(Number(Math.abs(value).toPrecision(12)))), 6);
-}
 
 /** numberFormat(0) -> '#,##0'; numberFormat(2) -> '#,##0.00' */
 export function numberFormat(digits: number): string {

@@ -7,7 +7,7 @@ import type { ChartModel } from '../charts/common';
 import type { Observation } from '../table/schema';
 import { isHalfYear } from '../data/dataset';
 import { isBound } from '../charts/series';
-import { statedDecimals } from './dataTable';
+import { statedDecimals } from '../data/statedDigits';
 import type { Lang } from '../i18n/bilingual';
 import { t as ui } from '../i18n/messages';
 import { t } from '../i18n/onDemandMessages';

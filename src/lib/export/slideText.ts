@@ -18,7 +18,8 @@ import { t as ui } from '../i18n/messages';
 import { formatValue, inBrackets, kindLabel, listed, periodLabel } from '../i18n/format';
 import { t } from '../i18n/onDemandMessages';
 import type { NativePlot } from './nativeChart';
-import { sourceName, statedDecimals } from './dataTable';
+import { sourceName } from './dataTable';
+import { statedDecimals } from '../data/statedDigits';
 
 /** Cities a takeaway names before it says how many more. */
 const NAMED = 4;
