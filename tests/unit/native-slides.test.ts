@@ -19,7 +19,8 @@ import { t } from '../../src/lib/i18n/messages';
 import type { Lang } from '../../src/lib/i18n/bilingual';
 import { input } from './helpers';
 import { chartInput, observation, place } from './factory';
-import { chartXml, NOT_XML, type ChartStyle } from '../../src/lib/export/chartXml';
+import { chartXml, type ChartStyle } from '../../src/lib/export/chartXml';
+import { NOT_XML } from '../../src/lib/import/text';
 
 const STYLE: ChartStyle = {
   font: 'Microsoft YaHei',

@@ -6,7 +6,8 @@
 // line-with-markers chart are used. The embedded sheet (sheetRows) is laid out as the references here say:
 // categories in column A from row 2, one series per column from B, its name in row 1.
 import type { NativePlot, NativeSeries } from './nativeChart';
-import { numberFormat } from './dataTable';
+import { numberFormat, type DataCell } from './dataTable';
+import { NOT_XML } from '../import/text';
 
 export interface ChartStyle {
   /** Typeface for Latin, East Asian and complex scripts alike. */
@@ -29,10 +30,7 @@ const LINE_W = 28575; // 2.25 pt
 const REF_W = 19050; // 1.5 pt
 const OUTLINE_W = 19050;
 
-/** Characters XML 1.0 does not allow at all (a control character in a city's name): dropped, not escaped. */
-// eslint-disable-next-line no-control-regex -- these are the characters to find
-export const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
+/** Text as XML: escaped, and any character XML cannot hold at all (a control character) dropped. */
 export function esc(s: string): string {
   return s
     .replace(NOT_XML, '')
@@ -286,10 +284,9 @@ function hiddenEntries(plot: NativePlot): string {
 /**
  * chartXml(plot, style) -> the chart part: a clustered column chart and/or a line chart (markers, lines
  * where joined) on one category and one value axis, legend below or right, blanks left as gaps (a joined line
- * spans them), data from the embedded workbook (its relationship id `rId1`, as PptxGenJS writes the part's
- * relationships).
+ * spans them), data from the embedded workbook (the part's relationship `workbookRel`).
  */
-export function chartXml(plot: NativePlot, style: ChartStyle): string {
+export function chartXml(plot: NativePlot, style: ChartStyle, workbookRel = 'rId1'): string {
   const indexed = plot.series.map((s, i) => ({ s, i }));
   const bars = indexed.filter(({ s }) => s.type === 'bar');
   const lines = indexed.filter(({ s }) => s.type === 'line');
@@ -319,14 +316,21 @@ export function chartXml(plot: NativePlot, style: ChartStyle): string {
     `<c:legend><c:legendPos val="${style.legend}"/>${hiddenEntries(plot)}<c:overlay val="0"/>${txPr(style, style.pt)}</c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="span"/></c:chart>` +
     `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr(style, style.pt)}` +
-    `<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>`
+    `<c:externalData r:id="${esc(workbookRel)}"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>`
   );
 }
 
-/** The embedded sheet's rows: a blank corner, the series names; then a category and its values per row. */
-export function sheetRows(plot: NativePlot): (string | number | null)[][] {
+/**
+ * The embedded sheet's rows: a blank corner, the series names; then a category and its values per row, each
+ * figure with the decimals its sentence states.
+ */
+export function sheetRows(plot: NativePlot): DataCell[][] {
+  const cell = (s: NativeSeries, i: number): DataCell => {
+    const v = s.values[i] ?? null;
+    return v === null ? null : { n: v, format: valueFormat(s.decimals[i] ?? plot.decimals, plot.percent) };
+  };
   return [
     ['', ...plot.series.map((s) => s.name)],
-    ...plot.categories.map((c, i) => [c, ...plot.series.map((s) => s.values[i] ?? null)]),
+    ...plot.categories.map((c, i) => [c, ...plot.series.map((s) => cell(s, i))]),
   ];
 }

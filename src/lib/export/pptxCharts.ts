@@ -3,7 +3,9 @@
 // and its embedded workbook by one holding the same numbers (so PowerPoint's "Edit Data" opens the figures the
 // chart draws). JSZip is the zip library PptxGenJS itself uses (no second copy is bundled).
 import JSZip from 'jszip';
-import { chartXml, NOT_XML, sheetRows, valueFormat, type ChartStyle } from './chartXml';
+import { chartXml, sheetRows, type ChartStyle } from './chartXml';
+import { NOT_XML } from '../import/text';
+import { worksheet } from './xlsx';
 import type { NativePlot } from './nativeChart';
 
 const CHART_PART = /^ppt\/charts\/chart(\d+)\.xml$/;
@@ -13,21 +15,8 @@ const PACKAGE_REL =
 /** The embedded workbook of one plot: Sheet1 as the chart's references read it, numbers as numbers. */
 async function workbook(plot: NativePlot): Promise<Uint8Array> {
   const XLSX = await import('@e965/xlsx');
-  const sheet = XLSX.utils.aoa_to_sheet(sheetRows(plot));
-  // Each figure with the decimals its sentence states (row r + 1 is category r, column c + 1 series c).
-  plot.series.forEach((s, c) =>
-    s.values.forEach((v, r) => {
-      const cell = sheet[XLSX.utils.encode_cell({ r: r + 1, c: c + 1 })] as { z?: string } | undefined;
-      if (v !== null && cell) cell.z = valueFormat(s.decimals[r] ?? plot.decimals, plot.percent);
-    }),
-  );
-  // Widths as a name needs, within what Excel lets a user still resize.
-  sheet['!cols'] = [
-    { wch: 14 },
-    ...plot.series.map((s) => ({ wch: Math.min(60, Math.max(10, s.name.length * 2)) })),
-  ];
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, 'Sheet1');
+  XLSX.utils.book_append_sheet(book, worksheet(XLSX, sheetRows(plot)), 'Sheet1');
   return XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as Uint8Array;
 }
 
@@ -73,19 +62,18 @@ export async function finishDeck(
     const rel = PACKAGE_REL.exec(rels);
     if (!rel) throw new Error(`slide writer: ${part.name} has no embedded workbook`);
     const [, id, target] = rel;
-    zip.file(part.name, chartXml(plot, style).replace('r:id="rId1"', `r:id="${id}"`));
+    zip.file(part.name, chartXml(plot, style, id));
     zip.file(`ppt/${target}`, await workbook(plot));
   }
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)))
-    zip.file(name, notesParagraphs(await zip.file(name)!.async('string'), style.lang));
-  // PptxGenJS writes text as given: a control character from a file (in a name, a note) would make a slide
-  // or its notes no XML at all, which PowerPoint refuses.
+  // Slides and notes as PptxGenJS wrote them, read once: the notes one paragraph per line, and any control
+  // character from a file (in a name, a note) dropped, which would make the part no XML at all for PowerPoint.
   for (const name of Object.keys(zip.files).filter((n) =>
     /^ppt\/(slides|notesSlides)\/[^/]+\.xml$/.test(n),
   )) {
     const xml = await zip.file(name)!.async('string');
-    if (NOT_XML.test(xml)) zip.file(name, xml.replace(NOT_XML, ''));
-    NOT_XML.lastIndex = 0;
+    const notes = name.startsWith('ppt/notesSlides/') ? notesParagraphs(xml, style.lang) : xml;
+    const clean = notes.replace(NOT_XML, '');
+    if (clean !== xml) zip.file(name, clean);
   }
   return zip.generateAsync({
     type: 'blob',

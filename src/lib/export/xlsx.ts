@@ -91,7 +91,7 @@ function widths(rows: readonly DataCell[][]): number[] {
 }
 
 /** A worksheet of exactly these cells: text as string cells, figures as numbers with their format, empty as none. */
-function worksheet(X: SheetJS, rows: readonly DataCell[][]) {
+export function worksheet(X: SheetJS, rows: readonly DataCell[][]) {
   const ws: import('@e965/xlsx').WorkSheet = {};
   let cols = 1;
   rows.forEach((row, r) => {

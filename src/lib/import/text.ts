@@ -14,16 +14,19 @@ export function nfkc(s: string): string {
 }
 
 const SPACES = /[\s\u200b\ufeff]+/g;
-/** Control characters XML cannot hold at all: a name carrying one would make a slide unreadable to PowerPoint. */
+/**
+ * Characters XML 1.0 cannot hold at all (control characters): a name carrying one would make a slide unreadable
+ * to PowerPoint. Dropped on import, and by the slide writer from anything that reached it otherwise.
+ */
 // eslint-disable-next-line no-control-regex -- these are the characters to find
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+export const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /**
  * NFKC, BOM / zero-width and control characters dropped, runs of white space -> one space, trimmed:
  * '指标\u3000值' -> '指标 值'; '新\u0001市' -> '新市'
  */
 export function cleanText(s: string): string {
-  return nfkc(s).replace(CONTROL, '').replace(SPACES, ' ').trim();
+  return nfkc(s).replace(NOT_XML, '').replace(SPACES, ' ').trim();
 }
 
 const BRACKETS = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>/g;
