@@ -11,7 +11,7 @@ import { statedDecimals } from '../data/statedDigits';
 import type { Lang } from '../i18n/bilingual';
 import { t as ui } from '../i18n/messages';
 import { t } from '../i18n/onDemandMessages';
-import { inBrackets } from '../i18n/format';
+import { comparatorSymbol, inBrackets } from '../i18n/format';
 
 /** 'line' is the connector of a city's full-year line where other kinds sit on it (it marks nothing itself). */
 export type NativeKind = 'line' | 'actual' | 'derived' | 'bound' | 'target' | 'half' | 'reference';
@@ -107,9 +107,6 @@ function kindName(base: string, kind: NativeKind, lang: Lang): string {
   return words ? t(lang, 'seriesOf', { name: base, words }) : base;
 }
 
-/** Which comparators label a point of their own, and with what. */
-const PREFIX: Record<string, string> = { '~': '≈', '<=': '≤', '<': '<', '>': '>', '>=': '≥' };
-
 /** The native series of one screen series: one per kind of its points, a connector where kinds share its line. */
 function fromScreen(s: Series, categories: readonly string[], model: ChartModel, lang: Lang): NativeSeries[] {
   const screenType = s.type ?? 'line';
@@ -162,7 +159,7 @@ function fromScreen(s: Series, categories: readonly string[], model: ChartModel,
     const suffix = type === 'bar' && labelled ? afterValue(item.label?.formatter, lang) : '';
     if (suffix) ns.suffixes.set(i, suffix);
     // A bound series says '≥' in its label format; any other comparator is said at its point.
-    const prefix = kind === 'bound' && o.comparator === '>=' ? undefined : PREFIX[o.comparator];
+    const prefix = kind === 'bound' && o.comparator === '>=' ? '' : comparatorSymbol(o.comparator);
     if (prefix && kind !== 'reference') {
       ns.prefixes.set(i, prefix);
       ns.labels = true;
