@@ -109,6 +109,11 @@ describe('native chart series, one per kind', () => {
     const suffixes = all.flatMap((s) => [...s.suffixes.values()]);
     expect(suffixes.some((x) => /同比 \+\d/.test(x))).toBe(true);
     expect(suffixes.join(' '), 'the half-year mark is the category’s, not the label’s').not.toMatch(/H1/);
+    // A label with the growth after its value wraps under it (on one line it ran over the next year's label).
+    const growthLabels =
+      chartXml(plot!, STYLE).match(/<c:dLbl>(?:(?!<\/c:dLbl>).)*同比(?:(?!<\/c:dLbl>).)*<\/c:dLbl>/g) ?? [];
+    expect(growthLabels.length).toBeGreaterThan(0);
+    for (const l of growthLabels) expect(l).not.toContain('wrap="none"');
   });
 });
 

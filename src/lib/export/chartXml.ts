@@ -150,7 +150,7 @@ function seriesShape(s: NativeSeries): string {
   return `<c:spPr>${fill(s.color)}${ln(0, null)}</c:spPr>`;
 }
 
-/** A value label on one line ('目标 360', not '目标' over '360', nor 'targ' over 'et'). */
+/** A short value label on one line ('目标 360', not '目标' over '360', nor 'targ' over 'et'). */
 const LABEL_BODY = '<a:bodyPr wrap="none" anchor="ctr"/>';
 
 const SHOW_VALUE =
@@ -166,9 +166,11 @@ const NO_LABELS =
 function labels(plot: NativePlot, s: NativeSeries, style: ChartStyle): string {
   if (!s.labels) return '';
   const pos = s.type === 'bar' ? 'outEnd' : 't';
-  const shown = (f: string) =>
+  // A label with words after its value (the stated growth) may wrap under it, as it does on screen; on one line
+  // it ran over the next year's.
+  const shown = (f: string, wrap = false) =>
     `<c:numFmt formatCode="${esc(f)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
-    `${txPr(style, style.labelPt, TEXT, LABEL_BODY)}<c:dLblPos val="${pos}"/>${SHOW_VALUE}`;
+    `${txPr(style, style.labelPt, TEXT, wrap ? '<a:bodyPr/>' : LABEL_BODY)}<c:dLblPos val="${pos}"/>${SHOW_VALUE}`;
   // Actual and derived marks on a line are labelled only where a point says its comparator, as on screen.
   const onlyPrefixed = s.type === 'line' && (s.kind === 'actual' || s.kind === 'derived');
   const own = Math.max(0, ...s.decimals.filter((d): d is number => d !== null));
@@ -181,7 +183,7 @@ function labels(plot: NativePlot, s: NativeSeries, style: ChartStyle): string {
       const suffix = s.suffixes.get(i);
       const d = s.decimals[i] ?? own;
       if (!prefix && !suffix && (onlyPrefixed || d === own)) return '';
-      return `<c:dLbl><c:idx val="${i}"/>${shown(labelFormat(plot, s, style, d, prefix, suffix))}</c:dLbl>`;
+      return `<c:dLbl><c:idx val="${i}"/>${shown(labelFormat(plot, s, style, d, prefix, suffix), !!suffix)}</c:dLbl>`;
     })
     .join('');
   const rest = onlyPrefixed ? NO_LABELS : shown(labelFormat(plot, s, style, own));
