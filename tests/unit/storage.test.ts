@@ -171,6 +171,20 @@ describe('dataset store', () => {
     s2.close();
   });
 
+  it('a replacing save removes the earlier copy in the same transaction: no moment holds both', async () => {
+    const factory = new IDBFactory();
+    const s1 = await open(factory);
+    await s1.save(dataset('a'));
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    expect(await s1.save(dataset('bb'), 'a')).toEqual({ saved: true });
+    const writes = transactions.mock.calls.filter((c) => c[1] === 'readwrite');
+    expect(writes).toHaveLength(1);
+    s1.close();
+    const s2 = await open(factory);
+    expect((await s2.list()).map((d) => d.id)).toEqual(['bb']);
+    s2.close();
+  });
+
   it('quota exceeded while saving (put throws): kept in memory for this visit, earlier data intact', async () => {
     const factory = new IDBFactory();
     const s = await open(factory);

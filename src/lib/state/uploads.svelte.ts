@@ -157,11 +157,10 @@ export async function addImport(
       level: 'info',
     });
   const s = await store();
-  const outcome = await s.save(ds);
+  // The earlier copy goes in the same write as the new one (a save that failed leaves it for the next visit).
+  const outcome = await s.save(ds, replaces?.id);
   uploads.mode = s.mode;
   if (!outcome.saved) app.notify({ ...outcome.message, level: 'warning' });
-  // The earlier copy goes once the new one is kept (a save that failed leaves it for the next visit).
-  if (replaces && (outcome.saved || s.mode === 'memory')) await s.remove(replaces.id);
 }
 
 /** Draw the upload's value (`upload`) or the one already there (`existing`) for one conflicting row, or for all. */

@@ -87,18 +87,21 @@ export async function quarantineRecords(db: Db, bad: readonly BadRecord[]): Prom
   }
 }
 
-/** Writes one dataset in one readwrite transaction; rejects with the most telling error. */
-export async function writeRecord(db: Db, ds: StoredDataset): Promise<void> {
+/**
+ * Writes one dataset in one readwrite transaction; rejects with the most telling error. `replaces`: the record it
+ * takes the place of, deleted in the same transaction (a reload in between must not find both, or neither).
+ */
+export async function writeRecord(db: Db, ds: StoredDataset, replaces?: string): Promise<void> {
   try {
-    await put(db, ds, true);
+    await put(db, ds, true, replaces);
   } catch (e) {
     // A browser (or a private window) that cannot keep Blobs in IndexedDB: the same bytes, as a buffer.
     if (errorName(e) !== 'DataCloneError') throw e;
-    await put(db, ds, false);
+    await put(db, ds, false, replaces);
   }
 }
 
-async function put(db: Db, ds: StoredDataset, asBlob: boolean): Promise<void> {
+async function put(db: Db, ds: StoredDataset, asBlob: boolean, replaces?: string): Promise<void> {
   const { table, ...meta } = ds;
   const indicators = meta.indicators.map(withLegacyChart); // earlier builds read `chart`
   const record = { ...meta, indicators, rows: [], packed: await packRows(table, asBlob) };
@@ -107,6 +110,8 @@ async function put(db: Db, ds: StoredDataset, asBlob: boolean): Promise<void> {
   let request: Promise<unknown>;
   try {
     request = tx.store.put(record);
+    if (replaces !== undefined && replaces !== ds.id)
+      request = Promise.all([request, tx.store.delete(replaces)]);
   } catch (e) {
     done.catch(() => undefined);
     try {

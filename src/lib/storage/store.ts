@@ -174,7 +174,7 @@ class Store implements DatasetStore {
     return [...out.values()].sort(byImported);
   }
 
-  async save(ds: StoredDataset): Promise<SaveOutcome> {
+  async save(ds: StoredDataset, replaces?: string): Promise<SaveOutcome> {
     // The rows are checked as columns, in slices (a million of them must not be validated one object at a time).
     const { table, ...meta } = ds;
     const v = validateStoredDataset({ ...meta, rows: [] });
@@ -191,6 +191,7 @@ class Store implements DatasetStore {
     const rec: StoredDataset = { ...fields, table };
     const db = this.db;
     if (!db) {
+      if (replaces !== undefined) await this.remove(replaces);
       this.memory.set(rec.id, rec);
       if (this.waiting) this.deferred.add(rec.id);
       return {
@@ -200,8 +201,9 @@ class Store implements DatasetStore {
       };
     }
     try {
-      await writeRecord(db, rec);
+      await writeRecord(db, rec, replaces);
       this.memory.delete(rec.id);
+      if (replaces !== undefined) this.memory.delete(replaces);
       return { saved: true };
     } catch (e) {
       this.memory.set(rec.id, rec);

@@ -67,7 +67,8 @@ export interface DatasetStore {
   /** `persistent` while an IndexedDB connection is usable; `memory` otherwise (may change during a visit). */
   readonly mode: 'persistent' | 'memory';
   list(): Promise<StoredDataset[]>;
-  save(ds: StoredDataset): Promise<SaveOutcome>;
+  /** `replaces`: an earlier dataset this one takes the place of, removed in the same write. */
+  save(ds: StoredDataset, replaces?: string): Promise<SaveOutcome>;
   remove(id: string): Promise<void>;
   rename(id: string, name: string): Promise<void>;
   /** Keep the upload's conflict choice (notice `write-failed` when it cannot be written). */
