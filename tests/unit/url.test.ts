@@ -34,6 +34,7 @@ const validView: fc.Arbitrary<View> = fc
     lang: fc.constantFrom('zh', 'en') as fc.Arbitrary<View['lang']>,
     cities: fc.option(fc.uniqueArray(idArb, { maxLength: 8 }), { nil: null }),
     indicator: fc.option(idArb, { nil: null }),
+    scale: fc.constantFrom(null, 'log') as fc.Arbitrary<View['scale']>,
     plan: fc.option(
       fc.uniqueArray(fc.constantFrom('2020', '2024', '2021-H1', 'Y', 'Y+1', 'Y-1'), {
         minLength: 1,
@@ -232,12 +233,13 @@ describe('serialiseView', () => {
         data: 'abc',
         bg: 'white',
         indicator: 'rd_intensity',
+        scale: 'log',
         cities: ['wuhu', 'fuzhou'],
         lang: 'en',
         route: 'embed',
         chart: 'high-tech',
       }),
-    ).toBe('#/embed/high-tech?lang=en&cities=wuhu,fuzhou&indicator=rd_intensity&bg=white&data=abc');
+    ).toBe('#/embed/high-tech?lang=en&cities=wuhu,fuzhou&indicator=rd_intensity&scale=log&bg=white&data=abc');
     expect(serialiseView({ ...defaultView(), route: 'source', source: 'wuhu-2023', mark: '芜湖-x' })).toBe(
       '#/sources/wuhu-2023?mark=%E8%8A%9C%E6%B9%96-x',
     );
@@ -263,6 +265,26 @@ describe('serialiseView', () => {
     );
   });
 
+  it('scale=log: read on every route that shows charts, written after the indicator, linear never written', () => {
+    for (const path of ['#/', '#/embed/high-tech', '#/present/tech-contracts', '#/sources/wuhu-2023']) {
+      const r = parseView(`${path}?scale=log&lang=en&indicator=tech_smes`);
+      expect(r.notices, path).toEqual([]);
+      expect(r.view.scale, path).toBe('log');
+      expect(serialiseView(r.view), path).toBe(`${path}?lang=en&indicator=tech_smes&scale=log`);
+    }
+    expect(parseView('#/').view.scale).toBeNull();
+    expect(serialiseView({ ...defaultView(), scale: null })).toBe('#/');
+    expect(normaliseView({ ...defaultView(), scale: 'linear' as View['scale'] }).scale).toBeNull();
+  });
+
+  it('scale=<anything but log> is ignored with a visible notice, the axis linear', () => {
+    for (const bad of ['linear', 'LOG', 'log10', '', '<script>', '__proto__']) {
+      const r = parseView(`#/?cities=wuhu&scale=${encodeURIComponent(bad)}`);
+      expect(r.view, bad).toEqual({ ...defaultView(), cities: ['wuhu'] });
+      expect(r.notices, bad).toEqual([expect.objectContaining({ param: 'scale', raw: bad })]);
+    }
+  });
+
   it('leaves out what parseView would refuse', () => {
     const hostile: View = {
       ...defaultView(),
@@ -270,6 +292,7 @@ describe('serialiseView', () => {
       chart: 'pie' as View['chart'],
       cities: ['<script>', 'wuhu', 'wuhu'],
       indicator: '__proto__<',
+      scale: 'linear' as View['scale'],
       mark: 'x',
       data: '<b>',
     };

@@ -39,6 +39,8 @@ export interface View {
   cities: string[] | null;
   /** explorer's indicator id. */
   indicator: string | null;
+  /** the charts' value axis: 'log' (`scale=log`) or null, linear (the default). */
+  scale: 'log' | null;
   /** plan targets: the plan years shown (null = all). */
   plan: string[] | null;
   /** embed / present: the page of a chart shown in pages (plan targets); null = the first. */
@@ -95,6 +97,7 @@ export function defaultView(): View {
     lang: 'zh',
     cities: null,
     indicator: null,
+    scale: null,
     plan: null,
     page: null,
     mark: null,
@@ -261,7 +264,7 @@ export function normaliseView(view: View): View {
 }
 
 /**
- * The hash for a view: defaults omitted, parameters in a fixed order (lang, cities, indicator, plan, page, mark, bg, data);
+ * The hash for a view: defaults omitted, parameters in a fixed order (lang, cities, indicator, scale, plan, page, mark, bg, data);
  * anything parseView would refuse is left out, so parseView(serialiseView(v)) has no notices. Use routes.ts
  * (href and its helpers) to write a link.
  * serialiseView({...defaultView(), route:'embed', chart:'high-tech', lang:'en'}) -> '#/embed/high-tech?lang=en'

@@ -23,7 +23,17 @@ export const PLAN_PATTERN = /^(?:\d{4}(?:-H1)?|Y(?:[+-][1-9])?)$/;
 export const MAX_PAGE = 999;
 
 /** The view parameters, in the order they are read and written. */
-export const PARAM_ORDER = ['lang', 'cities', 'indicator', 'plan', 'page', 'mark', 'bg', 'data'] as const;
+export const PARAM_ORDER = [
+  'lang',
+  'cities',
+  'indicator',
+  'scale',
+  'plan',
+  'page',
+  'mark',
+  'bg',
+  'data',
+] as const;
 export type ParamName = (typeof PARAM_ORDER)[number];
 export const PARAM_SET: ReadonlySet<string> = new Set(PARAM_ORDER);
 
@@ -173,6 +183,7 @@ export const PARAMS: { [K in ParamName]: ParamRule<View[K]> } = {
     noneIsEmpty: true,
   }),
   indicator: text('indicator', ID_PATTERN, 'urlInvalidId'),
+  scale: choice('scale', ['log'] as const, null),
   plan: listOf('plan', { re: PLAN_PATTERN, reason: 'urlInvalid', max: 20 }),
   page,
   mark: text('mark', MARK_PATTERN, 'urlInvalid'),
@@ -180,6 +191,18 @@ export const PARAMS: { [K in ParamName]: ParamRule<View[K]> } = {
   data: text('data', DATA_PATTERN, 'urlInvalid', LINK_DATA_MAX_CHARS),
 };
 
-export const VIEW_PARAMS: readonly ParamName[] = ['lang', 'cities', 'indicator', 'plan', 'bg', 'data'];
+/**
+ * The dashboard's parameters: what the dashboard reads, and what every link between pages carries
+ * (routes.ts LinkContext), so a report opened from a chart and its way back keep the view.
+ */
+export const VIEW_PARAMS: readonly ParamName[] = [
+  'lang',
+  'cities',
+  'indicator',
+  'scale',
+  'plan',
+  'bg',
+  'data',
+];
 /** Parameters of the views that show a chart in pages (embed, presentation). */
 export const PAGED_PARAMS: readonly ParamName[] = [...VIEW_PARAMS, 'page'];
