@@ -131,6 +131,8 @@ function cspForInlined(): Plugin {
         sha(m[1] ?? ''),
       );
       text = text
+        // The file:// notice's stylesheet (public/boot.css) is for dist/, whose script cannot run from a file.
+        .replace(/<link rel="stylesheet" href="[^"]*boot\.css"\s*\/?>\s*/, '')
         .replace("script-src 'self'", `script-src ${scripts.join(' ')}`)
         .replace("style-src 'self'", `style-src 'self' ${styles.join(' ')}`)
         .replace("worker-src 'self'", "worker-src 'self' blob:");
@@ -164,6 +166,10 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Terser, two passes: 1.4 KB gzip less first-load JS than Vite's default minifier (measured on this build),
+    // at about 15 s more per build.
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 } },
     reportCompressedSize: false,
     chunkSizeWarningLimit: 1200,
     outDir: single ? 'dist-single' : 'dist',

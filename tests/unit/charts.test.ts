@@ -115,14 +115,17 @@ describe('honest encodings on the curated dataset', () => {
     const m = HEADLINE_CHARTS['high-tech'].build(await input());
     const h1 = series(m).find(
       (s) =>
-        s.type === 'scatter' && s.data.some((d) => d.ref === 'wuhu-high_tech_enterprises-2020-h1-actual'),
+        String(s.id).startsWith('h1:') &&
+        s.data.some((d) => d.ref === 'wuhu-high_tech_enterprises-2020-h1-actual'),
     );
     expect(h1).toBeDefined();
     const item = h1?.data.find((d) => d.ref === 'wuhu-high_tech_enterprises-2020-h1-actual');
     expect(item?.value).toBe(850);
     expect(item?.label?.formatter).toContain('H1');
-    const lines = series(m).filter((s) => s.type === 'line');
+    // No drawn line goes through it (the marks of its own series have no line: lineStyle opacity 0).
+    const lines = series(m).filter((s) => String(s.id).startsWith('line:'));
     for (const l of lines) expect(l.data.some((d) => d.ref?.includes('2020-h1'))).toBe(false);
+    expect(h1).toMatchObject({ lineStyle: { opacity: 0 } });
   });
 
   it('shows a half-year contract value as its own hatched H1 bar with the stated growth', async () => {

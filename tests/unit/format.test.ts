@@ -27,12 +27,35 @@ describe('formatNumber', () => {
         fc.constantFrom('zh' as const, 'en' as const),
         fc.integer({ min: 0, max: 4 }),
         (x, lang, digits) => {
+          // A figure too small for two decimals keeps two significant digits (tested below).
+          if (digits === 2 && x !== 0 && Math.abs(x) < 0.005) return;
           const want = intl(lang, digits).format(x).replace(/^-0$/, '0');
           expect(formatNumber(x, lang, digits)).toBe(want);
         },
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it('a figure too small for two decimals keeps two significant digits, never reads as 0', () => {
+    expect(formatNumber(0.00417, 'zh')).toBe('0.0042');
+    expect(formatNumber(-0.0004, 'en')).toBe('-0.0004');
+    expect(formatNumber(0.006, 'en')).toBe('0.01');
+    expect(
+      formatValue(
+        0.00417,
+        '=',
+        '100m CNY',
+        'zh',
+        new Map([['100m CNY', { id: '100m CNY', zh: '亿元', en: '100m CNY' }]]),
+      ),
+    ).toBe('0.0042亿元');
+  });
+
+  it('an English count is the number alone ("2,000", not "2,000 count")', () => {
+    const units = new Map([['count', { id: 'count', zh: '个', en: 'count' }]]);
+    expect(formatValue(2000, '>=', 'count', 'en', units)).toBe('≥2,000');
+    expect(formatValue(2000, '>=', 'count', 'zh', units)).toBe('≥2,000个');
   });
 
   it('never draws a masked figure as a number', () => {

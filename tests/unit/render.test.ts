@@ -105,7 +105,8 @@ describe('picture export: the source line', () => {
     const { model, meta } = await chart('rd-intensity', 'en');
     const bottom = (sourceLine: string) => bottomOf(exported(model, { ...meta, sourceLine }, 'white'));
     const one = bottom('Sources: Wuhu Municipal Science and Technology Bureau');
-    expect(one, 'one line: the room it always had').toBe(32 + 30);
+    const own = (model.option as { grid: { bottom: number } }).grid.bottom;
+    expect(one, 'one line: the room it always had').toBe(own + 30);
     expect(bottom(meta.sourceLine), 'three lines of 13 px').toBe(one + 2 * 13);
     expect(bottom(`${meta.sourceLine} ${meta.sourceLine}`), 'twice as long: more room still').toBeGreaterThan(
       one + 4 * 13,
@@ -190,7 +191,8 @@ describe('picture export: the source line', () => {
       width: 1100,
       height: 520,
     });
-    expect(gridsOf(o)[0]).toMatchObject({ top: 40 + 56, bottom: 32 + 30 });
+    const own = (model.option as { grid: { top: number; bottom: number } }).grid;
+    expect(gridsOf(o)[0]).toMatchObject({ top: own.top + 56, bottom: own.bottom + 30 });
   });
 });
 

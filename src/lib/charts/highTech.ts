@@ -14,7 +14,8 @@ import {
   summarise,
   itemTooltip,
 } from './common';
-import { cityBars, citySeries, maskedFootnote, periodsOf } from './series';
+import { axisPeriod, cityBars, citySeries, maskedFootnote, periodsOf } from './series';
+import { categoryLabels, endLabelRoom, legendBlock, textPx } from './layout';
 
 const COUNT = 'high_tech_enterprises';
 const ADDED = 'high_tech_enterprises_new';
@@ -30,9 +31,11 @@ export function build(input: ChartInput): ChartModel {
   const addedRows = [...pick(ADDED), ...pick(NET)];
   const scopes = [ADDED, NET].filter((id) => addedRows.some((r) => r.indicator === id));
   const periods = periodsOf([...countRows, ...addedRows].filter((r) => r.value !== null));
-  const top = citySeries(data, COUNT, cities, lang, { bg, periods });
+  const px = textPx(input);
+  const top = citySeries(data, COUNT, cities, lang, { bg, periods, px });
   const bottom = cityBars(data, addedRows, cities, periods, lang, {
     bg,
+    px,
     xAxisIndex: 1,
     yAxisIndex: 1,
     width: input.width,
@@ -40,36 +43,69 @@ export function build(input: ChartInput): ChartModel {
   });
   const marks = new Map([...top.marks, ...bottom.marks]);
   const masked = [...countRows, ...addedRows].filter((r) => r.value === null);
-  const categories = periods.map((p) => periodLabel(p, lang));
+  const categories = periods.map((p) => axisPeriod(p, lang));
+  const lineNames = top.series.filter((x) => String(x.id).startsWith('line:')).map((x) => String(x.name));
+  const right = endLabelRoom(lineNames, input);
+  // Said even when off: a redraw merges a series into the one with its id, which kept its end label.
+  for (const x of top.series)
+    if (String(x.id).startsWith('line:'))
+      x.endLabel = { show: right > 0, formatter: x.name, color: x.color, fontSize: px, distance: 4 };
+  const series = [...top.series, ...bottom.series];
+  // The legend names each city once (its line; its bars where it has no line): the lower plot's axis says
+  // what its bars count, and a city's bars have its colour.
+  const cityOf = (x: Record<string, unknown>) => String(x.id).split(':')[1];
+  const legendNames = cities.flatMap((c) => {
+    const first = top.series.find((x) => cityOf(x) === c) ?? bottom.series.find((x) => cityOf(x) === c);
+    return first ? [String(first.name)] : [];
+  });
+  const legend = legendBlock(legendNames, input);
+  const axis = categoryLabels(categories, input, right);
+  const axisName = (name: string) => ({ name, nameTextStyle: { align: 'left', fontSize: px } });
+  // The two plots share the height left by the legend and both units above them (containLabel: each grid's
+  // box holds its axis labels); a legend of many rows makes the chart taller instead of the plots smaller.
+  const nameRoom = px * 2.4;
+  const height = 380 + Math.max(0, legend.top + legend.bottom - 30);
+  // Between the plots: the lower one's unit, and room for an export's title block and source line to take.
+  const plots = height - legend.top - legend.bottom - 2 * nameRoom - 40;
+  // Heights as shares of the chart, so a taller box (an embed, presentation) gives the plots the room; the
+  // top plot hangs from the legend, the bottom one stands on the chart's foot (an export adds its title and
+  // source line there: export/render.ts).
+  const share = (x: number) => `${((100 * x) / height).toFixed(2)}%`;
+  const grid = { left: 56, right: 24 + right, containLabel: true };
   const option = {
     ...baseOption(input),
     tooltip: itemTooltip(input, marks),
-    legend: { top: 0, type: 'scroll' },
+    legend: { ...legend.legend, data: legendNames },
     grid: [
-      { left: 56, right: 24, top: 48, height: '38%', containLabel: true },
-      { left: 56, right: 24, bottom: 28, height: '28%', containLabel: true },
+      { ...grid, top: legend.top + nameRoom, height: share(plots * 0.54) },
+      { ...grid, bottom: legend.bottom + 12, height: share(plots * 0.46) },
     ],
-    xAxis: [
-      { type: 'category', data: categories, gridIndex: 0, axisLabel: { interval: 0, hideOverlap: true } },
-      { type: 'category', data: categories, gridIndex: 1, axisLabel: { interval: 0, hideOverlap: true } },
-    ],
+    // The plots share their years: the lower one names them (every year with a mark in either).
+    xAxis: [0, 1].map((gridIndex) => ({
+      type: 'category',
+      data: categories,
+      gridIndex,
+      axisLabel: gridIndex ? axis.axisLabel : { show: false },
+    })),
     yAxis: [
       {
         type: 'value',
         gridIndex: 0,
         min: 0,
-        name: indicatorName(data, COUNT, lang),
-        nameTextStyle: { align: 'left' },
+        axisLabel: { fontSize: px },
+        ...axisName(indicatorName(data, COUNT, lang)),
       },
       {
         type: 'value',
         gridIndex: 1,
         min: 0,
-        name: scopes.length > 1 ? t(lang, 'netAdded') : indicatorName(data, scopes[0] ?? ADDED, lang),
-        nameTextStyle: { align: 'left' },
+        axisLabel: { fontSize: px },
+        ...axisName(
+          scopes.length > 1 ? t(lang, 'netAdded') : indicatorName(data, scopes[0] ?? ADDED, lang),
+        ),
       },
     ],
-    series: [...top.series, ...bottom.series],
+    series,
   };
   const plotted = [...marks.values()];
   const tableRows = [...plotted, ...masked];
@@ -90,13 +126,13 @@ export function build(input: ChartInput): ChartModel {
       footnote,
       ...maskedFootnote(data, masked, lang),
       ...(scopes.length > 1 ? [t(lang, 'htScopes')] : []),
-      ...(bottom.labelsLeftOut ? [t(lang, 'barLabelsLeftOut')] : []),
-      ...(bottom.labelsDropped ? [t(lang, 'barLabelsSome')] : []),
+      ...(bottom.labelsLeftOut ? [t(lang, 'barLabelsLeftOut', { touch: !!input.touch })] : []),
     ],
     summary: summarise(t(lang, 'chartHt'), latest, lang),
     sources: ids,
     empty: plotted.length === 0,
     marks,
+    height,
   };
 }
 

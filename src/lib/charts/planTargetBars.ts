@@ -8,7 +8,7 @@ import { targetKey } from '../data/targets';
 import { t } from '../i18n/messages';
 import { t as pt } from '../i18n/planTargetMessages';
 import type { ChartInput } from './common';
-import { baseOption, escapeHtml, tooltipHtml, NARROW_PLOT, PHONE_PLOT } from './common';
+import { MARKS_ONLY, baseOption, escapeHtml, tooltipHtml, NARROW_PLOT, PHONE_PLOT } from './common';
 import type { Line } from './planTargetRows';
 import { reasonText, richStyles, statusColor, statusLine, valuesLine, words } from './planTargetRows';
 
@@ -24,6 +24,7 @@ export function targetTooltip(
   marks: ReadonlyMap<string, Observation>,
 ) {
   const { data, lang } = input;
+  const link = input.link ?? { lang };
   const byRef = new Map(progress.map((p) => [targetKey(p.target), p]));
   return {
     ...baseOption(input).tooltip,
@@ -35,13 +36,13 @@ export function targetTooltip(
         const head = [statusLine(input, p), reasonText(p, lang), valuesLine(input, p)];
         const parts = [
           head.map((s) => `<div>${escapeHtml(s)}</div>`).join(''),
-          tooltipHtml(data, p.target, lang),
+          tooltipHtml(data, p.target, lang, link),
         ];
-        if (p.latest) parts.push(tooltipHtml(data, p.latest, lang));
+        if (p.latest) parts.push(tooltipHtml(data, p.latest, lang, link));
         return parts.join('<hr class="tt-rule">');
       }
       const o = ref ? marks.get(ref) : undefined;
-      return o ? tooltipHtml(data, o, lang) : '';
+      return o ? tooltipHtml(data, o, lang, link) : '';
     },
   };
 }
@@ -189,8 +190,8 @@ export function barsOption(
         itemStyle: { color: statusColor('cannot-tell', input.dark) },
       },
       {
+        ...MARKS_ONLY,
         id: 'target',
-        type: 'scatter',
         name: t(lang, 'target'),
         data: ticks,
         symbol: 'rect',
@@ -199,8 +200,8 @@ export function barsOption(
         z: 3,
       },
       {
+        ...MARKS_ONLY,
         id: 'baseline',
-        type: 'scatter',
         name: t(lang, 'baseline'),
         data: baselines,
         symbol: 'diamond',

@@ -16,9 +16,9 @@ import {
   sourceFootnote,
   summarise,
   itemTooltip,
-  PHONE_PLOT,
 } from './common';
 import { citySeries, maskedFootnote } from './series';
+import { categoryLabels, endLabelRoom, legendBlock, rankLabel, textPx, valueScale } from './layout';
 
 const INDICATOR = 'rd_intensity';
 
@@ -41,7 +41,8 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: T
     pct ? `${formatNumber(v ?? 0, lang)}%` : `${formatNumber(v ?? 0, lang)}`;
   const bg = input.dark ? '#1e1e1e' : '#ffffff';
   const cities = input.cities.filter((c) => !isReferencePlace(data.places.get(c)));
-  const s = citySeries(data, indicator, cities, lang, { bg, kinds: ['actual', 'derived', 'target'] });
+  const px = textPx(input);
+  const s = citySeries(data, indicator, cities, lang, { bg, px, kinds: ['actual', 'derived', 'target'] });
   const refs = referenceRows(input, indicator);
   for (const r of refs) s.marks.set(`ref-${r.city}-${r.period}`, r);
   const series = s.series.slice();
@@ -65,32 +66,55 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: T
         formatter: safeLabel(
           `${placeName(data, r.city, lang)} ${fmt(r.value)}${inBrackets(periodLabel(r.period, lang), lang)}`,
         ),
+        fontSize: textPx(input),
         // Alternate above/below so two close references (2.18 %, 1.8 %) do not overprint.
-        offset: [-4, i % 2 ? 12 : -10],
+        offset: [-4, (i % 2 ? 12 : -10) * (input.scale ?? 1)],
         align: 'right',
       },
       z: 1,
     });
   });
+  const rank = data.indicators.get(indicator)?.measure === 'rank';
+  const scale = valueScale(
+    [...s.plotted, ...refs].map((o) => o.value),
+    !rank,
+  );
+  const log = scale.offered && !!input.logScale;
+  const lineNames = s.series.filter((x) => String(x.id).startsWith('line:')).map((x) => String(x.name));
+  const right = endLabelRoom(lineNames, input);
+  // Said even when off: a redraw merges a series into the one with its id, which kept its end label.
+  for (const x of series)
+    if (String(x.id).startsWith('line:'))
+      x.endLabel = { show: right > 0, formatter: x.name, color: x.color, fontSize: px, distance: 4 };
+  const legend = legendBlock(
+    series.map((x) => String(x.name)),
+    input,
+  );
+  const axis = categoryLabels(s.categories, input, right);
   const option = {
     ...baseOption(input),
     tooltip: itemTooltip(input, s.marks),
-    legend: { top: 0, type: 'scroll' },
-    // On a phone the legend's row sits lower (its scroll arrows): the unit above the axis needs more room.
+    legend: legend.legend,
+    // Room above the plot for the legend's rows and the unit; below for the turned year labels.
     grid: {
       left: 48,
-      right: 24,
-      top: (input.width ?? 800) < PHONE_PLOT ? 48 : 40,
-      bottom: 32,
+      right: 24 + right,
+      top: legend.top + px * 2.4,
+      bottom: legend.bottom + 12,
       containLabel: true,
     },
-    xAxis: {
-      type: 'category',
-      data: s.categories,
-      boundaryGap: true,
-      axisLabel: { interval: 0, hideOverlap: true },
+    xAxis: { type: 'category', data: s.categories, boundaryGap: true, axisLabel: axis.axisLabel },
+    // Every property said each time (a redraw merges the axis into the one drawn before): a rank axis is
+    // turned over with whole places, '第1' on top; a log axis starts where the data does.
+    yAxis: {
+      type: log ? 'log' : 'value',
+      name: unit,
+      nameTextStyle: { fontSize: px },
+      inverse: rank,
+      min: rank ? 1 : log ? null : 0,
+      minInterval: rank ? 1 : 0,
+      axisLabel: { fontSize: px, formatter: rank ? rankLabel(lang) : pct ? '{value}%' : '{value}' },
     },
-    yAxis: { type: 'value', name: unit, min: 0, axisLabel: pct ? { formatter: '{value}%' } : {} },
     series,
   };
   const tableRows = [...s.plotted, ...s.masked, ...refs];
@@ -116,6 +140,9 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: T
     sources: ids,
     empty: s.plotted.length === 0 && refs.length === 0,
     marks: s.marks,
+    logScale: scale.offered ? { on: log } : undefined,
+    // A legend of many rows makes the chart taller, not the plot smaller.
+    height: 380 + Math.max(0, legend.top + legend.bottom - 30),
   };
 }
 

@@ -8,8 +8,22 @@ import type { Observation } from '../table/schema';
 import type { Lang } from '../i18n/messages';
 import { t } from '../i18n/messages';
 import { comparatorSymbol, formatNumber, inBrackets, labelled, listed, periodLabel } from '../i18n/format';
-import { cityColor, placeName, safeLabel } from './common';
-import { barCentres, keptLabels, labelWidth, type LabelSpot } from './barLabels';
+import { MARKS_ONLY, REFERENCE_COLOR, placeName, safeLabel } from './common';
+import { cityStyles } from './palette';
+
+/** How labels that would overprint are kept apart: moved first, hidden (the smaller mark's) only then. */
+const NO_STYLE = { color: REFERENCE_COLOR, dash: 'solid' } as const;
+
+export const LABEL_LAYOUT = { moveOverlap: 'shiftY', hideOverlap: true } as const;
+
+/**
+ * A period on a category axis: the year, or the half-year with its year ('2019上半年', '2019 H1'), so a
+ * half-year column is never read as a neighbouring year's.
+ */
+export function axisPeriod(p: string, lang: Lang): string {
+  const h1 = /^(\d{4})-H1$/.exec(p);
+  return h1 ? t(lang, 'axisH1', { year: h1[1]! }) : periodLabel(p, lang);
+}
 
 export interface MarkItem {
   value: number | null;
@@ -51,7 +65,7 @@ function markItem(
   color: string,
   lang: Lang,
   marks: Map<string, Observation>,
-  opts: { bg: string },
+  opts: { bg: string; px?: number },
 ): MarkItem {
   const ref = rowKey(o);
   marks.set(ref, o);
@@ -76,6 +90,7 @@ function markItem(
       formatter: safeLabel(`${tgt}${prefix}${formatNumber(o.value ?? 0, lang)}${pct}${h1}`),
       color,
       position: 'top',
+      fontSize: opts.px ?? 12,
     };
   }
   return item;
@@ -96,16 +111,24 @@ export function citySeries(
     yAxisIndex?: number;
     kinds?: readonly string[];
     periods?: string[];
+    /** Text size, CSS px (layout.ts textPx). */
+    px?: number;
   },
 ): SeriesBuild {
   const rows = rowsOf(ds, indicator, cities).filter((r) => !opts.kinds || opts.kinds.includes(r.kind));
   const masked = rows.filter((r) => r.value === null);
   const drawable = rows.filter((r) => r.value !== null);
   const periods = opts.periods ?? periodsOf(drawable);
-  const categories = periods.map((p) => periodLabel(p, lang));
+  const categories = periods.map((p) => axisPeriod(p, lang));
   const marks = new Map<string, Observation>();
   const series: Record<string, unknown>[] = [];
-  const axes = { xAxisIndex: opts.xAxisIndex ?? 0, yAxisIndex: opts.yAxisIndex ?? 0 };
+  // Labels that would overprint move apart, then the smaller mark's gives way (once ECharts' label layout
+  // has loaded, with the tooltip: setup.ts); the chart then says so (Chart.svelte counts them).
+  const axes = {
+    xAxisIndex: opts.xAxisIndex ?? 0,
+    yAxisIndex: opts.yAxisIndex ?? 0,
+    labelLayout: LABEL_LAYOUT,
+  };
   // Index once: a large upload has many cities, and a scan per city per period would be quadratic.
   const byCity = new Map<string, Map<string, Observation[]>>();
   for (const r of drawable) {
@@ -115,11 +138,12 @@ export function citySeries(
     if (list) list.push(r);
     else periods.set(r.period, [r]);
   }
+  const styles = cityStyles(ds, cities);
   for (const city of cities) {
     const ownByPeriod = byCity.get(city);
     if (!ownByPeriod) continue;
     const own = [...ownByPeriod.values()].flat();
-    const color = cityColor(ds, city);
+    const { color, dash } = styles.get(city) ?? NO_STYLE;
     const name = safeLabel(placeName(ds, city, lang));
     // One mark per period: of two rows of one figure, the dataset keeps only the one the user chose to draw
     // (DatasetPart.hidden); rows that agree both stay, and the first (curated before uploads) is drawn.
@@ -138,15 +162,15 @@ export function citySeries(
         color,
         connectNulls: true,
         data: aligned(full),
-        lineStyle: { width: 2 },
+        lineStyle: { width: 2, type: dash },
         ...axes,
       });
     if (own.some(half))
-      series.push({ id: `h1:${city}`, type: 'scatter', name, color, data: aligned(half), ...axes });
+      series.push({ ...MARKS_ONLY, id: `h1:${city}`, name, color, data: aligned(half), ...axes });
     if (own.some((o) => o.kind === 'target'))
       series.push({
+        ...MARKS_ONLY,
         id: `target:${city}`,
-        type: 'scatter',
         name,
         color,
         data: aligned((o) => o.kind === 'target'),
@@ -190,6 +214,8 @@ export function cityBars(
     labelFor?: (o: Observation) => string;
     /** The plot's nominal width in CSS px (ChartInput.width; default 800). */
     width?: number;
+    /** Text size, CSS px (layout.ts textPx). */
+    px?: number;
     /**
      * Rows of several scopes (ids of one measure: registered / absorbed turnover) become separate
      * series per city, named with the scope, never one: scope id -> its words ('吸纳'). In this order.
@@ -200,8 +226,6 @@ export function cityBars(
   series: Record<string, unknown>[];
   marks: Map<string, Observation>;
   labelsLeftOut: boolean;
-  /** How many labels gave way to a neighbour they would have overprinted (see barLabels.ts). */
-  labelsDropped: number;
 } {
   const marks = new Map<string, Observation>();
   const series: Record<string, unknown>[] = [];
@@ -225,13 +249,11 @@ export function cityBars(
   // ("26.83 H1", "同比 +31.67%"), neighbouring labels overprinted; there every word gets its own line.
   const slot = width / Math.max(1, periods.length * hasSeries.size);
   const lines = (text: string) => (slot < WORDS_SIDE_BY_SIDE ? text.replaceAll(' ', '\n') : text);
-  const centre = barCentres(width, periods.length, hasSeries.size);
-  const spots: (LabelSpot & { item: { label?: unknown } })[] = [];
+  const styles = cityStyles(ds, cities);
   for (const [city, scope] of cities.flatMap((c) => [...scopes.keys()].map((s) => [c, s] as const))) {
     if (!hasSeries.has(seriesKey(city, scope))) continue;
-    const slotIndex = series.length;
-    const color = cityColor(ds, city);
-    const data = periods.map((p, periodIndex) => {
+    const { color } = styles.get(city) ?? NO_STYLE;
+    const data = periods.map((p) => {
       const o = byCityPeriod.get(`${seriesKey(city, scope)}\u0000${p}`);
       if (!o) return { value: null };
       const ref = rowKey(o);
@@ -263,6 +285,7 @@ export function cityBars(
               show: true,
               position: 'top',
               color,
+              fontSize: opts.px ?? 12,
               formatter: lines(
                 safeLabel(
                   `${target ? t(lang, 'target') + ' ' : ''}${comparatorSymbol(o.comparator)}${formatNumber(o.value ?? 0, lang)}${half ? ' ' + t(lang, 'h1Short') : ''}${opts.labelFor?.(o) ?? ''}`,
@@ -270,14 +293,6 @@ export function cityBars(
               ),
             },
       };
-      if (item.label)
-        spots.push({
-          item,
-          x: centre(periodIndex, slotIndex),
-          width: labelWidth(item.label.formatter),
-          // Bounds, targets and half-years keep their labels first, then taller bars.
-          priority: (target || half || o.comparator !== '=' ? 1e15 : 0) + Math.abs(o.value ?? 0),
-        });
       return item;
     });
     const words = scopes.get(scope);
@@ -290,11 +305,9 @@ export function cityBars(
       barMaxWidth: 36,
       xAxisIndex: opts.xAxisIndex ?? 0,
       yAxisIndex: opts.yAxisIndex ?? 0,
+      // A taller bar's label is kept before a shorter neighbour's (ECharts ranks labels by their mark's area).
+      labelLayout: LABEL_LAYOUT,
     });
   }
-  const kept = keptLabels(spots);
-  spots.forEach((s, i) => {
-    if (!kept.has(i)) delete s.item.label;
-  });
-  return { series, marks, labelsLeftOut, labelsDropped: spots.length - kept.size };
+  return { series, marks, labelsLeftOut };
 }

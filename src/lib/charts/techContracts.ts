@@ -16,7 +16,8 @@ import {
   sourceFootnote,
   tooltipHtml,
 } from './common';
-import { cityBars, maskedFootnote, periodsOf } from './series';
+import { axisPeriod, cityBars, maskedFootnote, periodsOf } from './series';
+import { categoryLabels, legendBlock, textPx } from './layout';
 
 /** Each scope's turnover id and the id of its stated growth. The first is the main scope. */
 const SCOPES = [
@@ -46,8 +47,10 @@ export function build(input: ChartInput): ChartModel {
     );
   const drawn = SCOPES.map(([value]) => value).filter((id) => valueRows.some((r) => r.indicator === id));
   const scopeWords = scopeNames(data, drawn, lang);
+  const px = textPx(input);
   const bars = cityBars(data, valueRows, cities, periods, lang, {
     bg,
+    px,
     width: input.width,
     scopes: scopeWords,
     labelFor: (o) => {
@@ -59,6 +62,11 @@ export function build(input: ChartInput): ChartModel {
   for (const y of yoyRows) bars.marks.set(rowKey(y), y);
   const masked = [...valueRows, ...yoyRows].filter((r) => r.value === null);
   const unit = unitLabel(data.indicators.get(VALUE)?.unit ?? '100m CNY', lang, data.units);
+  const categories = periods.map((p) => axisPeriod(p, lang));
+  const legend = legendBlock(
+    bars.series.map((x) => String(x.name)),
+    input,
+  );
   const option = {
     ...baseOption(input),
     tooltip: {
@@ -68,17 +76,14 @@ export function build(input: ChartInput): ChartModel {
         const o = p.data?.ref ? bars.marks.get(p.data.ref) : undefined;
         if (!o) return '';
         const y = yoyFor(o);
-        return tooltipHtml(data, o, lang) + (y ? tooltipHtml(data, y, lang) : '');
+        const link = input.link ?? { lang };
+        return tooltipHtml(data, o, lang, link) + (y ? tooltipHtml(data, y, lang, link) : '');
       },
     },
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 56, right: 24, top: 48, bottom: 32, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: periods.map((p) => periodLabel(p, lang)),
-      axisLabel: { interval: 0, hideOverlap: true },
-    },
-    yAxis: { type: 'value', min: 0, name: unit },
+    legend: legend.legend,
+    grid: { left: 56, right: 24, top: legend.top + px * 2.4, bottom: legend.bottom + 12, containLabel: true },
+    xAxis: { type: 'category', data: categories, axisLabel: categoryLabels(categories, input).axisLabel },
+    yAxis: { type: 'value', min: 0, name: unit, nameTextStyle: { fontSize: px }, axisLabel: { fontSize: px } },
     series: bars.series,
   };
   const plotted = valueRows.filter((r) => r.value !== null);
@@ -87,8 +92,7 @@ export function build(input: ChartInput): ChartModel {
   const notes = [footnote, ...maskedFootnote(data, masked, lang)];
   if (periods.some((p) => p.endsWith('-H1'))) notes.push(t(lang, 'chartTcSub'));
   if (drawn.length > 1) notes.push(t(lang, 'tcScopes'));
-  if (bars.labelsLeftOut) notes.push(t(lang, 'barLabelsLeftOut'));
-  else if (bars.labelsDropped) notes.push(t(lang, 'barLabelsSome'));
+  if (bars.labelsLeftOut) notes.push(t(lang, 'barLabelsLeftOut', { touch: !!input.touch }));
   return {
     option,
     table: observationTable(data, tableRows, lang),
@@ -103,6 +107,7 @@ export function build(input: ChartInput): ChartModel {
     sources: ids,
     empty: plotted.length === 0,
     marks: bars.marks,
+    height: 380 + Math.max(0, legend.top + legend.bottom - 30),
   };
 }
 

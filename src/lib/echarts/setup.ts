@@ -12,18 +12,22 @@ let exportReady: Promise<void> | null = null;
  * the title block and source line into images (≈10 KB gzip that the first load does not need).
  */
 export function useExportParts(): Promise<void> {
-  exportReady ??= import('./exportParts').then((m) => echarts.use([m.SVGRenderer, m.TitleComponent]));
+  // The label layout too (with the tooltip): an export's labels are laid out as on screen.
+  exportReady ??= Promise.all([import('./exportParts'), useTooltips()]).then(([m]) =>
+    echarts.use([m.SVGRenderer, m.TitleComponent]),
+  );
   return exportReady;
 }
 
 let tooltipsReady: Promise<void> | null = null;
 
 /**
- * Load and register the tooltip component, once: charts are drawn without it (a tooltip needs a pointer, the
- * first picture does not) and take their tooltips when it has arrived (Chart.svelte).
+ * Load and register the tooltip component and the label layout, once: charts are drawn without them (a
+ * tooltip needs a pointer, the first picture does not) and take them when they have arrived (Chart.svelte:
+ * the setOption that gives a chart its tooltip draws it again, its labels laid out).
  */
 export function useTooltips(): Promise<void> {
-  tooltipsReady ??= import('./tooltipParts').then((m) => echarts.use([m.TooltipComponent]));
+  tooltipsReady ??= import('./tooltipParts').then((m) => echarts.use([m.TooltipComponent, m.LabelLayout]));
   return tooltipsReady;
 }
 

@@ -109,9 +109,11 @@ function kindName(base: string, kind: NativeKind, lang: Lang): string {
 
 /** The native series of one screen series: one per kind of its points, a connector where kinds share its line. */
 function fromScreen(s: Series, categories: readonly string[], model: ChartModel, lang: Lang): NativeSeries[] {
-  const screenType = s.type ?? 'line';
-  const type = screenType === 'bar' ? 'bar' : 'line';
   const reference = String(s.id ?? '').startsWith('ref-');
+  // Marks alone (half-years, targets) are line series with no line on screen (charts/common.ts MARKS_ONLY).
+  const drawnLine = reference || String(s.id ?? '').startsWith('line:');
+  const screenType = s.type === 'bar' ? 'bar' : drawnLine ? 'line' : 'scatter';
+  const type = screenType === 'bar' ? 'bar' : 'line';
   const byKind = new Map<NativeKind, NativeSeries>();
   const seriesFor = (kind: NativeKind) => {
     let ns = byKind.get(kind);

@@ -12,8 +12,14 @@ import { t } from './messages';
 const locale = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['', ''], minus: '-' });
 const formatters = new Map<number, (n: number) => string>();
 
-/** formatNumber(1407, 'zh') -> '1,407'; formatNumber(3.76, 'en') -> '3.76'; at most maxDigits decimals */
+/**
+ * formatNumber(1407, 'zh') -> '1,407'; formatNumber(3.76, 'en') -> '3.76'; at most maxDigits decimals, except
+ * that a figure too small for two (0.0042 亿元) keeps two significant digits instead of reading as 0.
+ */
 export function formatNumber(value: number, _lang: Lang, maxDigits = 2): string {
+  const small = Math.abs(value);
+  if (maxDigits === 2 && small > 0 && small < 0.005)
+    maxDigits = Math.min(8, 1 - Math.floor(Math.log10(small)));
   let f = formatters.get(maxDigits);
   if (!f) {
     f = locale.format(`,.${maxDigits}~f`);
@@ -59,7 +65,8 @@ export function formatValue(
   const label = unitLabel(unit, lang, units);
   const num = comparatorSymbol(comparator) + formatNumber(value, lang, maxDigits);
   if (unit === '%' || label === '%') return `${num}%`;
-  if (!label) return num;
+  // "2,000 count" says nothing the indicator's name does not: an English count is the number alone.
+  if (!label || (unit === 'count' && lang === 'en')) return num;
   return t(lang, 'valueWithUnit', { value: num, unit: label });
 }
 

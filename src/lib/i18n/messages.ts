@@ -42,8 +42,12 @@ const zh = {
   footSources: '来源：',
   masked: '原文已遮蔽',
   maskedLong: '报告中有此数字，但原文已遮蔽（x.xx），不是 0',
-  barLabelsLeftOut: '柱子太密，未标数值：悬停柱子或“显示数据表”可查看；虚线框仍表示下限或目标',
-  barLabelsSome: '部分柱子的数值标签因空间不足省略：悬停柱子或“显示数据表”可查看',
+  barLabelsLeftOut: (p: { touch: boolean }) =>
+    `柱子太密，未标数值：${p.touch ? '轻触' : '悬停'}柱子或“显示数据表”可查看；虚线框仍表示下限或目标`,
+  labelsHidden: (p: { touch: boolean }) =>
+    `部分数值标签会与其他标签重叠，已省略：${p.touch ? '轻触' : '悬停'}图形或“显示数据表”可查看全部数值`,
+  logScale: '对数刻度',
+  logExplain: '对数刻度：纵轴每上一格乘以同一倍数，相差悬殊的数值可同图比较',
   noActual: '尚无实际值',
   achieved: '完成度',
   target: '目标',
@@ -136,6 +140,7 @@ const zh = {
   periodUnknown: '年份已遮蔽',
   periodYear: (p: { year: string }) => `${p.year}年`,
   periodH1: (p: { year: string }) => `${p.year}年上半年`,
+  axisH1: (p: { year: string }) => `${p.year}上半年`,
   reportYearBefore: '报告上一年',
   reportYear: '报告当年',
   reportYearAfter: '报告次年',
@@ -214,10 +219,12 @@ const en: Twin<Messages> = {
   footSources: 'Sources: ',
   masked: 'masked in source',
   maskedLong: 'The report states this figure but it is masked (x.xx) in the source: not zero',
-  barLabelsLeftOut:
-    'Too many bars to label: hover a bar or show the data table for values; dashed outlines still mark lower bounds and targets',
-  barLabelsSome:
-    'Some bar labels are left out for lack of room: hover a bar or show the data table for values',
+  barLabelsLeftOut: (p) =>
+    `Too many bars to label: ${p.touch ? 'tap' : 'hover'} a bar or show the data table for values; dashed outlines still mark lower bounds and targets`,
+  labelsHidden: (p) =>
+    `Some value labels would print over others and are left out: ${p.touch ? 'tap' : 'hover'} a mark or show the data table for every value`,
+  logScale: 'Log scale',
+  logExplain: 'Log scale: each step up the axis multiplies by the same factor, so values far apart can be compared',
   noActual: 'No actual yet',
   achieved: 'Achieved',
   target: 'Target',
@@ -308,6 +315,7 @@ const en: Twin<Messages> = {
   periodUnknown: 'year masked',
   periodYear: (p) => p.year,
   periodH1: (p) => `${p.year} H1`,
+  axisH1: (p) => `${p.year} H1`,
   reportYearBefore: 'year before the report',
   reportYear: 'reporting year',
   reportYearAfter: 'year after the report',

@@ -44,10 +44,10 @@ describe('high-tech scenarios', () => {
       x1: as x0
       y0 «高新技术企业数»: value
       y1 «新增高新技术企业»: value
-      series line:a line «甲市» #d1495b joined across nulls
+      series line:a line «甲市» #e55659 joined across nulls end label «甲市»
         2022年  1800 circle
         2023年  2000 triangle hollow «≥2,000»
-      series bar1:a:high_tech_enterprises_new bar «甲市（新增）» #d1495b
+      series bar1:a:high_tech_enterprises_new bar «甲市（新增）» #e55659
         2022年  null
         2023年  300 bar dashed «>300»
       table 城市 | 指标 | 时期 | 报告年份 | 数值 | 单位 | 类型 | 状态 | 说明
@@ -69,7 +69,7 @@ describe('high-tech scenarios', () => {
     ];
     const zh = build(rows);
     expect(optionOf(zh).xAxis, 'H1 is its own category').toMatchObject([
-      { data: ['2019年', '2020年上半年', '2020年'] },
+      { data: ['2019年', '2020上半年', '2020年'] },
       {},
     ]);
     const line = seriesOf(zh).find((s) => s.id === 'line:a');
@@ -78,28 +78,30 @@ describe('high-tech scenarios', () => {
       'the line has no point at H1',
     ).toEqual([700, null, 900]);
     const h1 = seriesOf(zh).find((s) => s.id === 'h1:a');
-    expect(h1?.type, 'the H1 marker is a scatter of its own').toBe('scatter');
+    expect(h1, 'the H1 marker is a series of its own, marks with no line').toMatchObject({
+      lineStyle: { opacity: 0 },
+    });
     expect(h1?.data[1]?.label?.formatter, 'labelled H1').toBe('850 H1');
     const h1Bar = seriesOf(zh).find((s) => s.type === 'bar')?.data[1];
     expect(h1Bar?.itemStyle?.decal, 'the H1 bar is hatched').toBeTruthy();
     expect(h1Bar?.label?.formatter, 'labelled H1').toBe('60 H1');
     expect(picture(zh)).toMatchInlineSnapshot(`
-      "x0: 2019年 | 2020年上半年 | 2020年
+      "x0: 2019年 | 2020上半年 | 2020年
       x1: as x0
       y0 «高新技术企业数»: value
       y1 «新增高新技术企业»: value
-      series line:a line «甲市» #d1495b joined across nulls
-        2019年        700 circle
-        2020年上半年  null
-        2020年        900 circle
-      series h1:a scatter «甲市» #d1495b
-        2019年        null
-        2020年上半年  850 circle «850 H1»
-        2020年        null
-      series bar1:a:high_tech_enterprises_new bar «甲市（新增）» #d1495b
-        2019年        null
-        2020年上半年  60 bar hatched opacity 0.55 «60 H1»
-        2020年        120 bar «120»
+      series line:a line «甲市» #e55659 joined across nulls end label «甲市»
+        2019年      700 circle
+        2020上半年  null
+        2020年      900 circle
+      series h1:a marks «甲市» #e55659
+        2019年      null
+        2020上半年  850 circle «850 H1»
+        2020年      null
+      series bar1:a:high_tech_enterprises_new bar «甲市（新增）» #e55659
+        2019年      null
+        2020上半年  60 bar hatched opacity 0.55 «60 H1»
+        2020年      120 bar «120»
       table 城市 | 指标 | 时期 | 报告年份 | 数值 | 单位 | 类型 | 状态 | 说明
         甲市 | 高新技术企业数 | 2019年 |  | 700个 | 个 | 实际 | 已报告 |
         甲市 | 高新技术企业数 | 2020年 |  | 900个 | 个 | 实际 | 已报告 |
@@ -116,24 +118,24 @@ describe('high-tech scenarios', () => {
       x1: as x0
       y0 «High-tech enterprises»: value
       y1 «New high-tech enterprises»: value
-      series line:a line «City A» #d1495b joined across nulls
+      series line:a line «City A» #e55659 joined across nulls end label «City A»
         2019     700 circle
         2020 H1  null
         2020     900 circle
-      series h1:a scatter «City A» #d1495b
+      series h1:a marks «City A» #e55659
         2019     null
         2020 H1  850 circle «850 H1»
         2020     null
-      series bar1:a:high_tech_enterprises_new bar «City A (added)» #d1495b
+      series bar1:a:high_tech_enterprises_new bar «City A (added)» #e55659
         2019     null
         2020 H1  60 bar hatched opacity 0.55 «60 H1»
         2020     120 bar «120»
       table City | Indicator | Period | Stated in | Value | Unit | Kind | Status | Note
-        City A | High-tech enterprises | 2019 |  | 700 count | count | actual | reported |
-        City A | High-tech enterprises | 2020 |  | 900 count | count | actual | reported |
-        City A | High-tech enterprises | 2020 H1 |  | 850 count | count | actual | reported |
-        City A | New high-tech enterprises | 2020 H1 |  | 60 count | count | actual | reported |
-        City A | New high-tech enterprises | 2020 |  | 120 count | count | actual | reported |
+        City A | High-tech enterprises | 2019 |  | 700 | count | actual | reported |
+        City A | High-tech enterprises | 2020 |  | 900 | count | actual | reported |
+        City A | High-tech enterprises | 2020 H1 |  | 850 | count | actual | reported |
+        City A | New high-tech enterprises | 2020 H1 |  | 60 | count | actual | reported |
+        City A | New high-tech enterprises | 2020 |  | 120 | count | actual | reported |
       footnotes
         Sources: City A Science and Technology Bureau, “City A S&T bureau: 2023 work summary”"
     `);
@@ -164,9 +166,9 @@ describe('high-tech scenarios', () => {
       x1: as x0
       y0 «高新技术企业数»: value
       y1 «新增高新技术企业»: value
-      series line:a line «甲市» #d1495b joined across nulls
+      series line:a line «甲市» #e55659 joined across nulls end label «甲市»
         2022年  1800 circle
-      series bar1:a:high_tech_enterprises_new bar «甲市（新增）» #d1495b
+      series bar1:a:high_tech_enterprises_new bar «甲市（新增）» #e55659
         2022年  200 bar «200»
       table 城市 | 指标 | 时期 | 报告年份 | 数值 | 单位 | 类型 | 状态 | 说明
         甲市 | 高新技术企业数 | 2022年 |  | 1,800个 | 个 | 实际 | 已报告 |
@@ -197,7 +199,7 @@ describe('high-tech scenarios', () => {
       x1: as x0
       y0 «高新技术企业数»: value
       y1 «新增高新技术企业»: value
-      series bar1:a:high_tech_enterprises_new bar «甲市（新增）» #d1495b
+      series bar1:a:high_tech_enterprises_new bar «甲市（新增）» #e55659
         2023年  368 bar «368»
         2024年  360 bar hollow dashed «目标 360»
       table 城市 | 指标 | 时期 | 报告年份 | 数值 | 单位 | 类型 | 状态 | 说明

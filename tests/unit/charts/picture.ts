@@ -3,7 +3,8 @@
 // outline, hatching, label), then the table rows and the footnotes. Grid, fonts, tooltips and the rest of the
 // option are left out: they do not say how a figure is drawn. "joined across nulls" is a line drawn on through
 // the categories where it has no mark (another series' half-year, a year not reported, a masked figure).
-//   series line:a line «甲市» #d1495b joined across nulls
+//   series line:a line «甲市» #e55659 joined across nulls end label «甲市»
+// ("marks": a line series whose line is not drawn, e.g. targets and half-years).
 //     2021年  3.48 circle hollow
 //     2022年  null                      <- no mark: a masked figure is never a 0
 import type { ChartModel } from '../../../src/lib/charts/common';
@@ -30,7 +31,7 @@ export type Series = {
   symbol?: string;
   connectNulls?: boolean;
   data: Item[];
-  lineStyle?: { type?: string };
+  lineStyle?: { type?: string; opacity?: number };
   endLabel?: { formatter?: string };
   xAxisIndex?: number;
   yAxisIndex?: number;
@@ -123,7 +124,8 @@ export function picture(m: ChartModel, opts: PictureOptions = {}): string {
       s.endLabel?.formatter ? `end label «${text(s.endLabel.formatter)}»` : '',
     ].filter(Boolean);
     lines.push(
-      `series ${s.id ?? ''} ${s.type} «${text(s.name)}»${style.length ? ' ' + style.join(' ') : ''}`,
+      // A line series whose line is not drawn is marks alone (charts/common.ts MARKS_ONLY).
+      `series ${s.id ?? ''} ${s.type === 'line' && s.lineStyle?.opacity === 0 ? 'marks' : s.type} «${text(s.name)}»${style.length ? ' ' + style.join(' ') : ''}`,
     );
     const cats = categoriesOf(s);
     const width = Math.max(0, ...cats.map((c) => columns(text(c))));

@@ -78,14 +78,14 @@ describe('plan-targets scenarios', () => {
         新增高新技术企业   null
         甲市 · 2025年目标  null
         高新技术企业数     66.6667 bar dashed
-      series target scatter «目标»
+      series target marks «目标»
         甲市 · 2022年目标  null
         研发经费投入强度   100 rect
         甲市 · 2024年目标  null
         新增高新技术企业   null
         甲市 · 2025年目标  null
         高新技术企业数     100 rect
-      series baseline scatter «基期»
+      series baseline marks «基期»
         甲市 · 2022年目标  null
         研发经费投入强度   96.6667 diamond
         甲市 · 2024年目标  null
@@ -123,9 +123,9 @@ describe('plan-targets scenarios', () => {
 
         ● Reached · 103.3%↵2022: 3.1% · Target 3%
 
-        ≠ Not comparable↵2023: 368 count · Target 360 count
+        ≠ Not comparable↵2023: 368 · Target 360
 
-        ◐ Cannot tell · ≥66.7%↵2023: ≥2,000 count · Target 3,000 count
+        ◐ Cannot tell · ≥66.7%↵2023: ≥2,000 · Target 3,000
       series achieved bar «Achieved»
         City A · 2022 targets      null
         R&D intensity              103.333 bar
@@ -133,14 +133,14 @@ describe('plan-targets scenarios', () => {
         New high-tech enterprises  null
         City A · 2025 targets      null
         High-tech enterprises      66.6667 bar dashed
-      series target scatter «Target»
+      series target marks «Target»
         City A · 2022 targets      null
         R&D intensity              100 rect
         City A · 2024 targets      null
         New high-tech enterprises  null
         City A · 2025 targets      null
         High-tech enterprises      100 rect
-      series baseline scatter «Baseline»
+      series baseline marks «Baseline»
         City A · 2022 targets      null
         R&D intensity              96.6667 diamond
         City A · 2024 targets      null
@@ -149,8 +149,8 @@ describe('plan-targets scenarios', () => {
         High-tech enterprises      null
       table City | Indicator | Plan year | Status | Note | Target | Baseline | Latest actual | Gap | Achieved
         City A | R&D intensity | 2022 | ● Reached | the plan year's actual meets the target | 3% | 2.9% (2021) | 3.1% (2022) | -0.1 | 103.3%
-        City A | New high-tech enterprises | 2024 | ≠ Not comparable | the actual is another year's own amount (added, or growth): not comparable with this year's target | 360 count |  | 368 count (2023) |  |
-        City A | High-tech enterprises | 2025 | ◐ Cannot tell | one earlier actual only: no path to judge progress by | 3,000 count |  | ≥2,000 count (2023) | ≤1,000 | ≥66.7%
+        City A | New high-tech enterprises | 2024 | ≠ Not comparable | the actual is another year's own amount (added, or growth): not comparable with this year's target | 360 |  | 368 (2023) |  |
+        City A | High-tech enterprises | 2025 | ◐ Cannot tell | one earlier actual only: no path to judge progress by | 3,000 |  | ≥2,000 (2023) | ≤1,000 | ≥66.7%
         City B | R&D intensity | 2025 | ○ No actual yet | the data have no actual of the plan year or earlier, of the same kind of period | ≥3.5% |  | No actual yet |  |
       footnotes
         Sources: City A Science and Technology Bureau, “City A S&T bureau: 2023 work summary”
@@ -183,12 +183,12 @@ describe('plan-targets scenarios', () => {
         研发经费投入强度   null
         甲市 · 2025年目标  null
         研发经费投入强度   null
-      series target scatter «目标»
+      series target marks «目标»
         甲市 · 2023年目标  null
         研发经费投入强度   null
         甲市 · 2025年目标  null
         研发经费投入强度   null
-      series baseline scatter «基期»
+      series baseline marks «基期»
         甲市 · 2023年目标  null
         研发经费投入强度   null
         甲市 · 2025年目标  null

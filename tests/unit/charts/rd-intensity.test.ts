@@ -32,7 +32,7 @@ describe('rd-intensity scenarios', () => {
     expect(picture(m)).toMatchInlineSnapshot(`
       "x: 2020年 | 2021年 | 2022年
       y «%»: value
-      series line:a line «甲市» #d1495b joined across nulls
+      series line:a line «甲市» #e55659 joined across nulls end label «甲市»
         2020年  2.9 circle
         2021年  null
         2022年  3.1 circle
@@ -63,7 +63,7 @@ describe('rd-intensity scenarios', () => {
     expect(picture(m)).toMatchInlineSnapshot(`
       "x: 2021年 | 2022年
       y «%»: value
-      series line:a line «甲市» #d1495b joined across nulls
+      series line:a line «甲市» #e55659 joined across nulls end label «甲市»
         2021年  3.48 circle hollow
         2022年  3.76 circle
       table 城市 | 指标 | 时期 | 报告年份 | 数值 | 单位 | 类型 | 状态 | 说明
@@ -99,12 +99,12 @@ describe('rd-intensity scenarios', () => {
     expect(picture(m)).toMatchInlineSnapshot(`
       "x: 2022年 | 2023年 | 2024年 | 2025年
       y «%»: value
-      series line:a line «甲市» #d1495b joined across nulls
+      series line:a line «甲市» #e55659 joined across nulls end label «甲市»
         2022年  3.1 circle
         2023年  null
         2024年  null
         2025年  null
-      series target:a scatter «甲市» #d1495b
+      series target:a marks «甲市» #e55659
         2022年  null
         2023年  null
         2024年  null
@@ -141,7 +141,7 @@ describe('rd-intensity scenarios', () => {
     expect(picture(zh)).toMatchInlineSnapshot(`
       "x: 2018年 | 2019年
       y «%»: value
-      series line:a line «甲市» #d1495b joined across nulls
+      series line:a line «甲市» #e55659 joined across nulls end label «甲市»
         2018年  2.37 circle
         2019年  2.5 circle
       series ref-china-2018 line «全国» #7a7a7a dashed no symbols end label «全国 2.18%（2018年）»
@@ -166,7 +166,7 @@ describe('rd-intensity scenarios', () => {
     expect(picture(en)).toMatchInlineSnapshot(`
       "x: 2018 | 2019
       y «%»: value
-      series line:a line «City A» #d1495b joined across nulls
+      series line:a line «City A» #e55659 joined across nulls end label «City A»
         2018  2.37 circle
         2019  2.5 circle
       series ref-china-2018 line «China» #7a7a7a dashed no symbols end label «China 2.18% (2018)»
@@ -202,29 +202,29 @@ describe('rd-intensity scenarios', () => {
     expect(picture(m, { table: false })).toMatchInlineSnapshot(`
       "x: 2022年
       y «%»: value
-      series line:u-city1 line «样本1市» #66a182 joined across nulls
+      series line:u-city1 line «样本1市» #006bb7 joined across nulls end label «样本1市»
         2022年  2 circle
-      series line:u-city2 line «样本2市» #b5651d joined across nulls
+      series line:u-city2 line «样本2市» #af85a6 joined across nulls end label «样本2市»
         2022年  2.1 circle
-      series line:u-city3 line «样本3市» #5c4d7d joined across nulls
+      series line:u-city3 line «样本3市» #34a86a joined across nulls end label «样本3市»
         2022年  2.2 circle
-      series line:u-city4 line «样本4市» #2e4057 joined across nulls
+      series line:u-city4 line «样本4市» #7356cc joined across nulls end label «样本4市»
         2022年  2.3 circle
-      series line:u-city5 line «样本5市» #c44536 joined across nulls
+      series line:u-city5 line «样本5市» #b78b00 joined across nulls end label «样本5市»
         2022年  2.4 circle
-      series line:u-city6 line «样本6市» #d1495b joined across nulls
+      series line:u-city6 line «样本6市» #269fd4 joined across nulls end label «样本6市»
         2022年  2.5 circle
-      series line:u-city7 line «样本7市» #00798c joined across nulls
+      series line:u-city7 line «样本7市» #c7329b joined across nulls end label «样本7市»
         2022年  2.6 circle
-      series line:u-city8 line «样本8市» #edae49 joined across nulls
+      series line:u-city8 line «样本8市» #9a745f joined across nulls end label «样本8市»
         2022年  2.7 circle
-      series line:u-city9 line «样本9市» #30638e joined across nulls
+      series line:u-city9 line «样本9市» #7f9909 joined across nulls end label «样本9市»
         2022年  2.8 circle
-      series line:u-city10 line «样本10市» #8e5572 joined across nulls
+      series line:u-city10 line «样本10市» #e55659 joined across nulls end label «样本10市»
         2022年  2.9 circle
-      series line:u-city11 line «样本11市» #66a182 joined across nulls
+      series line:u-city11 line «样本11市» #197884 joined across nulls end label «样本11市»
         2022年  3 circle
-      series line:u-city12 line «样本12市» #b5651d joined across nulls
+      series line:u-city12 line «样本12市» #e87307 joined across nulls end label «样本12市»
         2022年  3.1 circle
       footnotes
         来源：甲市科学技术局《甲市科技局2023年工作总结》"

@@ -19,7 +19,7 @@ describe('tech-contracts scenarios', () => {
     ];
     const zh = build(rows);
     expect(optionOf(zh).xAxis, 'H1 is its own category').toMatchObject({
-      data: ['2020年上半年', '2020年', '2021年'],
+      data: ['2020上半年', '2020年', '2021年'],
     });
     expect(
       seriesOf(zh).map((s) => s.type),
@@ -31,12 +31,12 @@ describe('tech-contracts scenarios', () => {
     expect(full?.itemStyle?.decal, 'the full year is not hatched').toBeUndefined();
     expect(zh.footnotes.join(' '), 'a footnote says half-years are apart').toContain('上半年数据单独成列');
     expect(picture(zh)).toMatchInlineSnapshot(`
-      "x: 2020年上半年 | 2020年 | 2021年
+      "x: 2020上半年 | 2020年 | 2021年
       y «亿元»: value
-      series bar0:a:tech_contract_value_absorbed bar «甲市（吸纳）» #d1495b
-        2020年上半年  31.12 bar hatched opacity 0.55 «31.12 H1↵同比 +16%»
-        2020年        null
-        2021年        70 bar «70»
+      series bar0:a:tech_contract_value_absorbed bar «甲市（吸纳）» #e55659
+        2020上半年  31.12 bar hatched opacity 0.55 «31.12 H1↵同比 +16%»
+        2020年      null
+        2021年      70 bar «70»
       table 城市 | 指标 | 时期 | 报告年份 | 数值 | 单位 | 类型 | 状态 | 说明
         甲市 | 吸纳技术合同成交额 | 2020年上半年 |  | 31.12亿元 | 亿元 | 实际 | 已报告 |
         甲市 | 吸纳技术合同成交额 | 2021年 |  | 70亿元 | 亿元 | 实际 | 已报告 |
@@ -50,7 +50,7 @@ describe('tech-contracts scenarios', () => {
     expect(picture(en)).toMatchInlineSnapshot(`
       "x: 2020 H1 | 2020 | 2021
       y «100m CNY»: value
-      series bar0:a:tech_contract_value_absorbed bar «City A (absorbed)» #d1495b
+      series bar0:a:tech_contract_value_absorbed bar «City A (absorbed)» #e55659
         2020 H1  31.12 bar hatched opacity 0.55 «31.12 H1↵YoY +16%»
         2020     null
         2021     70 bar «70»
@@ -86,10 +86,10 @@ describe('tech-contracts scenarios', () => {
     expect(picture(m)).toMatchInlineSnapshot(`
       "x: 2022年 | 2023年
       y «亿元»: value
-      series bar0:a:tech_contract_value bar «甲市（登记）» #d1495b
+      series bar0:a:tech_contract_value bar «甲市（登记）» #e55659
         2022年  800 bar «800»
         2023年  null
-      series bar0:a:tech_contract_value_unspecified bar «甲市（未说明口径）» #d1495b
+      series bar0:a:tech_contract_value_unspecified bar «甲市（未说明口径）» #e55659
         2022年  null
         2023年  1000 bar dashed «≥1,000»
       table 城市 | 指标 | 时期 | 报告年份 | 数值 | 单位 | 类型 | 状态 | 说明
@@ -117,7 +117,7 @@ describe('tech-contracts scenarios', () => {
     expect(picture(m)).toMatchInlineSnapshot(`
       "x: 2020年 | 2021年 | 2022年
       y «亿元»: value
-      series bar0:a:tech_contract_value bar «甲市（登记）» #d1495b
+      series bar0:a:tech_contract_value bar «甲市（登记）» #e55659
         2020年  40 bar «40»
         2021年  null
         2022年  55 bar «55»
@@ -151,7 +151,7 @@ describe('tech-contracts scenarios', () => {
     expect(picture(m)).toMatchInlineSnapshot(`
       "x: 2018年 | 2019年
       y «亿元»: value
-      series bar0:a:tech_contract_value bar «甲市（登记）» #d1495b
+      series bar0:a:tech_contract_value bar «甲市（登记）» #e55659
         2018年  38.08 bar «≈38.08»
         2019年  50.1 bar «50.1↵同比 +31.57%»
       table 城市 | 指标 | 时期 | 报告年份 | 数值 | 单位 | 类型 | 状态 | 说明
@@ -163,7 +163,7 @@ describe('tech-contracts scenarios', () => {
     `);
   });
 
-  it('many cities: on a phone, twelve cities in one year leave labels that would overprint out, and say so', () => {
+  it('many cities: on a phone, twelve cities in one year: every bar labelled, twelve colours, labels that would overprint left to the label layout', () => {
     const places = Array.from({ length: 12 }, (_, i) =>
       place({ id: `u-city${i + 1}`, zh: `样本${i + 1}市`, en: `Sample ${i + 1}` }),
     );
@@ -174,39 +174,40 @@ describe('tech-contracts scenarios', () => {
       itemsOf(phone).filter((i) => i.value !== null),
       'every bar is drawn',
     ).toHaveLength(12);
-    expect(labelled.length, 'some labels gave way').toBeGreaterThan(0);
-    expect(labelled.length, 'not all twelve labels fit').toBeLessThan(12);
-    expect(phone.footnotes.join(' '), 'and the chart says so').toContain('部分柱子的数值标签因空间不足省略');
+    // ECharts' label layout moves them apart, then hides the shorter bar's (the browser tests look at the result).
+    expect(labelled, 'every bar has its label').toHaveLength(12);
+    const series = (phone.option as { series: { color: string; labelLayout?: unknown }[] }).series;
+    expect(new Set(series.map((x) => x.color)).size, 'twelve colours').toBe(12);
+    for (const x of series) expect(x.labelLayout).toEqual({ moveOverlap: 'shiftY', hideOverlap: true });
     expect(picture(phone, { table: false })).toMatchInlineSnapshot(`
       "x: 2022年
       y «亿元»: value
-      series bar0:u-city1:tech_contract_value bar «样本1市（登记）» #66a182
+      series bar0:u-city1:tech_contract_value bar «样本1市（登记）» #006bb7
         2022年  1200 bar «1,200»
-      series bar0:u-city2:tech_contract_value bar «样本2市（登记）» #b5651d
-        2022年  1210.5 bar
-      series bar0:u-city3:tech_contract_value bar «样本3市（登记）» #5c4d7d
+      series bar0:u-city2:tech_contract_value bar «样本2市（登记）» #af85a6
+        2022年  1210.5 bar «1,210.5»
+      series bar0:u-city3:tech_contract_value bar «样本3市（登记）» #34a86a
         2022年  1221 bar «1,221»
-      series bar0:u-city4:tech_contract_value bar «样本4市（登记）» #2e4057
-        2022年  1231.5 bar
-      series bar0:u-city5:tech_contract_value bar «样本5市（登记）» #c44536
+      series bar0:u-city4:tech_contract_value bar «样本4市（登记）» #7356cc
+        2022年  1231.5 bar «1,231.5»
+      series bar0:u-city5:tech_contract_value bar «样本5市（登记）» #b78b00
         2022年  1242 bar «1,242»
-      series bar0:u-city6:tech_contract_value bar «样本6市（登记）» #d1495b
-        2022年  1252.5 bar
-      series bar0:u-city7:tech_contract_value bar «样本7市（登记）» #00798c
+      series bar0:u-city6:tech_contract_value bar «样本6市（登记）» #269fd4
+        2022年  1252.5 bar «1,252.5»
+      series bar0:u-city7:tech_contract_value bar «样本7市（登记）» #c7329b
         2022年  1263 bar «1,263»
-      series bar0:u-city8:tech_contract_value bar «样本8市（登记）» #edae49
-        2022年  1273.5 bar
-      series bar0:u-city9:tech_contract_value bar «样本9市（登记）» #30638e
+      series bar0:u-city8:tech_contract_value bar «样本8市（登记）» #9a745f
+        2022年  1273.5 bar «1,273.5»
+      series bar0:u-city9:tech_contract_value bar «样本9市（登记）» #7f9909
         2022年  1284 bar «1,284»
-      series bar0:u-city10:tech_contract_value bar «样本10市（登记）» #8e5572
-        2022年  1294.5 bar
-      series bar0:u-city11:tech_contract_value bar «样本11市（登记）» #66a182
-        2022年  1305 bar
-      series bar0:u-city12:tech_contract_value bar «样本12市（登记）» #b5651d
+      series bar0:u-city10:tech_contract_value bar «样本10市（登记）» #e55659
+        2022年  1294.5 bar «1,294.5»
+      series bar0:u-city11:tech_contract_value bar «样本11市（登记）» #197884
+        2022年  1305 bar «1,305»
+      series bar0:u-city12:tech_contract_value bar «样本12市（登记）» #e87307
         2022年  1315.5 bar «1,315.5»
       footnotes
-        来源：甲市科学技术局《甲市科技局2023年工作总结》
-        部分柱子的数值标签因空间不足省略：悬停柱子或“显示数据表”可查看"
+        来源：甲市科学技术局《甲市科技局2023年工作总结》"
     `);
     // Twelve cities over three years on a phone: under 12 px per bar, no bar is labelled.
     const years = places.flatMap((p) =>

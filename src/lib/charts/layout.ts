@@ -1,0 +1,149 @@
+// Where the words of a time chart go, estimated before ECharts draws (no DOM here): the legend wrapped
+// into as many rows as the names need (never paged: every city named at once), the category labels
+// every one shown (rotated where they do not fit side by side), the room end labels need on the right.
+// Text widths are estimated from the characters (CJK full width, digits and punctuation narrower): close
+// enough to tell "fits" from "does not".
+import type { ChartInput } from './common';
+import { PHONE_PLOT } from './common';
+import type { Lang } from '../i18n/messages';
+
+/** The size of every word a chart draws, CSS px: 12 on the dashboard, larger in presentation mode. */
+export function textPx(input: Pick<ChartInput, 'scale'>): number {
+  return Math.round(12 * (input.scale ?? 1));
+}
+
+/** Width in CSS px of `text` at 12 px (its widest line). labelWidth('同比') -> 24 */
+export function labelWidth(text: string): number {
+  let widest = 0;
+  for (const line of text.split('\n')) {
+    let w = 0;
+    for (const ch of line) {
+      if (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch)) w += 12;
+      else if (/[0-9]/.test(ch)) w += 6.7;
+      else if (/[.,:;' ]/.test(ch)) w += 3.2;
+      else if (ch === '%') w += 10;
+      else w += 7;
+    }
+    widest = Math.max(widest, w);
+  }
+  return widest;
+}
+
+/** Width of `text` drawn at `px`. */
+export function textWidth(text: string, px: number): number {
+  return (labelWidth(text) * px) / 12;
+}
+
+const ICON = 25; // ECharts' legend itemWidth
+const ICON_GAP = 5; // between the icon and its name
+const ITEM_GAP = 10; // between items, and between rows
+
+/**
+ * The legend as rows that wrap within the chart's width (ECharts' plain legend wraps by itself; the rows
+ * are counted here so the plot starts below them). On a phone it sits below the plot.
+ * legendRows(['芜湖市', '福州市'], 800, 12) -> 1
+ */
+export function legendRows(names: readonly string[], width: number, px: number): number {
+  let rows = names.length ? 1 : 0;
+  let x = 0;
+  for (const name of names) {
+    const w = ICON + ICON_GAP + textWidth(name, px);
+    if (x > 0 && x + w > width) {
+      rows++;
+      x = 0;
+    }
+    x += w + ITEM_GAP;
+  }
+  return rows;
+}
+
+export interface LegendBlock {
+  legend: Record<string, unknown>;
+  /** Room the legend takes at the top (0 when it sits below). */
+  top: number;
+  /** Room it takes at the bottom. */
+  bottom: number;
+}
+
+/** The wrapped legend of `names` (distinct series names, in order) and the room it takes. */
+export function legendBlock(names: readonly string[], input: ChartInput): LegendBlock {
+  const px = textPx(input);
+  const width = input.width ?? 800;
+  const rowH = Math.max(14, px * 1.25) + ITEM_GAP;
+  const height = legendRows([...new Set(names)], width - 16, px) * rowH;
+  const below = width < PHONE_PLOT;
+  return {
+    legend: {
+      type: 'plain',
+      left: 'center',
+      width: width - 16,
+      itemGap: ITEM_GAP,
+      textStyle: { fontSize: px },
+      top: below ? 'auto' : 0,
+      bottom: below ? 0 : 'auto',
+    },
+    top: below ? 0 : height,
+    bottom: below ? height : 0,
+  };
+}
+
+/** Plot margins outside the category axis's length (value axis labels and name, padding), CSS px. */
+const AXIS_MARGINS = 90;
+
+/**
+ * The category axis's labels, every one shown: side by side where they fit, a half-year's words under its
+ * year where that makes them fit ('2019\n上半年'), else turned 45° (90° where even that is too tight); never
+ * thinned. `extraRight`: room kept right of the plot (end labels).
+ */
+export function categoryLabels(
+  labels: readonly string[],
+  input: ChartInput,
+  extraRight = 0,
+): { axisLabel: Record<string, unknown> } {
+  const px = textPx(input);
+  const slot = Math.max(1, (input.width ?? 800) - AXIS_MARGINS - extraRight) / Math.max(1, labels.length);
+  const fits = (ls: readonly string[]) => Math.max(0, ...ls.map((l) => textWidth(l, px))) + 6 <= slot;
+  // Every property said each time: a redraw merges the axis into the one drawn before.
+  const axisLabel = {
+    interval: 0,
+    fontSize: px,
+    lineHeight: Math.round(px * 1.15),
+    hideOverlap: false,
+    rotate: 0,
+    formatter: '{value}',
+  };
+  if (fits(labels)) return { axisLabel };
+  if (fits(labels.map(stack)))
+    return { axisLabel: { ...axisLabel, formatter: stack } };
+  return { axisLabel: { ...axisLabel, rotate: px * 1.3 <= slot ? 45 : 90 } };
+}
+
+/** stack('2019上半年') -> '2019\n上半年'; stack('2019 H1') -> '2019\nH1'; a year stays as it is. */
+function stack(label: string): string {
+  return label.replace(/^(\d{4})\s?(?=[^\d年])/, '$1\n');
+}
+
+/** Lines beyond this many get no end labels: their names could not stay beside them (the legend names them). */
+const MOST_END_LABELS = 8;
+
+/** Room right of the plot for end labels naming each line (none on a phone: its legend names them). */
+export function endLabelRoom(names: readonly string[], input: ChartInput): number {
+  if ((input.width ?? 800) < PHONE_PLOT || !names.length || names.length > MOST_END_LABELS) return 0;
+  return Math.ceil(Math.max(...names.map((n) => textWidth(n, textPx(input)))) + 10);
+}
+
+/**
+ * Whether the value axis may be logarithmic: only where every value is above zero and they span more
+ * than two orders of magnitude (a log axis of values that do not is harder to read, and has no zero).
+ * valueScale([30, 30000], true) -> { offered: true }
+ */
+export function valueScale(values: readonly (number | null)[], allowLog: boolean): { offered: boolean } {
+  const v = values.filter((x): x is number => x !== null);
+  if (!allowLog || !v.length || v.some((x) => x <= 0)) return { offered: false };
+  return { offered: Math.max(...v) / Math.min(...v) > 100 };
+}
+
+/** A rank axis's labels: '第1' on top (the axis is inverted), '#1' in English. */
+export function rankLabel(lang: Lang): string {
+  return lang === 'zh' ? '第{value}' : '#{value}';
+}
