@@ -12,8 +12,9 @@ import {
   textPx,
   valueScale,
 } from '../../src/lib/charts/layout';
-import { HEADLINE_CHARTS } from '../../src/lib/charts/registry';
+import { HEADLINE_CHARTS, chartSpec } from '../../src/lib/charts/registry';
 import { input } from './helpers';
+import { indicator, observation, place, uploadPart } from './factory';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `样本${i + 1}市`);
 
@@ -92,5 +93,58 @@ describe('chart layout', () => {
       ]),
     ];
     expect(Math.min(...sizes)).toBe(18);
+  });
+});
+
+describe('the explorer’s axis', () => {
+  it('a rank indicator: the axis turned over, whole places, 第1 on top; never a log axis', async () => {
+    const m = chartSpec('explorer').build(
+      await input({ indicator: 'rd_expenditure_rank_province', logScale: true }),
+    );
+    expect(m.option).toMatchObject({
+      yAxis: { type: 'value', inverse: true, min: 1, minInterval: 1, axisLabel: { formatter: '第{value}' } },
+    });
+    expect(m.logScale).toBeUndefined();
+  });
+
+  it('values spanning orders of magnitude: a log axis offered, drawn when asked, starting where the data does', async () => {
+    const rows = [
+      observation({
+        city: 'u-a',
+        indicator: 'u_patents',
+        period: '2022',
+        value: 30,
+        unit: 'count',
+        source: 'upload:p',
+      }),
+      observation({
+        city: 'u-b',
+        indicator: 'u_patents',
+        period: '2022',
+        value: 31_870,
+        unit: 'count',
+        source: 'upload:p',
+      }),
+    ];
+    const part = uploadPart('upload:p', rows, [place({ id: 'u-a' }), place({ id: 'u-b' })]);
+    const uploads = [
+      {
+        ...part,
+        indicators: [indicator({ id: 'u_patents', zh: '专利授权量', en: 'Patents', unit: 'count' })],
+      },
+    ];
+    const base = { indicator: 'u_patents', cities: ['u-a', 'u-b'] };
+    const linear = chartSpec('explorer').build(await input(base, uploads));
+    expect(linear.logScale).toEqual({ on: false });
+    expect(linear.option).toMatchObject({ yAxis: { type: 'value', min: 0 } });
+    const log = chartSpec('explorer').build(await input({ ...base, logScale: true }, uploads));
+    expect(log.logScale).toEqual({ on: true });
+    expect(log.option).toMatchObject({ yAxis: { type: 'log', min: null } });
+    // R&D intensity (1.8 % to 3.8 %) spans less than two orders: no log axis, even when the link asks.
+    const rd = HEADLINE_CHARTS['rd-intensity'].build(await input({ logScale: true }));
+    expect([rd.logScale, (rd.option as { yAxis: { type: string } }).yAxis.type]).toEqual([
+      undefined,
+      'value',
+    ]);
   });
 });

@@ -92,6 +92,7 @@ export function build(input: ChartInput): ChartModel {
         type: 'value',
         gridIndex: 0,
         min: 0,
+        splitNumber: 4,
         axisLabel: { fontSize: px },
         ...axisName(indicatorName(data, COUNT, lang)),
       },
@@ -99,6 +100,8 @@ export function build(input: ChartInput): ChartModel {
         type: 'value',
         gridIndex: 1,
         min: 0,
+        // A short plot: few ticks, or their labels print over each other.
+        splitNumber: 2,
         axisLabel: { fontSize: px },
         ...axisName(
           scopes.length > 1 ? t(lang, 'netAdded') : indicatorName(data, scopes[0] ?? ADDED, lang),

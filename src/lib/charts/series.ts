@@ -14,6 +14,25 @@ import { cityStyles } from './palette';
 /** How labels that would overprint are kept apart: moved first, hidden (the smaller mark's) only then. */
 const NO_STYLE = { color: REFERENCE_COLOR, dash: 'solid' } as const;
 
+/** The bar patterns of repeated colours: dots for the second round, crosses for the third. */
+const REPEAT_DECAL = {
+  dashed: {
+    symbol: 'circle',
+    symbolSize: 0.7,
+    dashArrayX: 5,
+    dashArrayY: 5,
+    color: 'rgba(255,255,255,0.75)',
+  },
+  dotted: {
+    symbol: 'rect',
+    symbolSize: 0.5,
+    dashArrayX: [1, 0],
+    dashArrayY: [1, 4],
+    rotation: Math.PI / 4,
+    color: 'rgba(0,0,0,0.35)',
+  },
+} as const;
+
 export const LABEL_LAYOUT = { moveOverlap: 'shiftY', hideOverlap: true } as const;
 
 /**
@@ -252,7 +271,7 @@ export function cityBars(
   const styles = cityStyles(ds, cities);
   for (const [city, scope] of cities.flatMap((c) => [...scopes.keys()].map((s) => [c, s] as const))) {
     if (!hasSeries.has(seriesKey(city, scope))) continue;
-    const { color } = styles.get(city) ?? NO_STYLE;
+    const { color, dash } = styles.get(city) ?? NO_STYLE;
     const data = periods.map((p) => {
       const o = byCityPeriod.get(`${seriesKey(city, scope)}\u0000${p}`);
       if (!o) return { value: null };
@@ -305,6 +324,10 @@ export function cityBars(
       barMaxWidth: 36,
       xAxisIndex: opts.xAxisIndex ?? 0,
       yAxisIndex: opts.yAxisIndex ?? 0,
+      // A city whose colour another in view has too (past the palette's twelve) is told apart by a pattern, as
+      // a line is by its dashes; a half-year bar keeps its stripes.
+      // (said even when solid: a redraw merges a series into the one with its id, which kept its pattern).
+      itemStyle: { decal: dash === 'solid' ? null : REPEAT_DECAL[dash] },
       // A taller bar's label is kept before a shorter neighbour's (ECharts ranks labels by their mark's area).
       labelLayout: LABEL_LAYOUT,
     });
