@@ -111,7 +111,7 @@ test('an embed link filters by city and plan year and keeps its page', async ({ 
 
 for (const [lang, figures, opened] of [
   ['zh', '2019年：1,612个 · 目标 ≥1,800个', '研发经费投入强度 · 目标 2.71%'],
-  ['en', '2019: 1,612 count · Target ≥1,800 count', 'R&D intensity · Target 2.71%'],
+  ['en', '2019: 1,612 · Target ≥1,800', 'R&D intensity · Target 2.71%'],
 ] as const)
   test(`on a phone (390 px, ${lang}) each target keeps its status and figures above its bar; the awaiting list opens`, async ({
     page,

@@ -109,7 +109,7 @@ for (const lang of ['zh', 'en'] as const)
       'rd-intensity':
         lang === 'zh' ? ['2018年', '芜湖市', '福州市', '全国'] : ['2018', 'Wuhu', 'Fuzhou', 'China'],
       'high-tech': lang === 'zh' ? ['2023年', '≥2,000'] : ['2023', '≥2,000'],
-      'tech-contracts': lang === 'zh' ? ['2019年上半年', '≥1,000'] : ['2019 H1', '≥1,000'],
+      'tech-contracts': lang === 'zh' ? ['2019上半年', '≥1,000'] : ['2019 H1', '≥1,000'],
     };
     for (const [chart, want] of Object.entries(words)) {
       const file = testInfo.outputPath(`${chart}-${lang}.pptx`);

@@ -1,8 +1,15 @@
 // How many labels ECharts' label layout hid because they would have overprinted another (the chart then says so
 // under it): the labels the option asks for (a data item's `label.show`, a line's `endLabel.show`) less those on
-// screen (text drawn for a mark: zrender gives a mark's label a `__hostTarget`). Counting the hidden ones
-// directly would count stale ones too: zrender keeps a label that is no longer asked for, hidden.
+// screen (a mark's text content, not ignored: an end label is its line's). Counting the hidden ones directly
+// would count stale ones too: zrender keeps a label that is no longer asked for, hidden.
 import type { EChartsType } from 'echarts/core';
+
+interface Node {
+  ignore?: boolean;
+  invisible?: boolean;
+  childrenRef?: () => Node[];
+  getTextContent?: () => Node | undefined;
+}
 
 interface SeriesOption {
   data?: ({ value?: unknown; label?: { show?: boolean } } | null)[];
@@ -17,9 +24,13 @@ export function hiddenLabels(chart: EChartsType, option: { series?: unknown }): 
     if (s.endLabel?.show && data.some((d) => d && d.value !== null && d.value !== undefined)) asked++;
   }
   if (!asked) return 0;
-  const drawn = chart
-    .getZr()
-    .storage.getDisplayList()
-    .filter((el) => el.type === 'text' && (el as { __hostTarget?: unknown }).__hostTarget).length;
+  let drawn = 0;
+  const visit = (el: Node) => {
+    if (el.ignore || el.invisible) return;
+    const label = el.getTextContent?.();
+    if (label && !label.ignore) drawn++;
+    for (const child of el.childrenRef?.() ?? []) visit(child);
+  };
+  for (const root of chart.getZr().storage.getRoots() as unknown as Node[]) visit(root);
   return Math.max(0, asked - drawn);
 }
