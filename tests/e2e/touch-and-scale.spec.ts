@@ -57,6 +57,24 @@ for (const lang of ['zh', 'en'] as const) {
     });
   });
 
+  test(`a footnote says when labels are hidden, and only then (${lang}, 1280 px)`, async ({
+    page,
+    problems,
+  }) => {
+    await page.goto(`./#/?lang=${lang}`);
+    await chartsReady(page);
+    for (const id of ['rd-intensity', 'high-tech'])
+      await expect(page.locator(`[data-chart="${id}"] .chart-box`)).toHaveAttribute('data-tips', 'on');
+    // The curated cities' labels all fit.
+    await expect(page.getByTestId('labels-hidden')).toHaveCount(0);
+    await uploadTwelve(page);
+    // Seventeen cities' new high-tech enterprises of 2023 side by side: some bar labels give way.
+    const note = page.locator('[data-chart="high-tech"]').getByTestId('labels-hidden');
+    await expect(note).toBeVisible();
+    await expect(note).toContainText(WORDS[lang].hover);
+    void problems;
+  });
+
   test.describe(`log scale (${lang}, 1280 px)`, () => {
     test('offered where values span orders of magnitude, off by default, kept in the link; never on bars', async ({
       page,

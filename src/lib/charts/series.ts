@@ -10,8 +10,12 @@ import { t } from '../i18n/messages';
 import { comparatorSymbol, formatNumber, inBrackets, labelled, listed, periodLabel } from '../i18n/format';
 import { MARKS_ONLY, REFERENCE_COLOR, placeName, safeLabel } from './common';
 import { cityStyles } from './palette';
+import { barCentres, staggerLabels, type LabelSpot } from './layout';
 
-/** How labels that would overprint are kept apart: moved first, hidden (the smaller mark's) only then. */
+/**
+ * Labels that still overprint once moved apart (layout.ts staggerLabels for bars; the lower of two points'
+ * below it) are hidden, the smaller mark's: ECharts' label layout, which measures what it drew.
+ */
 const NO_STYLE = { color: REFERENCE_COLOR, dash: 'solid' } as const;
 
 /** The bar patterns of repeated colours: dots for the second round, crosses for the third. */
@@ -33,7 +37,7 @@ const REPEAT_DECAL = {
   },
 } as const;
 
-export const LABEL_LAYOUT = { moveOverlap: 'shiftY', hideOverlap: true } as const;
+export const LABEL_LAYOUT = { hideOverlap: true } as const;
 
 /**
  * A period on a category axis: the year, or the half-year with its year ('2019上半年', '2019 H1'), so a
@@ -196,8 +200,26 @@ export function citySeries(
         ...axes,
       });
   }
+  labelsApart(series);
   const plotted = [...marks.values()];
   return { categories, periods, series, plotted, masked, marks };
+}
+
+/**
+ * Where several cities' labelled marks share a period ('≥2,000' and '≥1,200' in 2023), the lowest one's label
+ * goes below its mark, out of the way of the one above.
+ */
+function labelsApart(series: readonly Record<string, unknown>[]): void {
+  const byPeriod = new Map<number, MarkItem[]>();
+  for (const s of series)
+    (s.data as MarkItem[]).forEach((item, i) => {
+      if (item.label && item.value !== null) byPeriod.set(i, [...(byPeriod.get(i) ?? []), item]);
+    });
+  for (const items of byPeriod.values()) {
+    if (items.length < 2) continue;
+    const lowest = items.reduce((a, b) => ((b.value ?? 0) < (a.value ?? 0) ? b : a));
+    lowest.label = { ...lowest.label, position: 'bottom' };
+  }
 }
 
 /** Footnote naming masked figures: "某市：报告中有此数字，但原文已遮蔽（x.xx），不是 0". */
@@ -269,10 +291,14 @@ export function cityBars(
   const slot = width / Math.max(1, periods.length * hasSeries.size);
   const lines = (text: string) => (slot < WORDS_SIDE_BY_SIDE ? text.replaceAll(' ', '\n') : text);
   const styles = cityStyles(ds, cities);
+  const centre = barCentres(width, periods.length, hasSeries.size);
+  const spots: LabelSpot[] = [];
   for (const [city, scope] of cities.flatMap((c) => [...scopes.keys()].map((s) => [c, s] as const))) {
     if (!hasSeries.has(seriesKey(city, scope))) continue;
     const { color, dash } = styles.get(city) ?? NO_STYLE;
-    const data = periods.map((p) => {
+    const slotIndex = series.length;
+    const moves: (LabelSpot | undefined)[] = [];
+    const data = periods.map((p, periodIndex) => {
       const o = byCityPeriod.get(`${seriesKey(city, scope)}\u0000${p}`);
       if (!o) return { value: null };
       const ref = rowKey(o);
@@ -304,6 +330,8 @@ export function cityBars(
               show: true,
               position: 'top',
               color,
+              // A half-year bar is paler; its label is not.
+              opacity: 1,
               fontSize: opts.px ?? 12,
               formatter: lines(
                 safeLabel(
@@ -312,6 +340,11 @@ export function cityBars(
               ),
             },
       };
+      if (item.label) {
+        const spot = { x: centre(periodIndex, slotIndex), text: item.label.formatter };
+        spots.push(spot);
+        moves[periodIndex] = spot;
+      }
       return item;
     });
     const words = scopes.get(scope);
@@ -328,9 +361,11 @@ export function cityBars(
       // a line is by its dashes; a half-year bar keeps its stripes.
       // (said even when solid: a redraw merges a series into the one with its id, which kept its pattern).
       itemStyle: { decal: dash === 'solid' ? null : REPEAT_DECAL[dash] },
-      // A taller bar's label is kept before a shorter neighbour's (ECharts ranks labels by their mark's area).
-      labelLayout: LABEL_LAYOUT,
+      // Moved up where it would print over a neighbour's (staggerLabels, below); hidden where it still does, a
+      // taller bar's label kept before a shorter neighbour's (ECharts ranks labels by their mark's area).
+      labelLayout: (p: { dataIndex: number }) => ({ ...LABEL_LAYOUT, dy: moves[p.dataIndex]?.dy ?? 0 }),
     });
   }
+  staggerLabels(spots, opts.px ?? 12);
   return { series, marks, labelsLeftOut };
 }
