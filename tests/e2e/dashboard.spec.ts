@@ -61,7 +61,9 @@ test.describe('dashboard', () => {
     await expect(page.locator('[data-testid="chart-tooltip"]').first()).toContainText('全社会研发经费投入');
     await expect(page.locator('[data-testid="chart-tooltip"]').first()).toContainText('报告归于2023年');
     await page.mouse.click(point.x, point.y);
-    await expect(page).toHaveURL(/#\/sources\/001_bf8fc6d553621b5e\?cities=wuhu&mark=wuhu-rd_intensity-2022-actual/);
+    await expect(page).toHaveURL(
+      /#\/sources\/001_bf8fc6d553621b5e\?cities=wuhu&mark=wuhu-rd_intensity-2022-actual/,
+    );
     await expect(page.locator('mark.active').first()).toContainText('3.76');
     void problems;
   });

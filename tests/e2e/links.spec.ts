@@ -184,3 +184,20 @@ test.describe('opened from file://', () => {
     void problems;
   });
 });
+
+test('a change of view that leaves a chart as it was still reaches its tooltip’s link', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('./#/?lang=en&cities=wuhu,fuzhou');
+  await chartsReady(page);
+  const point = await markOnScreen(page);
+  // 芜湖县 has no R&D figure: the R&D chart is not redrawn, its tooltip's link must still name it.
+  await page.evaluate(() => (location.hash = '#/?lang=en&cities=wuhu,fuzhou,wuhu_county'));
+  await expect(page).toHaveURL(/wuhu_county/);
+  await chartsReady(page);
+  await expect
+    .poll(() => hoverLink(page, point))
+    .toBe(`#/sources/${SOURCE}?lang=en&cities=wuhu,fuzhou,wuhu_county&mark=${MARK}`);
+  void problems;
+});

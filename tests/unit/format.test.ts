@@ -28,7 +28,7 @@ describe('formatNumber', () => {
         fc.integer({ min: 0, max: 4 }),
         (x, lang, digits) => {
           // A figure too small for two decimals keeps two significant digits (tested below).
-          if (digits === 2 && x !== 0 && Math.abs(x) < 0.005) return;
+          if (digits === 2 && x !== 0 && Math.abs(x) < 0.01) return;
           const want = intl(lang, digits).format(x).replace(/^-0$/, '0');
           expect(formatNumber(x, lang, digits)).toBe(want);
         },
@@ -40,7 +40,9 @@ describe('formatNumber', () => {
   it('a figure too small for two decimals keeps two significant digits, never reads as 0', () => {
     expect(formatNumber(0.00417, 'zh')).toBe('0.0042');
     expect(formatNumber(-0.0004, 'en')).toBe('-0.0004');
-    expect(formatNumber(0.006, 'en')).toBe('0.01');
+    expect(formatNumber(0.006, 'en')).toBe('0.006');
+    expect(formatNumber(0.0099, 'en')).toBe('0.0099');
+    expect(formatNumber(0.012, 'en')).toBe('0.01');
     expect(
       formatValue(
         0.00417,

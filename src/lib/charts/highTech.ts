@@ -103,9 +103,7 @@ export function build(input: ChartInput): ChartModel {
         // A short plot: few ticks, or their labels print over each other.
         splitNumber: 2,
         axisLabel: { fontSize: px },
-        ...axisName(
-          scopes.length > 1 ? t(lang, 'netAdded') : indicatorName(data, scopes[0] ?? ADDED, lang),
-        ),
+        ...axisName(scopes.length > 1 ? t(lang, 'netAdded') : indicatorName(data, scopes[0] ?? ADDED, lang)),
       },
     ],
     series,

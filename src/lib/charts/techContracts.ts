@@ -83,7 +83,13 @@ export function build(input: ChartInput): ChartModel {
     legend: legend.legend,
     grid: { left: 56, right: 24, top: legend.top + px * 2.4, bottom: legend.bottom + 12, containLabel: true },
     xAxis: { type: 'category', data: categories, axisLabel: categoryLabels(categories, input).axisLabel },
-    yAxis: { type: 'value', min: 0, name: unit, nameTextStyle: { fontSize: px }, axisLabel: { fontSize: px } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      name: unit,
+      nameTextStyle: { fontSize: px },
+      axisLabel: { fontSize: px },
+    },
     series: bars.series,
   };
   const plotted = valueRows.filter((r) => r.value !== null);

@@ -12,13 +12,18 @@ interface Node {
 }
 
 interface SeriesOption {
+  name?: string;
   data?: ({ value?: unknown; label?: { show?: boolean } } | null)[];
   endLabel?: { show?: boolean };
 }
 
 export function hiddenLabels(chart: EChartsType, option: { series?: unknown }): number {
   let asked = 0;
+  // A series the reader turned off in the legend draws none of its labels.
+  const legend = (chart.getOption() as { legend?: { selected?: Record<string, boolean> }[] }).legend;
+  const off = legend?.[0]?.selected ?? {};
   for (const s of (option.series ?? []) as SeriesOption[]) {
+    if (s.name !== undefined && off[s.name] === false) continue;
     const data = s.data ?? [];
     for (const d of data) if (d?.label?.show && d.value !== null) asked++;
     if (s.endLabel?.show && data.some((d) => d && d.value !== null && d.value !== undefined)) asked++;

@@ -6,10 +6,4 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendPlainComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-export const STARTUP_PARTS = [
-  BarChart,
-  LineChart,
-  GridComponent,
-  LegendPlainComponent,
-  CanvasRenderer,
-];
+export const STARTUP_PARTS = [BarChart, LineChart, GridComponent, LegendPlainComponent, CanvasRenderer];

@@ -198,6 +198,8 @@ export function quotedFigures(model: ChartModel, ds: Dataset, lang: Lang): Quote
         str(f(r, 'unit')),
         lang,
         ds.units,
+        // As precisely as its sentence states it (0.00417, not 0.0042).
+        typeof value === 'number' ? Math.max(2, statedDecimals(value, str(f(r, 'quote')))) : 2,
       ),
       quote: str(f(r, 'quote')),
     };

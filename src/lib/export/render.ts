@@ -127,7 +127,12 @@ export function exportOption(
         textStyle: { fontSize: SOURCE.size, fontWeight: 'normal', color: '#555', ...wrap(SOURCE) },
       },
     ],
-    legend: legend ? { ...legend, top: 52 + head - HEAD } : undefined,
+    // A legend below the plot (a phone's) stays there, above the source line; one on top goes under the title.
+    legend: legend
+      ? typeof legend.bottom === 'number'
+        ? { ...legend, bottom: legend.bottom + foot }
+        : { ...legend, top: 52 + head - HEAD }
+      : undefined,
     grid: exportGrids(o.grid as Grid | Grid[] | undefined, head, foot, size.height),
   };
 }

@@ -18,7 +18,7 @@ const formatters = new Map<number, (n: number) => string>();
  */
 export function formatNumber(value: number, _lang: Lang, maxDigits = 2): string {
   const small = Math.abs(value);
-  if (maxDigits === 2 && small > 0 && small < 0.005)
+  if (maxDigits === 2 && small > 0 && small < 0.01)
     maxDigits = Math.min(8, 1 - Math.floor(Math.log10(small)));
   let f = formatters.get(maxDigits);
   if (!f) {

@@ -224,7 +224,8 @@ const en: Twin<Messages> = {
   labelsHidden: (p) =>
     `Some value labels would print over others and are left out: ${p.touch ? 'tap' : 'hover'} a mark or show the data table for every value`,
   logScale: 'Log scale',
-  logExplain: 'Log scale: each step up the axis multiplies by the same factor, so values far apart can be compared',
+  logExplain:
+    'Log scale: each step up the axis multiplies by the same factor, so values far apart can be compared',
   noActual: 'No actual yet',
   achieved: 'Achieved',
   target: 'Target',
