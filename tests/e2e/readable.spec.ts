@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect, chartsReady, CHARTS } from './fixtures';
+import { TWELVE_CITIES } from '../fixtures/e2e/twelveCities';
 import type { Page } from '@playwright/test';
 import {
   describeText,
@@ -19,21 +20,7 @@ import {
 import { deltaE } from '../unit/colour';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/e2e/twelve-cities.csv');
-/** The twelve cities of the fixture (make.py), named as uploaded: the same in both languages. */
-const UPLOADED = [
-  '宣城市',
-  '滁州市',
-  '马鞍山市',
-  '铜陵市',
-  '安庆市',
-  '池州市',
-  '泉州市',
-  '莆田市',
-  '宁德市',
-  '南平市',
-  '三明市',
-  '龙岩市',
-];
+const UPLOADED = TWELVE_CITIES;
 const ROWS = 177;
 /** The smallest CIEDE2000 difference two cities drawn alike in all else must keep. */
 const MIN_DE = 12;

@@ -8,6 +8,8 @@ import {
   dashboardHref,
   embedHref,
   href,
+  liveLink,
+  type LinkContext,
   presentHref,
   reportHref,
   sourceHref,
@@ -141,5 +143,15 @@ describe('the route builders', () => {
     );
     for (const link of [href(view), embedHref(view, 'plan-targets'), presentHref(view, 'tech-contracts')])
       expect(parseView(link).notices).toEqual([]);
+  });
+});
+
+describe('liveLink', () => {
+  it('reads the view each time a link is written, not when it was made', () => {
+    let view: LinkContext = { lang: 'zh', cities: ['wuhu'] };
+    const link = liveLink(() => view);
+    view = { lang: 'en', cities: ['wuhu', 'fuzhou'], scale: 'log' };
+    expect({ ...link }).toMatchObject({ lang: 'en', cities: ['wuhu', 'fuzhou'], scale: 'log' });
+    expect(dashboardHref(link)).toBe('#/?lang=en&cities=wuhu,fuzhou&scale=log');
   });
 });

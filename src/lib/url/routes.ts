@@ -25,6 +25,18 @@ export interface LinkContext {
   readonly data?: string | null;
 }
 
+const LINK_FIELDS = ['lang', 'cities', 'indicator', 'scale', 'plan', 'bg', 'data'] as const;
+
+/**
+ * A link context read from `view()` each time a link is written (a chart's tooltip formatter outlives the view it
+ * was built in when a change of view leaves the chart as drawn). liveLink(() => app.view).lang -> the view's now
+ */
+export function liveLink(view: () => LinkContext): LinkContext {
+  const out = {};
+  for (const k of LINK_FIELDS) Object.defineProperty(out, k, { get: () => view()[k], enumerable: true });
+  return out as LinkContext;
+}
+
 /** The dashboard view a link context names: its parameters, nothing else of where it came from. */
 function carried(from: LinkContext): View {
   return {
