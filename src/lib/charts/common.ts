@@ -318,6 +318,11 @@ export function summarise<T>(
 /** Rows shown in a chart's HTML table; a million-row upload must not become a million DOM rows. */
 export const TABLE_ROWS = 500;
 
+/** What a chart's tooltip links keep of the view: ChartInput.link, else the language alone. */
+export function linkOf(input: ChartInput): LinkContext {
+  return input.link ?? { lang: input.lang };
+}
+
 /** The item tooltip of a chart whose data items carry `ref`: the observation behind the mark. */
 export function itemTooltip(input: ChartInput, marks: ReadonlyMap<string, Observation>) {
   return {
@@ -325,7 +330,7 @@ export function itemTooltip(input: ChartInput, marks: ReadonlyMap<string, Observ
     trigger: 'item' as const,
     formatter: (p: { data?: { ref?: string } }) => {
       const o = p.data?.ref ? marks.get(p.data.ref) : undefined;
-      return o ? tooltipHtml(input.data, o, input.lang, input.link ?? { lang: input.lang }) : '';
+      return o ? tooltipHtml(input.data, o, input.lang, linkOf(input)) : '';
     },
   };
 }

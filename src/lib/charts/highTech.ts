@@ -2,7 +2,7 @@
 // added per period (bottom). 突破2000家 is a lower bound (up-triangle, "≥"); mid-year points say H1.
 import { isReferencePlace, rowsOf } from '../data/dataset';
 import { t } from '../i18n/messages';
-import { formatNumber, inBrackets, periodLabel } from '../i18n/format';
+import { axisPeriodLabel, formatNumber, inBrackets, periodLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
 import {
   baseOption,
@@ -14,8 +14,8 @@ import {
   summarise,
   itemTooltip,
 } from './common';
-import { axisPeriod, cityBars, citySeries, maskedFootnote, periodsOf } from './series';
-import { categoryLabels, endLabelRoom, legendBlock, textPx } from './layout';
+import { cityBars, citySeries, maskedFootnote, periodsOf } from './series';
+import { categoryLabels, legendBlock, nameLineEnds, textPx } from './layout';
 
 const COUNT = 'high_tech_enterprises';
 const ADDED = 'high_tech_enterprises_new';
@@ -43,13 +43,8 @@ export function build(input: ChartInput): ChartModel {
   });
   const marks = new Map([...top.marks, ...bottom.marks]);
   const masked = [...countRows, ...addedRows].filter((r) => r.value === null);
-  const categories = periods.map((p) => axisPeriod(p, lang));
-  const lineNames = top.series.filter((x) => String(x.id).startsWith('line:')).map((x) => String(x.name));
-  const right = endLabelRoom(lineNames, input);
-  // Said even when off: a redraw merges a series into the one with its id, which kept its end label.
-  for (const x of top.series)
-    if (String(x.id).startsWith('line:'))
-      x.endLabel = { show: right > 0, formatter: x.name, color: x.color, fontSize: px, distance: 4 };
+  const categories = periods.map((p) => axisPeriodLabel(p, lang));
+  const right = nameLineEnds(top.series, input);
   const series = [...top.series, ...bottom.series];
   // The legend names each city once (its line; its bars where it has no line): the lower plot's axis says
   // what its bars count, and a city's bars have its colour.
@@ -64,7 +59,7 @@ export function build(input: ChartInput): ChartModel {
   // The two plots share the height left by the legend and both units above them (containLabel: each grid's
   // box holds its axis labels); a legend of many rows makes the chart taller instead of the plots smaller.
   const nameRoom = px * 2.4;
-  const height = 380 + Math.max(0, legend.top + legend.bottom - 30);
+  const height = legend.height;
   // Between the plots: the lower one's unit, and room for an export's title block and source line to take.
   const plots = height - legend.top - legend.bottom - 2 * nameRoom - 40;
   // Heights as shares of the chart, so a taller box (an embed, presentation) gives the plots the room; the

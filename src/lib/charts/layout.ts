@@ -63,6 +63,8 @@ export interface LegendBlock {
   top: number;
   /** Room it takes at the bottom. */
   bottom: number;
+  /** The chart's height, CSS px: a legend of many rows makes the chart taller, not the plot smaller. */
+  height: number;
 }
 
 /** The wrapped legend of `names` (distinct series names, in order) and the room it takes. */
@@ -84,6 +86,7 @@ export function legendBlock(names: readonly string[], input: ChartInput): Legend
     },
     top: below ? 0 : height,
     bottom: below ? height : 0,
+    height: 380 + Math.max(0, height - 30),
   };
 }
 
@@ -129,6 +132,22 @@ const MOST_END_LABELS = 8;
 export function endLabelRoom(names: readonly string[], input: ChartInput): number {
   if ((input.width ?? 800) < PHONE_PLOT || !names.length || names.length > MOST_END_LABELS) return 0;
   return Math.ceil(Math.max(...names.map((n) => textWidth(n, textPx(input)))) + 10);
+}
+
+/**
+ * Give each city's full-year line ('line:<city>') its end label, shown where endLabelRoom leaves room, and
+ * return that room. Said even when off: a redraw merges a series into the one with its id, which kept its label.
+ */
+export function nameLineEnds(series: readonly Record<string, unknown>[], input: ChartInput): number {
+  const lines = series.filter((x) => String(x.id).startsWith('line:'));
+  const right = endLabelRoom(
+    lines.map((x) => String(x.name)),
+    input,
+  );
+  const fontSize = textPx(input);
+  for (const x of lines)
+    x.endLabel = { show: right > 0, formatter: x.name, color: x.color, fontSize, distance: 4 };
+  return right;
 }
 
 /**

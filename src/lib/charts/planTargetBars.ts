@@ -8,7 +8,7 @@ import { targetKey } from '../data/targets';
 import { t } from '../i18n/messages';
 import { t as pt } from '../i18n/planTargetMessages';
 import type { ChartInput } from './common';
-import { MARKS_ONLY, baseOption, escapeHtml, tooltipHtml, NARROW_PLOT, PHONE_PLOT } from './common';
+import { MARKS_ONLY, baseOption, escapeHtml, linkOf, tooltipHtml, NARROW_PLOT, PHONE_PLOT } from './common';
 import type { Line } from './planTargetRows';
 import { reasonText, richStyles, statusColor, statusLine, valuesLine, words } from './planTargetRows';
 
@@ -24,7 +24,7 @@ export function targetTooltip(
   marks: ReadonlyMap<string, Observation>,
 ) {
   const { data, lang } = input;
-  const link = input.link ?? { lang };
+  const link = linkOf(input);
   const byRef = new Map(progress.map((p) => [targetKey(p.target), p]));
   return {
     ...baseOption(input).tooltip,

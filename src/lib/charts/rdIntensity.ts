@@ -18,7 +18,7 @@ import {
   itemTooltip,
 } from './common';
 import { citySeries, maskedFootnote } from './series';
-import { categoryLabels, endLabelRoom, legendBlock, rankLabel, textPx, valueScale } from './layout';
+import { categoryLabels, legendBlock, nameLineEnds, rankLabel, textPx, valueScale } from './layout';
 
 const INDICATOR = 'rd_intensity';
 
@@ -66,7 +66,7 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: T
         formatter: safeLabel(
           `${placeName(data, r.city, lang)} ${fmt(r.value)}${inBrackets(periodLabel(r.period, lang), lang)}`,
         ),
-        fontSize: textPx(input),
+        fontSize: px,
         // Alternate above/below so two close references (2.18 %, 1.8 %) do not overprint.
         offset: [-4, (i % 2 ? 12 : -10) * (input.scale ?? 1)],
         align: 'right',
@@ -80,12 +80,7 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: T
     !rank,
   );
   const log = scale.offered && !!input.logScale;
-  const lineNames = s.series.filter((x) => String(x.id).startsWith('line:')).map((x) => String(x.name));
-  const right = endLabelRoom(lineNames, input);
-  // Said even when off: a redraw merges a series into the one with its id, which kept its end label.
-  for (const x of series)
-    if (String(x.id).startsWith('line:'))
-      x.endLabel = { show: right > 0, formatter: x.name, color: x.color, fontSize: px, distance: 4 };
+  const right = nameLineEnds(s.series, input);
   const legend = legendBlock(
     series.map((x) => String(x.name)),
     input,
@@ -141,8 +136,7 @@ export function buildTimeChart(input: ChartInput, indicator: string, titleKey: T
     empty: s.plotted.length === 0 && refs.length === 0,
     marks: s.marks,
     logScale: scale.offered ? { on: log } : undefined,
-    // A legend of many rows makes the chart taller, not the plot smaller.
-    height: 380 + Math.max(0, legend.top + legend.bottom - 30),
+    height: legend.height,
   };
 }
 

@@ -7,15 +7,18 @@ import { isHalfYear, isTimePeriod, periodOrder, rowKey, rowsOf } from '../data/d
 import type { Observation } from '../table/schema';
 import type { Lang } from '../i18n/messages';
 import { t } from '../i18n/messages';
-import { comparatorSymbol, formatNumber, inBrackets, labelled, listed, periodLabel } from '../i18n/format';
+import {
+  axisPeriodLabel,
+  comparatorSymbol,
+  formatNumber,
+  inBrackets,
+  labelled,
+  listed,
+} from '../i18n/format';
 import { MARKS_ONLY, REFERENCE_COLOR, placeName, safeLabel } from './common';
 import { cityStyles } from './palette';
 import { barCentres, staggerLabels, type LabelSpot } from './layout';
 
-/**
- * Labels that still overprint once moved apart (layout.ts staggerLabels for bars; the lower of two points'
- * below it) are hidden, the smaller mark's: ECharts' label layout, which measures what it drew.
- */
 const NO_STYLE = { color: REFERENCE_COLOR, dash: 'solid' } as const;
 
 /** The bar patterns of repeated colours: dots for the second round, crosses for the third. */
@@ -37,16 +40,11 @@ const REPEAT_DECAL = {
   },
 } as const;
 
-export const LABEL_LAYOUT = { hideOverlap: true } as const;
-
 /**
- * A period on a category axis: the year, or the half-year with its year ('2019上半年', '2019 H1'), so a
- * half-year column is never read as a neighbouring year's.
+ * Labels that still overprint once moved apart (layout.ts staggerLabels for bars; the lower of two points'
+ * below it) are hidden, the smaller mark's: ECharts' label layout, which measures what it drew.
  */
-export function axisPeriod(p: string, lang: Lang): string {
-  const h1 = /^(\d{4})-H1$/.exec(p);
-  return h1 ? t(lang, 'axisH1', { year: h1[1]! }) : periodLabel(p, lang);
-}
+export const LABEL_LAYOUT = { hideOverlap: true } as const;
 
 export interface MarkItem {
   value: number | null;
@@ -142,7 +140,7 @@ export function citySeries(
   const masked = rows.filter((r) => r.value === null);
   const drawable = rows.filter((r) => r.value !== null);
   const periods = opts.periods ?? periodsOf(drawable);
-  const categories = periods.map((p) => axisPeriod(p, lang));
+  const categories = periods.map((p) => axisPeriodLabel(p, lang));
   const marks = new Map<string, Observation>();
   const series: Record<string, unknown>[] = [];
   // Labels that would overprint move apart, then the smaller mark's gives way (once ECharts' label layout

@@ -5,7 +5,7 @@
 import { isReferencePlace, rowKey, rowsOf } from '../data/dataset';
 import type { Observation } from '../table/schema';
 import { t } from '../i18n/messages';
-import { formatNumber, inBrackets, periodLabel, unitLabel } from '../i18n/format';
+import { axisPeriodLabel, formatNumber, inBrackets, periodLabel, unitLabel } from '../i18n/format';
 import type { ChartInput, ChartModel, ChartSpec } from './common';
 import {
   summarise,
@@ -15,8 +15,9 @@ import {
   scopeNames,
   sourceFootnote,
   tooltipHtml,
+  linkOf,
 } from './common';
-import { axisPeriod, cityBars, maskedFootnote, periodsOf } from './series';
+import { cityBars, maskedFootnote, periodsOf } from './series';
 import { categoryLabels, legendBlock, textPx } from './layout';
 
 /** Each scope's turnover id and the id of its stated growth. The first is the main scope. */
@@ -62,7 +63,7 @@ export function build(input: ChartInput): ChartModel {
   for (const y of yoyRows) bars.marks.set(rowKey(y), y);
   const masked = [...valueRows, ...yoyRows].filter((r) => r.value === null);
   const unit = unitLabel(data.indicators.get(VALUE)?.unit ?? '100m CNY', lang, data.units);
-  const categories = periods.map((p) => axisPeriod(p, lang));
+  const categories = periods.map((p) => axisPeriodLabel(p, lang));
   const legend = legendBlock(
     bars.series.map((x) => String(x.name)),
     input,
@@ -76,7 +77,7 @@ export function build(input: ChartInput): ChartModel {
         const o = p.data?.ref ? bars.marks.get(p.data.ref) : undefined;
         if (!o) return '';
         const y = yoyFor(o);
-        const link = input.link ?? { lang };
+        const link = linkOf(input);
         return tooltipHtml(data, o, lang, link) + (y ? tooltipHtml(data, y, lang, link) : '');
       },
     },
@@ -113,7 +114,7 @@ export function build(input: ChartInput): ChartModel {
     sources: ids,
     empty: plotted.length === 0,
     marks: bars.marks,
-    height: 380 + Math.max(0, legend.top + legend.bottom - 30),
+    height: legend.height,
   };
 }
 

@@ -78,9 +78,20 @@ export function periodLabel(period: string, lang: Lang): string {
   if (!period) return t(lang, 'periodUnknown');
   if (isRelativePeriod(period))
     return relativePeriodName(relativeOffset(period), lang) + t(lang, 'periodRelative');
-  const m = /^(\d{4})-H1$/.exec(period);
+  const m = HALF_YEAR.exec(period);
   if (m) return t(lang, 'periodH1', { year: m[1]! });
   return t(lang, 'periodYear', { year: period });
+}
+
+const HALF_YEAR = /^(\d{4})-H1$/;
+
+/**
+ * A period on a category axis: the year, or the half-year with its year, shorter than periodLabel's, so a
+ * half-year column is never read as a neighbouring year's. axisPeriodLabel('2019-H1', 'zh') -> '2019上半年'
+ */
+export function axisPeriodLabel(period: string, lang: Lang): string {
+  const m = HALF_YEAR.exec(period);
+  return m ? t(lang, 'axisH1', { year: m[1]! }) : periodLabel(period, lang);
 }
 
 /** relativePeriodName(-1, 'zh') -> '报告上一年'; relativePeriodName(-2, 'en') -> '2 years before the report' */
