@@ -3,8 +3,14 @@
 import type { Page } from '@playwright/test';
 import { CHARTS, chartsReady, expect, test } from './fixtures';
 
-/** Every headline chart's canvas as a PNG data URL, once all of them are drawn. */
+/**
+ * Every headline chart's canvas as a PNG data URL, once all of them are drawn in full: the label layout comes
+ * with the tooltip, after the first picture (data-tips="on"), and redraws the chart.
+ */
 async function pictures(page: Page): Promise<Record<string, string>> {
+  await chartsReady(page);
+  for (const id of CHARTS)
+    await expect(page.locator(`[data-chart="${id}"] .chart-box[data-tips="on"]`)).toHaveCount(1);
   await chartsReady(page);
   return page.evaluate((ids) => {
     const out: Record<string, string> = {};

@@ -290,7 +290,7 @@ export function cityBars(
   const lines = (text: string) => (slot < WORDS_SIDE_BY_SIDE ? text.replaceAll(' ', '\n') : text);
   const styles = cityStyles(ds, cities);
   const centre = barCentres(width, periods.length, hasSeries.size);
-  const spots: LabelSpot[] = [];
+  const spots: (LabelSpot & { label: Record<string, unknown> })[] = [];
   for (const [city, scope] of cities.flatMap((c) => [...scopes.keys()].map((s) => [c, s] as const))) {
     if (!hasSeries.has(seriesKey(city, scope))) continue;
     const { color, dash } = styles.get(city) ?? NO_STYLE;
@@ -339,7 +339,7 @@ export function cityBars(
             },
       };
       if (item.label) {
-        const spot = { x: centre(periodIndex, slotIndex), text: item.label.formatter };
+        const spot = { x: centre(periodIndex, slotIndex), text: item.label.formatter, label: item.label };
         spots.push(spot);
         moves[periodIndex] = spot;
       }
@@ -365,5 +365,8 @@ export function cityBars(
     });
   }
   staggerLabels(spots, opts.px ?? 12);
+  // The same move as the label's own offset: the first picture, drawn before the label layout has loaded, already
+  // has it (once loaded, the layout's dy takes the offset's place).
+  for (const s of spots) s.label.offset = [0, s.dy ?? 0];
   return { series, marks, labelsLeftOut };
 }
