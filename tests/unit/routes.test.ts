@@ -66,6 +66,19 @@ describe('links from chart marks', () => {
     const o = obs({ city: 'u-x', indicator: 'u_y', period: '2022', value: 1, source: 'upload:abc' });
     expect(sourceHref(o, { lang: 'en' })).toBe('');
   });
+
+  it("an uploaded report's row opens the report's text at its sentence, keeping the view", () => {
+    const o = obs({
+      city: 'u-x',
+      indicator: 'rd_intensity',
+      period: '2023',
+      value: 2.5,
+      source: 'upload:report-k1',
+    });
+    expect(sourceHref(o, { lang: 'en', cities: ['u-x', 'wuhu'] })).toBe(
+      '#/sources/report-k1?lang=en&cities=u-x,wuhu&mark=u-x-rd_intensity-2023-actual',
+    );
+  });
 });
 
 describe('the route builders', () => {

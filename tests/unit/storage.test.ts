@@ -478,6 +478,31 @@ describe('dataset store', () => {
       s3.close();
     });
 
+    it("a work report's text is kept with its figures, across a reopen and a backup; a damaged one costs no rows", async () => {
+      const factory = new IDBFactory();
+      const s1 = await open(factory);
+      const report = {
+        title: '青山市科技局2024年工作总结',
+        text: '全市研发投入强度达2.5%。<img src=x onerror=alert(1)>',
+        format: 'docx' as const,
+      };
+      await s1.save(dataset('report-a', { report }));
+      s1.close();
+      const s2 = await open(factory);
+      expect((await s2.list())[0]?.report).toEqual(report);
+      const s3 = await open(new IDBFactory());
+      expect(await s3.importBackup(await s2.exportBackup())).toEqual({ restored: 1, problems: [] });
+      expect((await s3.list())[0]?.report).toEqual(report);
+      const damaged = JSON.parse(await s2.exportBackup()) as { datasets: { report: unknown }[] };
+      damaged.datasets[0]!.report = { title: 1, text: null, format: 'pdf' };
+      const s4 = await open(new IDBFactory());
+      expect((await s4.importBackup(JSON.stringify(damaged))).restored).toBe(1);
+      const [kept] = await s4.list();
+      expect(kept?.report).toBeUndefined();
+      expect(kept?.table.n).toBe(record('a').rows.length);
+      for (const s of [s2, s3, s4]) s.close();
+    });
+
     it('a record saved before either was kept reads as an unknown file with no choice made', async () => {
       const factory = new IDBFactory();
       const s1 = await open(factory);

@@ -1,6 +1,6 @@
 // What every chart spec shares: its input, its output model, colours, safe text and the tooltip.
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Dataset } from '../data/dataset';
+import type { Dataset, UploadedMeta } from '../data/dataset';
 import { hiddenBehind, isUploadedId, rowKey } from '../data/dataset';
 import type { ChartId, IndicatorDef, SourceDef } from '../data/types';
 import type { Observation } from '../table/schema';
@@ -159,9 +159,16 @@ const behind = catalogue(
 /** sourceLabel(ds, <a curated row>, 'zh') -> the report's title; of an upload's row: '上传: wuhu.csv'. */
 function sourceLabel(ds: Dataset, o: Observation, lang: Lang): string {
   const up = ds.uploads.get(o.source);
-  if (up) return `${t(lang, 'uploaded')}: ${up.name}`;
+  if (up) return uploadLabel(up, lang);
   const s = ds.sources.get(o.source);
   return s ? sourceTitle(s, lang) : o.source;
+}
+
+/** How an upload is named as a source: '上传: wuhu.csv'; a work report: '上传的报告: 《青山市科技局2024年工作总结》'. */
+export function uploadLabel(up: UploadedMeta, lang: Lang): string {
+  if (up.report)
+    return `${t(lang, 'uploadedReport')}: ${lang === 'zh' ? `《${up.report.title}》` : up.report.title}`;
+  return `${t(lang, 'uploaded')}: ${up.name}`;
 }
 
 /** A report's title in the reader's language (the Chinese title where no English one is given). */
@@ -411,7 +418,7 @@ export function sourceFootnote(
   const ids = [...new Set(rows.map((r) => r.source))];
   const names = ids.map((id) => {
     const up = ds.uploads.get(id);
-    if (up) return `${t(lang, 'uploaded')}: ${up.name}`;
+    if (up) return uploadLabel(up, lang);
     const s = ds.sources.get(id);
     return s
       ? t(lang, 'sourceCitation', { publisher: sourcePublisher(s, lang), title: sourceTitle(s, lang) })

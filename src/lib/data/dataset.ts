@@ -8,6 +8,29 @@ export interface UploadedMeta {
   id: string;
   name: string;
   fileName: string;
+  /** A work report read into figures: its title (its text stays with the stored upload). */
+  report?: { title: string } | undefined;
+}
+
+/**
+ * Uploads made from a work report have ids starting `report-`: their rows quote a text the dashboard keeps, so a
+ * figure links to its sentence (routes.ts sourceHref) without the link builder having to look the upload up.
+ */
+export const REPORT_ID_PREFIX = 'report-';
+
+/** isReportSource('upload:report-abc') -> true; isReportSource('upload:abc') -> false */
+export function isReportSource(source: string): boolean {
+  return source.startsWith(`upload:${REPORT_ID_PREFIX}`);
+}
+
+/** The page of an uploaded report's text (`#/sources/<page>`): its upload's id. reportPage('upload:report-a') -> 'report-a' */
+export function reportPage(source: string): string {
+  return source.slice('upload:'.length);
+}
+
+/** The pages of the uploaded reports in the dataset. */
+export function reportPages(ds: Pick<Dataset, 'uploads'>): string[] {
+  return [...ds.uploads.keys()].filter(isReportSource).map(reportPage);
 }
 
 export interface Dataset {

@@ -5,7 +5,7 @@
 // Example: a row ['芜湖市', '研发经费投入强度', '2022', '2023', 3.76, '%', '=', 'actual', 'reported', <id>, …] ->
 //   ['芜湖市', '研发经费投入强度', 2022, 2023, 3.76 (format '#,##0.00'), '%', '', '实际', '已报告', '芜湖市科技局…', …]
 import type { ChartModel, TableModel } from '../charts/common';
-import { sourceTitle } from '../charts/common';
+import { sourceTitle, uploadLabel } from '../charts/common';
 import type { Dataset } from '../data/dataset';
 import { COMPARATORS, KINDS, type Comparator, type Kind } from '../table/fields';
 import type { Lang } from '../i18n/bilingual';
@@ -84,7 +84,7 @@ function statusCell(masked: boolean, lang: Lang): string {
 /** A report's title, or the name the user gave an upload. */
 export function sourceName(ds: Dataset, id: string, lang: Lang): string {
   const up = ds.uploads.get(id);
-  if (up) return t(lang, 'uploadedFile', { name: up.name });
+  if (up) return up.report ? uploadLabel(up, lang) : t(lang, 'uploadedFile', { name: up.name });
   const s = ds.sources.get(id);
   return s ? sourceTitle(s, lang) : id;
 }

@@ -1,7 +1,7 @@
 // App state in runes: the view (mirrored in the URL), the dataset (curated + uploads) and notices.
 // Data flows one way: loaders -> this state -> chart specs -> Chart.svelte.
 import type { Dataset, UploadPart } from '../data/dataset';
-import { buildDataset, citiesWithData, isReferencePlace, isUploadedId } from '../data/dataset';
+import { buildDataset, citiesWithData, isReferencePlace, isUploadedId, reportPages } from '../data/dataset';
 import type { CuratedParts } from '../data/dataset';
 import type { Bilingual, Lang } from '../i18n/bilingual';
 import { both } from '../i18n/messages';
@@ -110,7 +110,8 @@ class AppState {
     const known = {
       cities: new Set(ds.places.keys()),
       indicators: new Set(ds.indicators.keys()),
-      sources: new Set(ds.sources.keys()),
+      // An uploaded report is a source too: its page is `#/sources/report-…` (the upload's id).
+      sources: new Set([...ds.sources.keys(), ...reportPages(ds)]),
     };
     const missingUploads = (this.view.cities ?? []).filter((c) => isUploadedId(c) && !known.cities.has(c));
     if (missingUploads.length) this.notify({ ...both('notAvailableHere'), level: 'warning' });

@@ -39,7 +39,7 @@ function store(): Promise<DatasetStore> {
 
 function toPart(d: StoredDataset): ChoosingUpload {
   return {
-    meta: { id: d.id, name: d.name, fileName: d.fileName },
+    meta: { id: d.id, name: d.name, fileName: d.fileName, report: d.report && { title: d.report.title } },
     table: d.table,
     indicators: d.indicators,
     places: d.places,
@@ -143,14 +143,22 @@ export async function addImport(
     fingerprint,
     conflictChoice: same ? replaces.conflictChoice : undefined,
   };
-  publish([...uploads.list.filter((d) => d.id !== ds.id && d.id !== replaces?.id), ds]);
+  await addDataset(ds, replaces?.id);
+}
+
+/**
+ * Add a dataset (an import's, or a work report's figures as the user confirmed them in the review): shown at once
+ * in every chart, then saved. `replaces`: the earlier upload it takes the place of, removed in the same write.
+ */
+export async function addDataset(ds: StoredDataset, replaces?: string): Promise<void> {
+  publish([...uploads.list.filter((d) => d.id !== ds.id && d.id !== replaces), ds]);
   // The new cities join the comparison at once, in every chart.
   if (app.view.cities) {
-    const added = result.places.map((p) => p.id).concat(...placesIn(tableIndex(result.table)));
+    const added = ds.places.map((p) => p.id).concat(...placesIn(tableIndex(ds.table)));
     const cities = [...app.view.cities, ...added].filter((c, i, all) => all.indexOf(c) === i);
     app.update({ cities });
   }
-  const newCities = result.places.length;
+  const newCities = ds.places.length;
   if (!app.view.cities && newCities > MAX_DEFAULT_UPLOADED)
     app.notify({
       ...uploadMessages.both('manyNewCities', { n: newCities, shown: MAX_DEFAULT_UPLOADED }),
@@ -158,7 +166,7 @@ export async function addImport(
     });
   const s = await store();
   // The earlier copy goes in the same write as the new one (a save that failed leaves it for the next visit).
-  const outcome = await s.save(ds, replaces?.id);
+  const outcome = await s.save(ds, replaces);
   uploads.mode = s.mode;
   if (!outcome.saved) app.notify({ ...outcome.message, level: 'warning' });
 }

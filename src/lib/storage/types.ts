@@ -25,6 +25,17 @@ export interface StoredDataset {
   fingerprint?: string | undefined;
   /** Which value the charts draw where the upload disagrees with data already there; absent: the upload's own. */
   conflictChoice?: ConflictChoice | undefined;
+  /** For a work report read into figures (the review step): its text, kept so every figure's sentence can be shown. */
+  report?: ReportSource | undefined;
+}
+
+/** A city's own work report, as the source of the figures confirmed from it. */
+export interface ReportSource {
+  /** The report's title as found in it (or as the user named it). */
+  title: string;
+  /** The text the figures were read from: every row's quote is in it. */
+  text: string;
+  format: 'txt' | 'docx' | 'paste';
 }
 
 /** A stored dataset with its rows as plain objects: backups, share links and records of earlier versions. */

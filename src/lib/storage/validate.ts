@@ -42,6 +42,17 @@ export const DatasetRecordSchema = safeObject({
   /** SHA-256 of the file's bytes, hex. */
   fingerprint: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), undefined),
   /** Which value the charts draw where the upload disagrees with data already there (data/conflicts.ts). */
+  /** A work report's text (a report upload): absent for tables; a damaged one reads as absent, rows kept. */
+  report: v.fallback(
+    v.optional(
+      safeObject({
+        title: text(LIMITS.shortText),
+        text: text(LIMITS.reportText),
+        format: v.picklist(['txt', 'docx', 'paste']),
+      }),
+    ),
+    undefined,
+  ),
   conflictChoice: v.fallback(
     v.optional(
       safeObject({

@@ -53,6 +53,8 @@ export const LIMITS = {
   period: 32,
   shortText: 1000,
   longText: 20000,
+  /** A work report's text: no report is longer than 10 MB. */
+  reportText: 10 * 1024 * 1024,
   rows: 500_000,
   defs: 10_000,
   aliases: 200,

@@ -7,7 +7,7 @@
 //   -> '#/sources/001_bf8fc6d553621b5e?lang=en&cities=wuhu&mark=wuhu-rd_intensity-2022-actual'
 import type { ChartId } from '../data/types';
 import type { Observation } from '../table/schema';
-import { rowKey } from '../data/dataset';
+import { isReportSource, reportPage, rowKey } from '../data/dataset';
 import { defaultView, serialiseView, type View } from './url';
 
 /**
@@ -74,10 +74,11 @@ export function reportHref(source: string, from: LinkContext, mark: string | nul
 
 /**
  * The source sentence an observation came from, highlighted in its report, with the view's parameters;
- * '' for an uploaded row (its file has no page).
+ * '' for an uploaded table's row (its file has no page); an uploaded report's row links to the report's text.
  * sourceHref(o, { lang: 'zh' }) -> '#/sources/001_bf8fc6d553621b5e?mark=wuhu-rd_intensity-2022-actual'
  */
 export function sourceHref(o: Observation, from: LinkContext): string {
+  if (isReportSource(o.source)) return reportHref(reportPage(o.source), from, rowKey(o));
   if (o.source.startsWith('upload:')) return '';
   return reportHref(o.source, from, rowKey(o));
 }
