@@ -1,0 +1,133 @@
+// One figure of one sentence -> one candidate (or one per listed item for 各 / 分别): its indicator, comparator,
+// kind, place and period by the wording rules.
+// Example: '力争新增高新技术企业、科技型中小企业各360家' -> two targets of 360, one per item
+
+import type { IndicatorDef, Place } from '../data/types';
+import type { Figure } from './figures';
+import type { FigureWords } from './context';
+import type { IndicatorMatcher } from './indicator-match';
+import type { Candidate, Section, Undecided } from './types';
+import { citedScope, comparatorOf, plannedBy, quotaOf } from './wording';
+import { releaseLagged, shiftYear, statedYear } from './periods';
+
+const HEADLINE_CHARTS = new Set(['rd-intensity', 'high-tech', 'tech-contracts']);
+
+export interface Setting {
+  matcher: IndicatorMatcher;
+  places: readonly Place[];
+  city: Place | null;
+  cityWords: string[];
+  /** The summary's period ('2023', '2020-H1', 'Y'), for the statistical-year rule. */
+  summary: string | null;
+}
+
+export function isHeadline(def: IndicatorDef | null, matcher: IndicatorMatcher): boolean {
+  if (!def) return false;
+  const main = def.family ? matcher.byId(def.family) : null;
+  return [...def.charts, ...(main?.charts ?? [])].some((c) => HEADLINE_CHARTS.has(c));
+}
+
+/** A phrase that can name a new indicator: the own words without figures, fillers and punctuation. */
+export function phraseOf(own: string): string {
+  const t = own
+    .replace(/[^\u4e00-\u9fffA-Za-z&]/g, '')
+    .replace(/^(其中|同时|此外|全年|全市|我市|共|累计|已|并|还|今年|目前|截至目前)+/, '')
+    .replace(/(达到|达|为|约|超过|突破|首破|不少于|不超过|以上|余|多|各|分别|共计|共)+$/, '');
+  return t.slice(0, 24);
+}
+
+function placeOf(scope: ReturnType<typeof citedScope>, s: Setting): string {
+  if (scope === 'nation') return s.places.find((p) => p.level === 'nation')?.id ?? 'china';
+  if (scope === 'province' || scope === 'region') return s.city?.province || 'province';
+  return 'self';
+}
+
+export interface Draft {
+  fig: Figure;
+  words: FigureWords;
+  /** Own words to match, for a 各 / 分别 item. */
+  item?: string;
+}
+
+/** The candidate of one figure in a sentence of `section`. */
+export function candidateOf(
+  d: Draft,
+  sentence: { start: number; end: number; text: string },
+  section: Section,
+  sectionIndex: number,
+  s: Setting,
+): Candidate {
+  const { fig, words } = d;
+  const before = words.clauseBefore;
+  // 分别突破2000家、3000家: the comparator word before the first figure holds for each.
+  const each = /分别(?:为|是)?([^\dxX]*)[\dxX]/.exec(before);
+  const comparator =
+    fig.suffixComparator === '' && each ? comparatorOf(each[1]!, fig) : comparatorOf(before, fig);
+  const planned = section.plan || plannedBy(before) || quotaOf(before, words.clauseAfter);
+  // A rank's 全省 / 全国 is the ranking's scope, not a cited figure.
+  let scope = fig.unit === 'rank' ? null : citedScope(before, s.cityWords);
+  if (
+    scope === null &&
+    new RegExp(`^[^,，]*(我市|本市${s.cityWords.map((w) => `|${w}`).join('')})各?占`).test(words.clauseAfter)
+  )
+    scope = 'province';
+  const place = placeOf(scope, s);
+  const kind = planned ? 'target' : place !== 'self' ? 'reference' : 'actual';
+
+  const own = d.item ?? words.own;
+  const wide = words.sentenceBefore + before;
+  let m =
+    words.continued !== null && d.item === undefined
+      ? s.matcher.match({ own: words.continued, wide }, fig.unit)
+      : null;
+  m ??= s.matcher.match({ own, wide }, fig.unit);
+  if (m === null && words.continued !== null && d.item !== undefined)
+    m = s.matcher.match({ own: words.continued, wide }, fig.unit);
+  const def = m?.def ?? null;
+  const undecided: Undecided[] = [];
+  const phrase = phraseOf(words.continued ?? own);
+  if (!def && phrase.length < 2) undecided.push('indicator');
+
+  let period = section.period;
+  const stated = statedYear(words.sentenceBefore + before);
+  if (stated && period !== null) {
+    if (stated.year === 'xxxx') period = stated.base ? shiftYear(s.summary ?? 'Y', -1) : period;
+    else if (!period.startsWith(stated.year) || stated.base) period = stated.year;
+  }
+  const c: Candidate = {
+    id: '',
+    quotes: [sentence.text],
+    spans: [{ start: sentence.start, end: sentence.end }],
+    figure: { start: sentence.start + fig.start, end: sentence.start + fig.end },
+    stated: fig.stated,
+    value: fig.value,
+    status: fig.masked ? 'redacted' : 'reported',
+    unit: def?.unit ?? fig.unit,
+    comparator,
+    kind,
+    place,
+    indicator: def?.id ?? null,
+    period,
+    section: section.title,
+    sectionIndex,
+    headline: isHeadline(def, s.matcher),
+    undecided,
+  };
+  if (!def && phrase.length >= 2) c.newIndicator = { zh: phrase, unit: fig.unit };
+  const notes: Array<[string, string]> = [];
+  if (fig.conversion) notes.push([fig.conversion, fig.conversion.replace('亿元', ' (100m CNY)')]);
+  if (fig.rangeUpper)
+    notes.push([`区间下限，上限为${fig.rangeUpper}`, `lower end of a range; upper end ${fig.rangeUpper}`]);
+  if (kind !== 'target' && period !== null && !section.plan && releaseLagged(def?.zh ?? phrase)) {
+    c.reportedPeriod = period;
+    c.period = shiftYear(period, -1);
+    c.periodBasis = place === 'self' ? 'release-lag' : 'cited-year';
+    notes.push([
+      `研发统计数据约在次年发布：报告归于${period}，按统计年度计入${c.period}。`,
+      `R&D statistics are released about a year later: filed under ${period}, placed in ${c.period}.`,
+    ]);
+  }
+  if (notes.length) c.note = { zh: notes.map((n) => n[0]).join('；'), en: notes.map((n) => n[1]).join('; ') };
+  if (c.period === null) undecided.push('period');
+  return c;
+}
