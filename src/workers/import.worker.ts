@@ -3,6 +3,9 @@
 // receives { file (a Blob, read here), ctx }; posts { type: 'progress', fraction } messages, one
 // { type: 'result', result } whose typed arrays are transferred back (no per-row structured cloning), and after an
 // accepted result, asked { type: 'hash' }, the file's { type: 'fingerprint' }.
+// A work report (a .docx, a text of prose, pasted text) is read by the same importColumnarFile: it fetches the
+// report extractor (src/lib/extract, its own chunk) the first time one is read, and the result is a refusal with
+// code 'report' carrying the text and the extraction (ReportRead), posted as any refusal is (nothing transferred).
 
 import { importColumnarFile, toWire, type WireResult } from '../lib/import/index';
 import { tableBuffers } from '../lib/table/wire';

@@ -63,6 +63,11 @@ const FILE_KIND_EN: Record<FileKind, string> = {
 /** A cell's text as quoted in a message (already clipped). */
 type Raw = { raw: string };
 
+/** What a report message is about: an uploaded file (its name) or the text the user pasted. */
+type Subject = { file: string; pasted: boolean };
+const whatZh = (p: Subject): string => (p.pasted ? '粘贴的文字' : `文件“${p.file}”`);
+const whatEn = (p: Subject): string => (p.pasted ? 'The pasted text' : `The file "${p.file}"`);
+
 const zh = {
   // ---- the whole file refused (decode.ts, limits.ts, layout.ts, engine.ts) ----
   xlsx: '这是 Excel 工作簿（.xlsx）或其他压缩文件，不是文本表格：请按工作簿上传（.xlsx、.xls、.ods）',
@@ -195,6 +200,25 @@ const zh = {
     `第${p.column}列不能既是“${ROLE_ZH[p.first]}”又是“${ROLE_ZH[p.second]}”：每列只能指定一种含义`,
 
   // ---- the upload panel ----
+  // ---- work reports: a .txt, a .docx or pasted text (report.ts) ----
+  reportFound: (p: Subject) => `${whatZh(p)}是一份工作报告：请核对从中读出的数字，确认后再加入看板`,
+  notAReport: (p: Subject) =>
+    `${whatZh(p)}不像一份工作报告（没有找到带单位的数字）：请上传或粘贴工作总结、工作报告的文字`,
+  notAReportTable: (p: Subject) =>
+    `${whatZh(p)}不像一份工作报告（没有找到带单位的数字），倒像是一张表格：请把它作为表格上传（CSV 或 Excel 工作簿），或选择“按表格读取”`,
+  reportTooLong: (p: Subject & { size: string }) =>
+    `${whatZh(p)}有 ${p.size}，超过了 10 MB：没有哪份工作报告这么长，因此未读取。请只上传或粘贴报告本身的文字`,
+  reportEmpty: (p: Subject) => `${whatZh(p)}里没有文字：没有可读的报告内容`,
+  reportImagesOnly: (p: Subject) =>
+    `${whatZh(p)}里只有图片，没有文字：看起来是扫描件，图片里的文字无法读取。请把报告的文字复制粘贴进来，或上传带文字的 Word 文档（.docx）或文本文件（.txt）`,
+  docxDamaged: (p: Subject & { detail: string }) =>
+    `${whatZh(p)}是 Word 文档（.docx），但已损坏，无法读取（可能未下载完整）：请在 Word 或 WPS 中打开后另存一份再上传，或把文字复制粘贴进来（技术信息：${p.detail}）`,
+  docxTooLarge: (p: Subject & { limit: string }) =>
+    `${whatZh(p)}（Word 文档）解压后超过了 ${p.limit} 的上限，未读取（可能是“压缩炸弹”）：请把报告的文字复制粘贴进来`,
+  legacyDoc: (p: Subject) =>
+    `${whatZh(p)}是旧版 Word 文档（.doc），无法读取：请在 Word 或 WPS 中“另存为”Word 文档（.docx）后再上传，或把文字复制粘贴进来`,
+  workbookNotReport: (p: Subject) => `${whatZh(p)}是 Excel / WPS 工作簿，不是文字报告：请按表格导入`,
+
   fileUnreadable: (p: { detail: string }) => `无法读取文件：${p.detail}`,
   importInternal: (p: { detail: string }) => `导入时发生内部错误：${p.detail}`,
 };
@@ -308,6 +332,26 @@ const en: Twin<typeof zh> = {
     `Line ${p.line} is not near the top of the table and cannot be the header: map the columns again`,
   mappingTwice: (p) =>
     `Column ${p.column} cannot be both the ${p.first} and the ${p.second} column: give each column one part`,
+
+  reportFound: (p) =>
+    `${whatEn(p)} is a work report: check the figures read from it before they are added to the dashboard.`,
+  notAReport: (p) =>
+    `${whatEn(p)} does not read as a work report (no figures with units were found): upload or paste the text of a work report or summary.`,
+  notAReportTable: (p) =>
+    `${whatEn(p)} does not read as a work report (no figures with units were found); it looks like a table: upload it as a table (CSV or an Excel workbook), or choose "read as a table".`,
+  reportTooLong: (p) =>
+    `${whatEn(p)} is ${p.size}, over 10 MB: no work report is that long, so it was not read. Upload or paste only the report's own text.`,
+  reportEmpty: (p) => `${whatEn(p)} holds no text: there is no report to read.`,
+  reportImagesOnly: (p) =>
+    `${whatEn(p)} holds only pictures, no text: it looks like a scan, and text in images cannot be read. Paste the report's text instead, or upload a Word document (.docx) or text file (.txt) that has the text.`,
+  docxDamaged: (p) =>
+    `${whatEn(p)} is a Word document (.docx) but is damaged and cannot be read (perhaps an incomplete download): open it in Word or WPS and save a copy, or paste its text (${p.detail}).`,
+  docxTooLarge: (p) =>
+    `${whatEn(p)} (a Word document) unpacks to more than the ${p.limit} limit and was not read (it may be a "zip bomb"): paste the report's text instead.`,
+  legacyDoc: (p) =>
+    `${whatEn(p)} is an old Word document (.doc), which cannot be read: in Word or WPS, "Save As" a Word document (.docx) and upload that, or paste its text.`,
+  workbookNotReport: (p) =>
+    `${whatEn(p)} is an Excel / WPS workbook, not a text report: import it as a table.`,
 
   fileUnreadable: (p) => `The file could not be read: ${p.detail}`,
   importInternal: (p) => `Internal error while importing: ${p.detail}`,

@@ -44,8 +44,19 @@ export interface ImportFileOptions {
  * with its schema where it runs (import/context.ts): in the worker, off this thread, or below when there is none.
  */
 export function clonableContext(ctx: ImportContext): ImportContext {
-  const { datasetId, fileName, indicators, places, maxBytes, sheet, mapping, maxCells, maxInflatedBytes } =
-    ctx;
+  const {
+    datasetId,
+    fileName,
+    indicators,
+    places,
+    maxBytes,
+    sheet,
+    mapping,
+    maxCells,
+    maxInflatedBytes,
+    readAs,
+    pasted,
+  } = ctx;
   return JSON.parse(
     JSON.stringify({
       datasetId,
@@ -57,6 +68,8 @@ export function clonableContext(ctx: ImportContext): ImportContext {
       mapping,
       maxCells,
       maxInflatedBytes,
+      readAs,
+      pasted,
     }),
   ) as ImportContext;
 }
@@ -265,4 +278,18 @@ export async function importFile(
   if (result.ok) void fingerprintOf(bytes).then(tell);
   else tell(undefined);
   return deliver(result, onProgress, options);
+}
+
+/**
+ * Reads pasted text as a work report (the same worker, as a UTF-8 Blob): resolves to a refusal, code 'report'
+ * carrying the text and what the extractor found in it (`report`), or another code with the reason.
+ */
+export function importReportText(
+  text: string,
+  ctx: ImportContext,
+  onProgress?: ProgressFn,
+  options: ImportFileOptions = {},
+): Promise<ImportResult> {
+  const file = new Blob([text], { type: 'text/plain' });
+  return importFile(file, { ...ctx, readAs: 'report', pasted: true }, onProgress, options);
 }

@@ -36,6 +36,14 @@ export const ImportContextSchema = v.object({
   /** Workbook limits (tests lower them): cells in the sheet read, bytes a workbook may inflate to. */
   maxCells: v.optional(v.pipe(v.number(), v.minValue(0))),
   maxInflatedBytes: v.optional(v.pipe(v.number(), v.minValue(0))),
+  /**
+   * How to read a text file: absent = tell (a table when its lines split into columns the importer reads, a work
+   * report when it is prose), 'table' = as a table only (today's refusals), 'report' = as a work report only.
+   * A .docx is a report (as a table: not a workbook); a mapping or a sheet means a table.
+   */
+  readAs: v.optional(v.picklist(['table', 'report'])),
+  /** The text was pasted (sent as a UTF-8 Blob): read as a report, as UTF-8, whatever its first bytes look like. */
+  pasted: v.optional(v.boolean()),
 });
 
 export type ImportMapping = NonNullable<v.InferOutput<typeof ImportContextSchema>['mapping']>;

@@ -4,6 +4,7 @@
 //        unit: '%', comparator: '=', kind: 'actual', status: 'reported', source: 'upload:<datasetId>', quote: '3.10',
 //        note: '' }], lines: Uint32Array [2], issues: [], counts: { imported: 1, rejected: 0, warned: 0 }, ... }
 //          importBytes(<50 4B 03 04 ...>, ctx) -> { ok: false, code: 'xlsx', message: { zh: '这是 Excel 工作簿…', en } }
+//          importColumnarFile(<a work report, .txt or .docx>, ctx) -> { ok: false, code: 'report', report: { text, extraction, … } }
 
 import type { ImportContext, ImportFailure, ImportResult, ImportSuccess, ProgressFn } from './types';
 import { checkSize } from './limits';
@@ -11,7 +12,8 @@ import { decodeSteps, type DecodeResult } from './decode';
 import { CHUNK_CHARS, importSteps, runSteps, type ColumnarImport, type ColumnarResult } from './engine';
 import { importSuccess } from './result';
 import { packTable, type PackedTable } from '../table/wire';
-import { containerOf, type Container } from './workbook/container';
+import { containerOf, type Container, type DocumentContainer } from './workbook/container';
+import { PROSE_REFUSALS, readsAsProse } from './prose';
 
 export type * from './types';
 export { DEFAULT_MAX_BYTES, MAX_ISSUES_PER_SEVERITY } from './types';
@@ -20,6 +22,7 @@ export { detectDialect } from './delimiter';
 export { readNumber } from './numbers';
 export { readPeriod } from './periods';
 export { checkSize } from './limits';
+export { MAX_REPORT_CHARS, readsAsProse } from './prose';
 
 function decodeFailure(d: Extract<DecodeResult, { ok: false }>): ImportFailure {
   return { ok: false, code: d.code, message: d.message };
@@ -79,9 +82,67 @@ function* done<T>(result: T): Generator<number, T> {
   return result;
 }
 
+/** How the file is to be read: a mapping or a sheet means a table, pasted text a report; else ctx.readAs. */
+function readAs(ctx: ImportContext): 'table' | 'report' | undefined {
+  if (ctx.mapping !== undefined || ctx.sheet !== undefined) return 'table';
+  return ctx.pasted ? 'report' : ctx.readAs;
+}
+
+function isDocument(c: Container | DocumentContainer | null): c is DocumentContainer {
+  return c?.kind === 'docx' || c?.kind === 'doc';
+}
+
+/**
+ * The outcome when the file is not one for the table readers: pasted text, a Word document (a .docx as a report
+ * unless a table is asked for; a .doc always refused), a report asked for. null = read it as a table.
+ */
+async function readAsReport(
+  bytes: Uint8Array,
+  ctx: ImportContext,
+  container: Container | DocumentContainer | null,
+  onProgress?: ProgressFn,
+): Promise<ImportFailure | null> {
+  const as = readAs(ctx);
+  const document = isDocument(container) && (container.kind === 'doc' || as !== 'table') ? container : null;
+  if (!ctx.pasted && !document && as !== 'report') return null;
+  // The report reader (and the .docx reader) are fetched only now: the worker's first chunk has no need of them.
+  const { reportFromBytes, reportFromDocument, workbookNotReport } = await import('./report');
+  if (ctx.pasted) return reportFromBytes(bytes, ctx, onProgress);
+  if (document) return reportFromDocument(bytes, ctx, document, onProgress);
+  // An HTML "workbook" is text all the same (a report saved as a web page); a real workbook is no report.
+  if (container && container.kind !== 'html') return workbookNotReport(ctx);
+  return reportFromBytes(bytes, ctx, onProgress);
+}
+
+/** A Word document as the workbook reader sees it (a .docx read as a table): a zip with no worksheet. */
+function forWorkbook(c: Container | DocumentContainer): Container {
+  return c.kind === 'docx'
+    ? { kind: 'zip', format: 'other', inflated: c.inflated, damaged: c.damaged }
+    : c.kind === 'doc'
+      ? { kind: 'ole' }
+      : c;
+}
+
+/**
+ * A text the table reader refused for having no table in it (no header, no columns), read as a report when it is
+ * prose and no table was asked for; any other refusal stands.
+ */
+async function proseOrRefusal(
+  refusal: ImportFailure,
+  text: string,
+  encoding: string,
+  ctx: ImportContext,
+): Promise<ImportFailure> {
+  if (readAs(ctx) === 'table' || !PROSE_REFUSALS.has(refusal.code) || !readsAsProse(text)) return refusal;
+  const { reportFromText } = await import('./report');
+  return reportFromText(text, ctx, 'txt', encoding);
+}
+
 /**
  * Columnar import of any uploaded file (what the worker runs): a workbook (.xlsx, .xls, .ods, an HTML table) is
- * read by the workbook reader, loaded on demand; anything else as CSV text.
+ * read by the workbook reader, loaded on demand; a Word document, pasted text, or a text file of prose (or one
+ * asked to be read so) as a work report (refused with code 'report' carrying what was read); anything else as
+ * CSV text.
  */
 export async function importColumnarFile(
   bytes: Uint8Array,
@@ -91,8 +152,16 @@ export async function importColumnarFile(
   const tooLarge = checkSize(bytes.byteLength, ctx);
   if (tooLarge) return tooLarge;
   const container = containerOf(bytes);
-  if (!container) return importColumnarBytes(bytes, ctx, onProgress);
-  return runSteps(await workbookSteps(bytes, ctx, container), onProgress);
+  const report = await readAsReport(bytes, ctx, container, onProgress);
+  if (report) return report;
+  if (container) return runSteps(await workbookSteps(bytes, ctx, forWorkbook(container)), onProgress);
+  const decoded = runSteps(decodeSteps(bytes));
+  if (!decoded.ok) return decodeFailure(decoded);
+  onProgress?.(0.05);
+  const table = runSteps(importSteps(decoded.text, ctx, decoded.encoding), (f) =>
+    onProgress?.(0.05 + 0.95 * f),
+  );
+  return table.ok ? table : proseOrRefusal(table, decoded.text, decoded.encoding, ctx);
 }
 
 /** importColumnarFile as an ImportResult (tests; the worker posts the columnar form). */
@@ -137,15 +206,19 @@ export async function importBytesInSlices(
   const tooLarge = checkSize(bytes.byteLength, ctx);
   if (tooLarge) return tooLarge;
   const container = containerOf(bytes);
+  // A report (at most 10 MB of text) is read and extracted in one go: no slices.
+  const report = await readAsReport(bytes, ctx, container, (f) => onProgress?.(0.9 * f));
+  if (report) return report;
   if (container) {
-    const w = await drive(await workbookSteps(bytes, ctx, container), (f) => onProgress?.(0.9 * f), pause);
+    const steps = await workbookSteps(bytes, ctx, forWorkbook(container));
+    const w = await drive(steps, (f) => onProgress?.(0.9 * f), pause);
     return w.ok ? head(w) : w;
   }
   const d = await drive(decodeSteps(bytes, 4 * 1024 * 1024), (f) => onProgress?.(0.1 * f), pause);
   if (!d.ok) return decodeFailure(d);
   const steps = importSteps(d.text, ctx, d.encoding, CHUNK_CHARS / 4);
   const c = await drive(steps, (f) => onProgress?.(0.1 + 0.8 * f), pause);
-  return c.ok ? head(c) : c;
+  return c.ok ? head(c) : proseOrRefusal(c, d.text, d.encoding, ctx);
 }
 
 /** Runs steps to the end, reporting each and awaiting `pause()` between them (the main thread's slices). */

@@ -5,6 +5,8 @@
 //          main -> worker  { type: 'hash' } (after an accepted result, once its rows are indexed)
 //          worker -> main  { type: 'fingerprint', fingerprint: '<64 hex digits>' | null }
 //                       or { type: 'result', result: { ok: false, code: 'damaged', message: { zh, en } } }
+//          a work report (a .docx, prose, pasted text: ctx.readAs / ctx.pasted) comes back on the refusal channel:
+//                          { type: 'result', result: { ok: false, code: 'report', message, report: ReportRead } }
 
 import type { ImportContext } from './types';
 import type { WireResult } from './index';

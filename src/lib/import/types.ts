@@ -6,6 +6,7 @@ import type { IndicatorDef, Place } from '../data/types';
 import type { Observation } from '../table/schema';
 import type { RowTable } from '../table/table';
 import type { Bilingual } from '../i18n/bilingual';
+import type { Extraction } from '../extract/types';
 
 /** A message in both UI languages; Chinese is first-class. */
 export type Msg = Bilingual;
@@ -105,6 +106,18 @@ export interface ImportFailure {
   sheet?: string;
   /** A table the user can map themselves (no header, a column missing or ambiguous): what the mapping step shows. */
   mapping?: MappingOffer;
+  /** code 'report': the file (or pasted text) is a work report; what was read from it goes to the review step. */
+  report?: ReportRead;
+}
+
+/** A work report read from a .txt, a .docx or pasted text, and what the extractor found in it. */
+export interface ReportRead {
+  /** Exactly the text the extractor saw (line endings '\n', no BOM): the extraction's offsets index into it. */
+  text: string;
+  format: 'txt' | 'docx' | 'paste';
+  /** How the text was read: 'UTF-8', 'GB18030', 'UTF-16LE', … for a .txt or a paste, 'Word (.docx)' for a .docx. */
+  encoding: string;
+  extraction: Extraction;
 }
 
 export type ImportResult = ImportSuccess | ImportFailure;

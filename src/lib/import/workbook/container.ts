@@ -1,8 +1,11 @@
 // What kind of workbook a file is, from its bytes alone, before any workbook library sees it: a zip (.xlsx,
 // .xlsm, .ods; its central directory read for what it holds and how large it inflates), an OLE compound file
 // (.xls, WPS .et, or a password-protected .xlsx, which Excel stores as OLE with an encrypted package), or an
-// HTML table saved as .xls. Anything else is text for the CSV reader.
+// HTML table saved as .xls. Anything else is text for the CSV reader. A Word document is told apart too: a zip
+// holding word/document.xml (.docx, a report: src/lib/import/docx.ts reads it) or an OLE file with a WordDocument
+// stream (.doc, refused with a request to save it as .docx).
 // Example: containerOf(<50 4B 03 04 ... xl/workbook.xml ...>) -> { kind: 'zip', format: 'xlsx', inflated: 41_233 }
+//          containerOf(<50 4B 03 04 ... word/document.xml ...>) -> { kind: 'docx', document: 'word/document.xml', … }
 //          containerOf(<D0 CF 11 E0 ... "EncryptedPackage" ...>) -> { kind: 'protected' }
 //          containerOf(<'<html><table>...'>) -> { kind: 'html' }; containerOf(<'城市,指标'>) -> null
 
@@ -13,6 +16,22 @@ export type Container =
   | { kind: 'ole' }
   | { kind: 'protected' }
   | { kind: 'html' };
+
+/** A Word document: never a table (the workbook reader never sees one), read as a report or refused. */
+export type DocumentContainer =
+  | {
+      kind: 'docx';
+      /** The main document part's entry name (word/document.xml). */
+      document: string;
+      /** Whether the zip holds pictures (word/media/*): with no text, a scan. */
+      media: boolean;
+      inflated: number;
+      damaged: boolean;
+    }
+  | { kind: 'doc' };
+
+/** Bytes a zip may unpack to when the context sets no limit (the workbook reader's DEFAULT_MAX_INFLATED too). */
+export const DEFAULT_MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 /**
  * Whether the compound file has a stream named `name`: a directory entry holds the name in UTF-16LE at the start
@@ -139,8 +158,76 @@ export async function inflatedSize(bytes: Uint8Array, cap: number): Promise<numb
   return total;
 }
 
-/** The workbook container of a file, or null for text. */
-export function containerOf(bytes: Uint8Array): Container | null {
+/**
+ * One entry of the zip, inflated (stored or deflated), stopping once past `cap` bytes: declared sizes can lie, a
+ * deflate stream cannot. -> its bytes, 'missing', 'over' past the cap, 'damaged' for one that does not inflate.
+ */
+export async function inflateEntry(
+  bytes: Uint8Array,
+  name: string,
+  cap: number,
+): Promise<Uint8Array | 'missing' | 'over' | 'damaged'> {
+  const { entries, damaged } = zipEntries(bytes);
+  if (damaged) return 'damaged';
+  const e = entries.find((x) => x.name === name);
+  if (!e) return 'missing';
+  const start = dataStart(bytes, e);
+  if (start + e.compressed > bytes.length) return 'damaged';
+  const data = bytes.subarray(start, start + e.compressed);
+  if (e.method === 0) return data.length > cap ? 'over' : data;
+  if (e.method !== 8) return 'damaged';
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > cap) {
+        void reader.cancel();
+        return 'over';
+      }
+      parts.push(value);
+    }
+  } catch {
+    return 'damaged';
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Whether a local header (the one before an entry's data, from the start of the file) names `name`: how a zip cut
+ * short (no central directory left) is still told to be a Word document.
+ */
+function localHeaderNamed(bytes: Uint8Array, name: string): boolean {
+  const want = new TextEncoder().encode(name);
+  const limit = Math.min(bytes.length, 1 << 20);
+  for (
+    let i = bytes.indexOf(0x50);
+    i !== -1 && i + 30 + want.length <= limit;
+    i = bytes.indexOf(0x50, i + 1)
+  ) {
+    if (bytes[i + 1] !== 0x4b || bytes[i + 2] !== 3 || bytes[i + 3] !== 4) continue;
+    if (bytes[i + 26] !== want.length || bytes[i + 27] !== 0) continue;
+    let same = true;
+    for (let k = 0; same && k < want.length; k++) same = bytes[i + 30 + k] === want[k];
+    if (same) return true;
+  }
+  return false;
+}
+
+/** The container of a file (a workbook's, or a Word document's), or null for text. */
+export function containerOf(bytes: Uint8Array): Container | DocumentContainer | null {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const { entries, inflated, damaged } = zipEntries(bytes);
     const names = entries.map((e) => e.name);
@@ -149,12 +236,28 @@ export function containerOf(bytes: Uint8Array): Container | null {
       : names.includes('content.xml')
         ? 'ods'
         : 'other';
+    const document =
+      format !== 'other'
+        ? undefined
+        : (names.find((n) => n === 'word/document.xml') ??
+          names.find((n) => /^word\/document\d*\.xml$/.test(n)) ??
+          (damaged && localHeaderNamed(bytes, 'word/document.xml') ? 'word/document.xml' : undefined));
+    if (document !== undefined)
+      return {
+        kind: 'docx',
+        document,
+        media: names.some((n) => n.startsWith('word/media/')),
+        inflated,
+        damaged,
+      };
     return { kind: 'zip', format, inflated, damaged };
   }
   if (startsWith(bytes, OLE_SIGNATURE))
     return holdsStream(bytes, 'EncryptedPackage') || holdsStream(bytes, 'EncryptionInfo')
       ? { kind: 'protected' }
-      : { kind: 'ole' };
+      : holdsStream(bytes, 'WordDocument')
+        ? { kind: 'doc' }
+        : { kind: 'ole' };
   if (looksLikeHtml(bytes)) return { kind: 'html' };
   return null;
 }
