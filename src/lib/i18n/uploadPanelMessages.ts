@@ -10,6 +10,8 @@ const zh = {
   rename: '重命名',
   pastedTable: '粘贴的表格',
   importPasted: '导入',
+  pastedReport: '粘贴的报告',
+  readAsReport: '作为工作报告读取',
   importCrashed: (p: { error: string }) => `导入出错：${p.error}`,
   importCancelled: '导入已取消',
   tooLarge: (p: { size: string; limit: string }) =>
@@ -24,6 +26,8 @@ const en: Twin<typeof zh> = {
   rename: 'Rename',
   pastedTable: 'pasted table',
   importPasted: 'Import',
+  pastedReport: 'pasted report',
+  readAsReport: 'Read as a work report',
   importCrashed: (p) => `Import failed: ${p.error}`,
   importCancelled: 'The import was cancelled.',
   tooLarge: (p) =>
