@@ -17,7 +17,10 @@ function wuhuFile(name: string, value: string) {
 }
 
 async function tooltipOf(page: Page, ref: string): Promise<string> {
-  await expect(page.locator('[data-chart="rd-intensity"] .chart-box')).toHaveAttribute('data-tips', 'on');
+  const box = page.locator('[data-chart="rd-intensity"] .chart-box');
+  await expect(box).toHaveAttribute('data-tips', 'on');
+  // The upload panel above may push the chart's lower marks past the window's edge: bring it into view first.
+  await box.scrollIntoViewIfNeeded();
   const point = await markPixel(page, 'rd-intensity', ref);
   await page.mouse.move(point.x - 1, point.y);
   await page.mouse.move(point.x, point.y);

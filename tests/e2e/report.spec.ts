@@ -92,7 +92,9 @@ test.describe('a work report read into figures', () => {
     await chartsReady(page);
     await expect(page.getByTestId('uploaded-list')).toContainText('青山市科学技术局2024年工作总结');
     const ref = (await page.locator(RD_ROW, { hasText: CITY }).getAttribute('data-row')) ?? '';
-    await expect(page.locator('[data-chart="rd-intensity"] .chart-box')).toHaveAttribute('data-tips', 'on');
+    const box = page.locator('[data-chart="rd-intensity"] .chart-box');
+    await expect(box).toHaveAttribute('data-tips', 'on');
+    await box.scrollIntoViewIfNeeded();
     const point = await markPixel(page, 'rd-intensity', ref);
     const tip = page.locator('[data-testid="chart-tooltip"]').first();
     await expect
@@ -155,6 +157,46 @@ test.describe('a work report read into figures', () => {
     await chartsReady(page);
     await expect(page.locator(RD_ROW, { hasText: CITY })).toHaveCount(1);
     await expect(page.locator('[data-chart="rd-intensity"]')).toContainText('uploaded report');
+    expect(problems).toEqual([]);
+  });
+
+  test("a share link carries the report's figures with their sentences, named by the report, to a browser without it", async ({
+    page,
+    browser,
+    problems,
+  }) => {
+    await pasteAndReview(page);
+    await page.getByTestId('extract-confirm').click();
+    await chartsReady(page);
+    await page.locator('[data-chart="rd-intensity"] [data-testid="share"]').click();
+    await page.getByTestId('carry-data').check();
+    const link = await page.getByTestId('permalink').inputValue();
+    expect(link).toContain('data=');
+    const other = await browser.newContext();
+    const fresh = await other.newPage();
+    await fresh.goto(link);
+    await chartsReady(fresh);
+    const row = fresh.locator(RD_ROW, { hasText: CITY });
+    await expect(row).toContainText('2.45%');
+    await expect(fresh.locator('[data-chart="rd-intensity"]')).toContainText(
+      '青山市科学技术局2024年工作总结',
+    );
+    // The report's text stays where it was uploaded: no link to a page this browser does not have.
+    const ref = (await row.getAttribute('data-row')) ?? '';
+    const box = fresh.locator('[data-chart="rd-intensity"] .chart-box');
+    await expect(box).toHaveAttribute('data-tips', 'on');
+    await box.scrollIntoViewIfNeeded();
+    const point = await markPixel(fresh, 'rd-intensity', ref);
+    const tip = fresh.locator('[data-testid="chart-tooltip"]').first();
+    await expect
+      .poll(async () => {
+        await fresh.mouse.move(point.x - 1, point.y);
+        await fresh.mouse.move(point.x, point.y);
+        return (await tip.count()) ? ((await tip.textContent()) ?? '') : '';
+      })
+      .toContain(RD_SENTENCE);
+    await expect(tip.locator('a.tt-link')).toHaveCount(0);
+    await other.close();
     expect(problems).toEqual([]);
   });
 

@@ -90,7 +90,9 @@ function fromLink(): StoredDataset[] {
       importedAt: '',
       encoding: 'link',
       ...content,
-      table: tableFromRows(rows),
+      // The link's rows are this visit's upload `link`: named by the link's name, and a report's rows link to no
+      // page here (the report's text does not travel in a link, only its sentences in the rows' quotes).
+      table: tableFromRows(rows.map((r) => ({ ...r, source: 'upload:link' }))),
     },
   ];
 }
