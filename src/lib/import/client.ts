@@ -44,35 +44,24 @@ export interface ImportFileOptions {
  * with its schema where it runs (import/context.ts): in the worker, off this thread, or below when there is none.
  */
 export function clonableContext(ctx: ImportContext): ImportContext {
-  const {
-    datasetId,
-    fileName,
-    indicators,
-    places,
-    maxBytes,
-    sheet,
-    mapping,
-    maxCells,
-    maxInflatedBytes,
-    readAs,
-    pasted,
-  } = ctx;
-  return JSON.parse(
-    JSON.stringify({
-      datasetId,
-      fileName,
-      indicators,
-      places,
-      maxBytes,
-      sheet,
-      mapping,
-      maxCells,
-      maxInflatedBytes,
-      readAs,
-      pasted,
-    }),
-  ) as ImportContext;
+  const picked = Object.fromEntries(CONTEXT_FIELDS.map((k) => [k, ctx[k]]));
+  return JSON.parse(JSON.stringify(picked)) as ImportContext;
 }
+
+/** The fields of a context that travel to the worker (a proxy's other keys, if any, never do). */
+const CONTEXT_FIELDS = [
+  'datasetId',
+  'fileName',
+  'indicators',
+  'places',
+  'maxBytes',
+  'sheet',
+  'mapping',
+  'maxCells',
+  'maxInflatedBytes',
+  'readAs',
+  'pasted',
+] as const satisfies readonly (keyof ImportContext)[];
 
 const ABORTED: ImportFailure = {
   ok: false,
@@ -293,3 +282,8 @@ export function importReportText(
   const file = new Blob([text], { type: 'text/plain' });
   return importFile(file, { ...ctx, readAs: 'report', pasted: true }, onProgress, options);
 }
+
+// Every field of the context travels: a field added to the schema but not to CONTEXT_FIELDS fails the type check.
+type Untravelled = Exclude<keyof ImportContext, (typeof CONTEXT_FIELDS)[number]>;
+const everyField: [Untravelled] extends [never] ? true : false = true;
+void everyField;

@@ -41,7 +41,6 @@ export const DatasetRecordSchema = safeObject({
   // reads as absent, so it never costs the rows.
   /** SHA-256 of the file's bytes, hex. */
   fingerprint: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), undefined),
-  /** Which value the charts draw where the upload disagrees with data already there (data/conflicts.ts). */
   /** A work report's text (a report upload): absent for tables; a damaged one reads as absent, rows kept. */
   report: v.fallback(
     v.optional(
@@ -53,6 +52,7 @@ export const DatasetRecordSchema = safeObject({
     ),
     undefined,
   ),
+  /** Which value the charts draw where the upload disagrees with data already there (data/conflicts.ts). */
   conflictChoice: v.fallback(
     v.optional(
       safeObject({

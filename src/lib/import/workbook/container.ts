@@ -119,48 +119,63 @@ function dataStart(bytes: Uint8Array, e: ZipEntry): number {
 }
 
 /**
- * What the zip really inflates to, counted by inflating every entry (the browser's own streaming inflater, off the
- * main thread's hands in the worker) and stopping once past `cap`: declared sizes can lie, a deflate stream cannot.
- * -> the byte count, 'over' past the cap, 'damaged' for a stream that does not inflate.
+ * One entry's data, inflated (stored or deflated) with the browser's own streaming inflater and stopped once past
+ * `cap` bytes: declared sizes can lie, a deflate stream cannot. `keep`: hold the bytes (else only count them).
+ * -> { size, parts }, 'over' past the cap, 'damaged' for data that does not inflate or runs past the file.
+ */
+async function inflateData(
+  bytes: Uint8Array,
+  e: ZipEntry,
+  cap: number,
+  keep: boolean,
+): Promise<{ size: number; parts: Uint8Array[] } | 'over' | 'damaged'> {
+  const start = dataStart(bytes, e);
+  if (start + e.compressed > bytes.length) return 'damaged';
+  const data = bytes.subarray(start, start + e.compressed);
+  if (e.method === 0) return data.length > cap ? 'over' : { size: data.length, parts: [data] };
+  if (e.method !== 8) return 'damaged';
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > cap) {
+        void reader.cancel();
+        return 'over';
+      }
+      if (keep) parts.push(value);
+    }
+  } catch {
+    return 'damaged';
+  }
+  return { size, parts };
+}
+
+/**
+ * What the zip really inflates to, counted by inflating every entry (off the main thread's hands in the worker)
+ * and stopping once past `cap`. -> the byte count, 'over' past the cap, 'damaged' for a stream that does not inflate.
  */
 export async function inflatedSize(bytes: Uint8Array, cap: number): Promise<number | 'over' | 'damaged'> {
   const { entries, damaged } = zipEntries(bytes);
   if (damaged) return 'damaged';
   let total = 0;
   for (const e of entries) {
-    const start = dataStart(bytes, e);
-    const data = bytes.subarray(start, start + e.compressed);
-    if (start + e.compressed > bytes.length) return 'damaged';
-    if (e.method === 0) {
-      total += data.length;
-      if (total > cap) return 'over';
-      continue;
-    }
-    if (e.method !== 8) return 'damaged';
-    const reader = new Blob([data as Uint8Array<ArrayBuffer>])
-      .stream()
-      .pipeThrough(new DecompressionStream('deflate-raw'))
-      .getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > cap) {
-          void reader.cancel();
-          return 'over';
-        }
-      }
-    } catch {
-      return 'damaged';
-    }
+    const r = await inflateData(bytes, e, cap - total, false);
+    if (typeof r === 'string') return r;
+    total += r.size;
   }
   return total;
 }
 
 /**
- * One entry of the zip, inflated (stored or deflated), stopping once past `cap` bytes: declared sizes can lie, a
- * deflate stream cannot. -> its bytes, 'missing', 'over' past the cap, 'damaged' for one that does not inflate.
+ * One entry of the zip, inflated, stopping once past `cap` bytes. -> its bytes, 'missing', 'over' past the cap,
+ * 'damaged' for one that does not inflate.
  */
 export async function inflateEntry(
   bytes: Uint8Array,
@@ -171,34 +186,12 @@ export async function inflateEntry(
   if (damaged) return 'damaged';
   const e = entries.find((x) => x.name === name);
   if (!e) return 'missing';
-  const start = dataStart(bytes, e);
-  if (start + e.compressed > bytes.length) return 'damaged';
-  const data = bytes.subarray(start, start + e.compressed);
-  if (e.method === 0) return data.length > cap ? 'over' : data;
-  if (e.method !== 8) return 'damaged';
-  const reader = new Blob([data as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new DecompressionStream('deflate-raw'))
-    .getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > cap) {
-        void reader.cancel();
-        return 'over';
-      }
-      parts.push(value);
-    }
-  } catch {
-    return 'damaged';
-  }
-  const out = new Uint8Array(total);
+  const r = await inflateData(bytes, e, cap, true);
+  if (typeof r === 'string') return r;
+  if (r.parts.length === 1) return r.parts[0]!;
+  const out = new Uint8Array(r.size);
   let at = 0;
-  for (const p of parts) {
+  for (const p of r.parts) {
     out.set(p, at);
     at += p.byteLength;
   }
