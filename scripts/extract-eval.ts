@@ -1,6 +1,7 @@
 // npm run extract:eval: runs the report extractor (src/lib/extract) on the five seed reports and measures it
 // against the curated rows of data/indicators.csv (the metric: src/lib/extract/evaluate.ts). Prints a markdown
-// table (tuning seeds 000/001/003, held-out 002/004, all five) and, with --misses, what was missed or wrong.
+// table (tuning seeds 000/001/003, held-out 002/004, all five; "named wrong" = rows whose figure a candidate has at
+// their quote under another indicator) and, with --misses, what was missed, named wrong or wrong.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
@@ -68,14 +69,16 @@ export function tableOf(runs: readonly SeedRun[]): string {
     'counted',
     'found at sentence',
     'matched',
+    'named wrong',
     'recall headline',
     'recall all',
+    'precision indicator',
     ...FIELDS.map((f) => `precision ${f}`),
   ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const [name, s] of groups) {
     lines.push(
-      `| ${[name, s.counted, s.found, s.matched, `${pct(s.headlineMatched, s.headlineCounted)} (${s.headlineMatched}/${s.headlineCounted})`, pct(s.matched, s.counted), ...FIELDS.map((f) => pct(s.right[f], s.matched))].join(' | ')} |`,
+      `| ${[name, s.counted, s.found, s.matched, s.namedWrong, `${pct(s.headlineMatched, s.headlineCounted)} (${s.headlineMatched}/${s.headlineCounted})`, pct(s.matched, s.counted), pct(s.matched, s.matched + s.namedWrong), ...FIELDS.map((f) => pct(s.right[f], s.matched))].join(' | ')} |`,
     );
   }
   // What the reviewer sees besides: every figure the rules found, most of them rows of the curated reading.
@@ -110,6 +113,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
           `MISS ${r.source.slice(0, 3)} ${row.city}/${row.indicator}=${row.value} «${row.quote}» got: ${got}`,
         );
       }
+      for (const w of r.score.misnamed)
+        console.log(
+          `NAMED WRONG ${r.source.slice(0, 3)} ${w.row.indicator}=${w.row.value} named ${w.cand.indicator ?? ''} «${w.row.quote}»`,
+        );
       for (const w of r.score.wrong)
         console.log(
           `WRONG ${r.source.slice(0, 3)} ${w.field} ${w.row.indicator}: row ${w.row[w.field]} cand ${String(w.cand[w.field])} «${w.row.quote}»`,

@@ -3,12 +3,13 @@
 // Example: '力争新增高新技术企业、科技型中小企业各360家' -> two targets of 360, one per item
 
 import type { IndicatorDef, Place } from '../data/types';
+import type { Kind } from '../table/fields';
 import type { Figure } from './figures';
 import type { FigureWords } from './context';
 import type { IndicatorMatcher } from './indicator-match';
-import type { Candidate, Section, Undecided } from './types';
+import { PROVINCE_OF_CITY, type Candidate, type Section, type Undecided } from './types';
 import { citedScope, comparatorOf, plannedBy, quotaOf } from './wording';
-import { releaseLagged, shiftYear, statedYear } from './periods';
+import { laterThan, plansIn, releaseLagged, shiftYear, statedYear } from './periods';
 
 const HEADLINE_CHARTS = new Set(['rd-intensity', 'high-tech', 'tech-contracts']);
 
@@ -38,7 +39,7 @@ export function phraseOf(own: string): string {
 
 function placeOf(scope: ReturnType<typeof citedScope>, s: Setting): string {
   if (scope === 'nation') return s.places.find((p) => p.level === 'nation')?.id ?? 'china';
-  if (scope === 'province' || scope === 'region') return s.city?.province || 'province';
+  if (scope === 'province' || scope === 'region') return s.city?.province || PROVINCE_OF_CITY;
   return 'self';
 }
 
@@ -72,7 +73,7 @@ export function candidateOf(
   )
     scope = 'province';
   const place = placeOf(scope, s);
-  const kind = planned ? 'target' : place !== 'self' ? 'reference' : 'actual';
+  const baseKind = planned ? 'target' : place !== 'self' ? 'reference' : 'actual';
 
   const own = d.item ?? words.own;
   const wide = words.sentenceBefore + before;
@@ -88,11 +89,28 @@ export function candidateOf(
   const phrase = phraseOf(words.continued ?? own);
   if (!def && phrase.length < 2) undecided.push('indicator');
 
+  // The section's period (from its heading or the title), unless the sentence names a year for the figure: a
+  // year the sentence names is the figure's own, never shifted again by the release lag.
   let period = section.period;
+  let named = false;
   const stated = statedYear(words.sentenceBefore + before);
-  if (stated && period !== null) {
-    if (stated.year === 'xxxx') period = stated.base ? shiftYear(s.summary ?? 'Y', -1) : period;
-    else if (!period.startsWith(stated.year) || stated.base) period = stated.year;
+  if (stated) {
+    if (stated.year === 'xxxx') {
+      if (stated.base) {
+        period = shiftYear(s.summary ?? 'Y', -1);
+        named = true;
+      }
+    } else if (period === null || !period.startsWith(stated.year) || stated.base) {
+      period = stated.year;
+      named = true;
+    } else named = true;
+  }
+  // An actual (or a cited figure) of a year after the report's own is impossible: a target where plan words say
+  // so, otherwise its period is left to decide.
+  let kind: Kind = baseKind;
+  if (kind !== 'target' && period !== null && laterThan(period, s.summary)) {
+    if (plansIn(section.title) || plansIn(words.sentenceBefore + before)) kind = 'target';
+    else period = null;
   }
   const c: Candidate = {
     id: '',
@@ -118,7 +136,7 @@ export function candidateOf(
   if (fig.conversion) notes.push([fig.conversion, fig.conversion.replace('亿元', ' (100m CNY)')]);
   if (fig.rangeUpper)
     notes.push([`区间下限，上限为${fig.rangeUpper}`, `lower end of a range; upper end ${fig.rangeUpper}`]);
-  if (kind !== 'target' && period !== null && !section.plan && releaseLagged(def?.zh ?? phrase)) {
+  if (kind !== 'target' && period !== null && !named && !section.plan && releaseLagged(def?.zh ?? phrase)) {
     c.reportedPeriod = period;
     c.period = shiftYear(period, -1);
     c.periodBasis = place === 'self' ? 'release-lag' : 'cited-year';

@@ -26,8 +26,12 @@ export function cnNumber(s: string): number {
   return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[2] ? CN_DIGITS[m[2]]! : 0);
 }
 
+/**
+ * A rank in Chinese numerals: a place or region phrase (全省, 全国, 各地市, 同类城市, a region ending in 省 / 区 …, 长三角)
+ * right before 第N, where N is no batch, session or name (第一批, 第二届, 第一人民医院, 第一生产力).
+ */
 const RANK_CN =
-  /(全省|全国|全市|全区|全球|长三角|西北五省|各地市|同类城市)(?:县级|市级|地市|城市)?(?:第([一二三四五六七八九十]+)(?![批届次期方阵阶轮名]))/g;
+  /((?:全[省国市区球]|各地市|同类城市|[\u4e00-\u9fff]{0,5}?(?:[省市区县州国]|地区|三角|湾区|京津冀)))((?:县级|市级|地市|城市)?第([一二三四五六七八九十]+)(?![批届次期方阵阶轮名代个家座部条款项例]|人民|中学|小学|医院|中心|书记|责任|生产力|动力|资源|要务|课堂|时间|线|把手))/g;
 const RANK_FIRST = /(?:居|位居|位列|列|保持)(?:[^,，。;；]{0,8})首位/g;
 const RANK_NUM = /第\s*(\d+|[xX]+)\s*(位|名)/g;
 const ROUND = /(?:破|突破|超过|超|达到|达)([一二三四五六七八九十两]?)(千亿|百亿|万亿)/g;
@@ -59,7 +63,7 @@ export function chineseFigures(s: string, taken: (a: number, b: number) => boole
   for (const m of s.matchAll(RANK_CN)) {
     const a = m.index + m[1]!.length;
     if (!busy(a, m.index + m[0].length))
-      out.push(rankFigure(a, m.index + m[0].length, m[0].slice(m[1]!.length), cnNumber(m[2]!) || null));
+      out.push(rankFigure(a, m.index + m[0].length, m[0].slice(m[1]!.length), cnNumber(m[3]!) || null));
   }
   for (const m of s.matchAll(RANK_FIRST)) {
     const e = m.index + m[0].length;

@@ -19,7 +19,8 @@ export interface FigureWords {
   clause: number;
 }
 
-const LEVEL = /(国家级|省级以上|省级|市级以上|市级|县级|区级|x区级)/;
+/** A level: 国家级, 省级, 市级, 县级, 区级, a masked region's x区级 …, with 以上. */
+const LEVEL = /((?:国家|[xX]*[省市县区州乡镇])级(?:以上)?)/;
 /** Words that name no quantity by themselves. */
 const FILLER =
   /(资金|金额|经费|高于|低于|平均水平|平均|水平|达到|达|为|共有|共|总数|总量|累计|其中|分别|各|约|超过|超|近|突破|首破|以上|余|多|同比|比增|较上年度?|较上年|提升|提高|增长了|增长|居|位居|位列|列|保持|全省|全国|全市|全区|获得|获|有|已|的|和|、|了|再|继续|均|第|年|今年|目前|截至目前|长三角|合计)/g;

@@ -7,8 +7,12 @@ import type { Candidate } from './types';
 import type { IndicatorMatcher } from './indicator-match';
 import { shiftYear } from './periods';
 
-export const GROWTH = /(同比增长|环比增长|同比增加|比增|增长了|增长|增幅为|增幅|增速为|增速)$/;
-export const PP_CHANGE = /(提升了|提升|提高了|提高|增加了|增加|上升了|上升|下降了|下降|降低了|降低)$/;
+export const GROWTH =
+  /(同比增长|环比增长|同比增加|比增|增长了|增长|增幅为|增幅|增速为|增速|同比下降|同比减少|同比降低|同比回落|环比下降|下降了|下降|减少了|减少|降低了|降低|回落了|回落|降幅为|降幅)$/;
+/** Change words that say the figure fell: its change is negative (同比下降5% -> −5). */
+export const FALL = /(下降|减少|降低|回落|降幅)/;
+export const PP_CHANGE =
+  /(提升了|提升|提高了|提高|增加了|增加|上升了|上升|下降了|下降|降低了|降低|减少了|减少|回落了|回落)$/;
 
 /** The id of `base`'s growth (or change) indicator: base_yoy, else with its last scope words dropped. */
 export function changeId(
@@ -36,16 +40,20 @@ function decimals(n: number): number {
   return i === -1 ? 0 : s.length - i - 1;
 }
 
-/** The previous period's value of `base` from its stated growth or change, as a derived candidate. */
+/**
+ * The previous period's value of `base` from its stated growth or change, as a derived candidate. A fall is told
+ * by `down` (下降 / 减少 …) or by the change's own sign (a change of −5 is already a fall).
+ */
 export function derivePrevious(
   base: Candidate,
   change: Candidate,
   kind: 'growth' | 'pp',
-  down: boolean,
+  fell: boolean,
 ): Candidate | null {
   if (base.value === null || change.value === null || base.period === null) return null;
   if (base.kind !== 'actual' && base.kind !== 'reference') return null;
-  const r = change.value;
+  const down = fell || change.value < 0;
+  const r = Math.abs(change.value);
   let value: number;
   let zh: string;
   let en: string;

@@ -1,7 +1,8 @@
 // The extractor measured against curated rows: which counted rows (actual / target / reference with a value) a
 // candidate matches (same place and indicator, its quote holds the row's quote; one candidate per row, the one
-// of the row's value first), recall overall and for the headline indicators, and how often each field of a matched
-// candidate is right. Pure: the script and the test feed it.
+// of the row's value first), recall overall and for the headline indicators, how often each field of a matched
+// candidate is right, and the rows whose figure was found but named as another indicator ("named wrong").
+// Pure: the script and the test feed it.
 
 import type { Candidate } from './types';
 
@@ -22,6 +23,14 @@ export interface Score {
   /** Counted rows with a candidate of their value at their quote (any indicator, any place). */
   found: number;
   matched: number;
+  /**
+   * Counted rows not matched for which a candidate at the row's quote has the row's value (within rounding) and
+   * place but names another known indicator (one not matched to a row of its own): the indicator field's misses
+   * that chart a figure under a wrong name. precision indicator = matched / (matched + namedWrong).
+   */
+  namedWrong: number;
+  /** The rows counted in `namedWrong`, with the candidate that named them otherwise. */
+  misnamed: Array<{ row: CuratedRow; cand: Candidate }>;
   headlineCounted: number;
   headlineMatched: number;
   /** Matched candidates whose field equals the row's, per field. */
@@ -102,6 +111,7 @@ export function evaluate(
   let headlineCounted = 0;
   let headlineMatched = 0;
   let found = 0;
+  const misnamed: Score['misnamed'] = [];
   counted.forEach((row, r) => {
     const hl = headline(row.indicator);
     if (hl) headlineCounted++;
@@ -109,6 +119,16 @@ export function evaluate(
     const i = rowOf.get(r);
     if (i === undefined) {
       missed.push(row);
+      const other = usable.find(
+        (c, k) =>
+          !owner.has(k) &&
+          c.indicator !== null &&
+          c.indicator !== row.indicator &&
+          (c.place === 'self' ? city : c.place) === row.city &&
+          quoted(c, row) &&
+          closeTo(c.value!, row.value),
+      );
+      if (other) misnamed.push({ row, cand: other });
       return;
     }
     if (hl) headlineMatched++;
@@ -129,6 +149,8 @@ export function evaluate(
     counted: counted.length,
     found,
     matched: owner.size,
+    namedWrong: misnamed.length,
+    misnamed,
     headlineCounted,
     headlineMatched,
     right,
@@ -143,6 +165,8 @@ export function sum(scores: readonly Score[]): Score {
     counted: 0,
     found: 0,
     matched: 0,
+    namedWrong: 0,
+    misnamed: [],
     headlineCounted: 0,
     headlineMatched: 0,
     right: { value: 0, unit: 0, comparator: 0, kind: 0, period: 0 },
@@ -153,6 +177,8 @@ export function sum(scores: readonly Score[]): Score {
     out.counted += s.counted;
     out.found += s.found;
     out.matched += s.matched;
+    out.namedWrong += s.namedWrong;
+    out.misnamed.push(...s.misnamed);
     out.headlineCounted += s.headlineCounted;
     out.headlineMatched += s.headlineMatched;
     for (const f of FIELDS) out.right[f] += s.right[f];

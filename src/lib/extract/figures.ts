@@ -27,6 +27,8 @@ export interface Figure {
 }
 
 const NUM = '(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?|[xX]+(?:\\.[xX]+)?)';
+/** A leading minus (-3.2%, −3.2%) is a sign only at the start of a number, never between two (1-2个 is a range). */
+const SIGN = '(?:(?<![\\dA-Za-z.xX])[-−])?';
 const UNITS = [
   '个百分点',
   '百分点',
@@ -67,7 +69,7 @@ const UNITS = [
 ];
 const UNIT_RE = UNITS.map((u) => u.replace(/[()/%]/g, (c) => `\\${c}`)).join('|');
 const FIGURE = new RegExp(
-  `(${NUM})(?:\\s*[-~～至到]\\s*(${NUM}))?\\s*(余|多)?(${UNIT_RE})(以上|以下|左右|多)?`,
+  `(${SIGN}${NUM})(?:\\s*[-~～至到]\\s*(${NUM}))?\\s*(余|多)?(${UNIT_RE})(以上|以下|左右|多)?`,
   'g',
 );
 
@@ -119,10 +121,13 @@ export function scale(value: number, factor: number): number {
   return Number(`${value}e${exp}`);
 }
 
-/** Spans of 《…》, 〔…〕, “…” names with digits, and [..] furniture: numbers there are names, not figures. */
+/**
+ * Spans of 《…》, 〔…〕, “…” names with digits, [..] furniture and markup tags (<img src=1 …>): numbers there are
+ * names or markup, not figures.
+ */
 function shielded(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const re of [/《[^》]*》/g, /〔[^〕]*〕/g, /\[[^\]]*\]/g, /“[^”]{0,12}”/g]) {
+  for (const re of [/《[^》]*》/g, /〔[^〕]*〕/g, /\[[^\]]*\]/g, /“[^”]{0,12}”/g, /<\/?[A-Za-z][^<>]*>/g]) {
     for (const m of s.matchAll(re)) out.push([m.index, m.index + m[0].length]);
   }
   return out;
@@ -146,10 +151,17 @@ export function figuresIn(s: string): Figure[] {
     if (inShield(start) || taken(start, end)) continue;
     const unitText = m[4]!;
     // 个 after a masked or plain number that opens a 个百分点 was matched as the longer unit already.
-    const can = canonical(unitText);
+    let can = canonical(unitText);
     if (!can) continue;
+    // 位 is a rank only as 第N位 (read above), after 居 / 位列 / 排名 (居全国26位, 前3位) or as a move of places
+    // (再进1位); otherwise it counts people (引进院士3位).
+    if (
+      unitText === '位' &&
+      !/(居|位列|排名|排在|排|列|前)[^,，:：]{0,8}$|(进|退|升|降|前移|后移)$/.test(s.slice(0, start))
+    )
+      can = { unit: 'persons', factor: 1 };
     const masked = /[xX]/.test(core);
-    const lower = masked ? null : Number(core.replace(/,/g, ''));
+    const lower = masked ? null : Number(core.replace(/,/g, '').replace('−', '-'));
     const post = m[5] ?? '';
     const mid = m[3] ?? '';
     let suffixComparator: Figure['suffixComparator'] = '';

@@ -11,7 +11,7 @@ import { IndicatorMatcher } from './indicator-match';
 import { titlePeriods } from './periods';
 import { cityOf, readsAsReport, sectionsOf, titleOf } from './report';
 import { candidateOf, isHeadline, type Draft, type Setting } from './candidates';
-import { changeId, derivePrevious, GROWTH, PP_CHANGE } from './derive';
+import { changeId, derivePrevious, FALL, GROWTH, PP_CHANGE } from './derive';
 import { mergeRepeats } from './merge';
 
 export type { Candidate, Extraction, ExtractOptions } from './types';
@@ -63,7 +63,7 @@ export function extractReport(text: string, options: ExtractOptions): Extraction
   const title = titleOf(sentences);
   const tp = titlePeriods(title, masked && !/(?:19|20)\d{2}年/.test(title));
   const city = cityOf(title, sentences, options.places, options.city);
-  const { sections, of } = sectionsOf(text, sentences, tp);
+  const { sections, of } = sectionsOf(text, sentences, tp, title);
   const matcher = new IndicatorMatcher(options.indicators);
   const cityWords = city.name ? [city.name, city.name.replace(/[市县区]$/, '')] : [];
   const setting: Setting = {
@@ -94,6 +94,9 @@ export function extractReport(text: string, options: ExtractOptions): Extraction
       const pp = c.unit === 'pp' && PP_CHANGE.exec(before);
       const pctBase = [...mine].reverse().find((b) => b.unit === '%' && b.indicator !== null);
       const b = growth ? base : pp ? pctBase : undefined;
+      // A stated fall (同比下降5%, 下降0.1个百分点) is a negative change.
+      const down = FALL.test((growth || pp || [''])[0]!);
+      if (down && c.value !== null && c.value > 0) c.value = -c.value;
       if (b && b.indicator) {
         const id = changeId(matcher, b.indicator, growth ? '_yoy' : '_change');
         const def = id ? matcher.byId(id) : null;
@@ -110,7 +113,6 @@ export function extractReport(text: string, options: ExtractOptions): Extraction
             c.undecided = c.undecided.filter((u) => u !== 'period');
           }
         }
-        const down = /(下降|降低)/.test((growth || pp || [''])[0]!);
         const same = id !== null && id.startsWith(b.indicator);
         const derived = same ? derivePrevious(b, c, growth ? 'growth' : 'pp', down) : null;
         mine.push(c);

@@ -46,9 +46,45 @@ export function nameCore(name: string): string {
     .replace(/(次数|人数|场次|项数|个数|数量|数)$/, '');
 }
 
-/** 新增, 新认定, 新获批, 新建 … mark additions; 净增 net additions. Taken out of the words and compared apart. */
+/**
+ * 新增, 新认定, 新获批, 新建 … mark additions; 净增 net additions. Taken out of the words and compared apart. 培育
+ * (foster) is one, but not in 培育库 / 培育池 / 培育对象 (a reserve pool: its entries are not new enterprises).
+ */
 const ADDED =
-  /新(?:增|获批|建成|建|设立|设|招引|培育|入库|组建|创建|开工建设|开工|引进)|建成|培育|组建|设立/g;
+  /新(?:增|获批|建成|建|设立|设|招引|培育|入库|组建|创建|开工建设|开工|引进)|建成|培育(?![库池对象])|组建|设立/g;
+
+/**
+ * Words that, right after a known name, make the phrase another thing than the name's quantity: 高新技术企业申报
+ * (applications), 高企后备库 / 培育库 / 入库 (a reserve pool), 高企认定通过率 (a pass rate), 高企培训 / 服务 / 政策,
+ * and 等 (围绕A、B等主题: the names only say what the thing counted is about).
+ */
+const MODIFIED =
+  /^的?(等(?!级)|申报|申请|后备|培育库|入库|库|认定通过率|通过率|认定率|培训|服务|政策|宣讲|辅导|评价|考评|考核|奖励|补助|补贴|专员|联络员)/;
+/** A topic phrase before the thing counted: 围绕高企申报、项目管理等(主题), 针对…等方面. */
+const TOPIC = /(?:围绕|针对|聚焦|结合|就)[^,，:：]*?等(?:主题|内容|方面|领域|问题|环节|事项)?/g;
+/** Words after a list's 等 that name nothing (减免租金、服务费等共计…): the list is then the head. */
+const LIST_FILLER = /(共计|合计|累计|总计|共|达到|达|为|约|超过|超|近|突破|以上|多|余)/g;
+/** Growth or change wording: only with it is a `_yoy` / `_change` indicator named. */
+const CHANGE_WORDS =
+  /(增长|下降|提升|提高|上升|增加|减少|降低|回落|百分点|比增|同比|环比|增速|增幅|降幅|较上年)/;
+/** Share wording: a share indicator only with it, and with it only a share indicator (for a % figure). */
+const SHARE_WORDS = /(占全省|占全市|占全国|占全区|占GDP|占地区生产总值|占比|比重|份额|占)/;
+/** The scope a share or a rank is of: 全省 (and 各地市, the province's cities), 全国, 长三角, a named region …. */
+function scopesOf(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of s.matchAll(
+    /(全国|全省|各地市|全市|全区|GDP|地区生产总值|长三角|珠三角|京津冀|粤港澳|[东西南北]{1,2}[一二三四五六七八九十]?[省市区])/g,
+  )) {
+    const w = m[1]!;
+    out.add(w === '各地市' ? '全省' : w === '地区生产总值' ? 'GDP' : w);
+  }
+  return out;
+}
+function disjoint(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  for (const x of a) if (b.has(x)) return false;
+  return true;
+}
 const CERT = /新认定/g;
 const NET = /净增/g;
 
@@ -115,16 +151,59 @@ export class IndicatorMatcher {
 
   /** The best known indicator for a figure of `unit` with these words, or null. */
   match(words: Words, unit: string): Match | null {
-    const o = flags(words.own.replace(/\s+/g, '').replace(/\([^()]*\)/g, ''));
-    const own = o.rest;
-    const wide = flags(words.wide.replace(/\s+/g, '')).rest;
+    // A topic phrase (围绕A、B等, 针对…等方面) says what the thing counted is about, not what it is.
+    const raw = words.own
+      .replace(/\s+/g, '')
+      .replace(/\([^()]*\)/g, '')
+      .replace(TOPIC, '');
+    const o = flags(raw);
+    // A list closed by 等 before the thing counted (A、B等平台8家): the list only gives examples; the words after
+    // 等 are the head, the list is context.
+    let list = /^(.*)等(?!级)/.exec(o.rest);
+    const head = list ? o.rest.slice(list[0].length) : '';
+    if (head.replace(LIST_FILLER, '').replace(/[^\u4e00-\u9fff]/g, '').length < 2) list = null;
+    const own = list ? head : o.rest;
+    const wide = (list ? list[1]! : '') + flags(words.wide.replace(/\s+/g, '')).rest;
     const ownPairs = new Set(pairsOf(own));
     const widePairs = new Set(pairsOf(wide));
+    const ownRaw = raw.replace(/R&D/gi, '研发');
+    const change = CHANGE_WORDS.test(ownRaw);
+    const share = SHARE_WORDS.test(ownRaw);
+    const ownScopes = scopesOf(ownRaw);
+    // A known name is the head of the figure's phrase, or it is not the figure's: where every place it sits in
+    // the words is followed by a word that makes it another thing (高新技术企业申报), its indicator is not named,
+    // nor one only similar to it that lacks that word (申报高新技术企业 for 高新技术企业后备库).
+    const heads = new Map<IndicatorDef, boolean>();
+    const modified: Array<{ text: string; word: string }> = [];
+    for (const n of this.names) {
+      let at = own.indexOf(n.text);
+      while (at !== -1) {
+        const mod = MODIFIED.exec(own.slice(at + n.text.length));
+        heads.set(n.def, (heads.get(n.def) ?? false) || !mod);
+        if (mod) modified.push({ text: n.text, word: mod[1]! });
+        at = own.indexOf(n.text, at + 1);
+      }
+    }
     let best: Match | null = null;
     let bestKey: number[] = [];
     for (const n of this.names) {
       if (!unitFits(n.def.unit, unit, own + wide)) continue;
-      const exact = own.includes(n.text);
+      if (heads.get(n.def) === false) continue;
+      // A growth or change indicator only with growth wording.
+      if (/_(yoy|change)$/.test(n.def.id) && !change) continue;
+      // A move of places (较上年再进1位) is no rank.
+      if (
+        unit === 'rank' &&
+        n.def.measure === 'rank' &&
+        /(进|退|升|降|前移|后移)[^\u4e00-\u9fff]*$/.test(own)
+      )
+        continue;
+      // A share only with share wording, and a share's or a rank's scope must agree with the words'.
+      if (unit === '%' && n.share !== share) continue;
+      if ((n.share || unit === 'rank') && disjoint(scopesOf(n.text), ownScopes)) continue;
+      const exact = own.includes(n.text) && !MODIFIED.test(own.slice(own.indexOf(n.text) + n.text.length));
+      if (!exact && modified.some((m) => !n.text.includes(m.word) && n.pairs.some((p) => m.text.includes(p))))
+        continue;
       let got = 0;
       let ownGot = 0;
       let any = 0;
@@ -146,7 +225,6 @@ export class IndicatorMatcher {
       if (n.net !== o.net) adj -= 3;
       else if (n.added !== o.added) adj -= n.added ? 3 : 2;
       if (n.cert && o.cert) adj += 3;
-      if (unit === '%' && n.share !== o.share) adj -= 2;
       const score = got - 0.6 * (total - got) + (exact ? Math.min(3, 0.5 * total) : 0) + adj;
       const key = [score, n.primary ? 1 : 0, coverage, -n.text.length];
       if (best === null || greater(key, bestKey)) {

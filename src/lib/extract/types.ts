@@ -4,6 +4,12 @@
 import type { Comparator, Kind, PeriodBasis, Status } from '../table/fields';
 import type { IndicatorDef, Place } from '../data/types';
 
+/**
+ * The place of a cited provincial figure whose province is the report's city's, resolved when the user names the
+ * province: a candidate's `place` where the report's city is not a known place (so its province is not known).
+ */
+export const PROVINCE_OF_CITY = 'province-of-city';
+
 /** What the rules could not settle for a candidate: the review asks the user. */
 export type Undecided = 'indicator' | 'period' | 'unit' | 'place' | 'kind';
 
@@ -34,7 +40,7 @@ export interface Candidate {
   kind: Kind;
   /**
    * 'self' = the report's own city (named by the user, or from the title); otherwise a known place id for a cited
-   * figure ('china', 'anhui', …).
+   * figure ('china', 'anhui', …), or `PROVINCE_OF_CITY` for a provincial one when the city's province is not known.
    */
   place: string;
   /** An indicator id of the known indicators, or null when a new one is proposed (`newIndicator`). */

@@ -52,9 +52,25 @@ export function comparatorOf(before: string, fig: Figure): Comparator {
   return '=';
 }
 
-/** Words that make a figure planned, in the clause before it. */
-const PLAN_WORDS =
-  /(力争|计划(?=申报|新增|建设|实施|引进|完成|培育|组建|开展|投入|安排|招引|新建|达到|达|实现|争取)|确保|拟|预计|目标|争创|将|规划建设|待年底)/;
+/**
+ * Words that make a figure planned, in the clause before it. 拟 not inside a word (虚拟, 模拟, 草拟); 将 only as
+ * intent, right before a verb of intent or result (将新增, 将达到, 将突破 …), never in a name (将乐县) or the
+ * 把-construction (将23家企业纳入…, 将X列为 / 作为); 待… as a condition (待年底通过认定后, 待验收后).
+ */
+const PLAN_WORDS = new RegExp(
+  [
+    '力争',
+    '计划(?=申报|新增|建设|实施|引进|完成|培育|组建|开展|投入|安排|招引|新建|达到|达|实现|争取)',
+    '确保',
+    '(?<![虚模比草])拟',
+    '预计',
+    '目标',
+    '争创',
+    '将(?=新增|达到|达|突破|建成|实现|完成|力争|超过|超|增加|增长|提升|提高|形成|带动|惠及|能|可|会|累计|再|继续|争取|确保|投入|新建|启动|举办|开展)',
+    '规划建设',
+    '(?<![接招期对等款优有看善交])待(?=[^,，。;；]{0,10}?(?:后|时|完成|结束|通过|批复|验收|公布|认定|届时))',
+  ].join('|'),
+);
 const NOT_PLAN = /(将近|将其)/;
 
 /** Whether the words before a figure (in its clause) plan it rather than report it. */

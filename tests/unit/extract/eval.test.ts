@@ -15,6 +15,10 @@ describe('extractor evaluation on the five seeds', () => {
     expect(all.counted).toBeGreaterThan(200);
     expect(all.matched / all.counted).toBeGreaterThanOrEqual(0.75);
   });
+  it('names the indicator right (precision indicator = matched / (matched + named wrong) >= 95%)', () => {
+    expect(all.namedWrong).toBe(all.misnamed.length);
+    expect(all.matched / (all.matched + all.namedWrong)).toBeGreaterThanOrEqual(0.95);
+  });
   it.each(FIELDS)('gets %s right on the matched ones (precision >= 95%)', (f) => {
     expect(all.right[f] / all.matched).toBeGreaterThanOrEqual(0.95);
   });
@@ -30,6 +34,27 @@ describe('extractor evaluation on the five seeds', () => {
         else expect(c.value).not.toBe(null);
       }
     }
-    expect(tableOf(runs)).toContain('| all five |');
+  });
+  it("the table's all-five row states the scores' own numbers", () => {
+    const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)}%`;
+    const row = tableOf(runs)
+      .split('\n')
+      .find((l) => l.startsWith('| all five |'));
+    expect(row).toBeDefined();
+    const cells = row!.split('|').map((c) => c.trim());
+    expect(cells.slice(1, 10)).toEqual([
+      'all five',
+      String(all.counted),
+      String(all.found),
+      String(all.matched),
+      String(all.namedWrong),
+      `${pct(all.headlineMatched, all.headlineCounted)} (${all.headlineMatched}/${all.headlineCounted})`,
+      pct(all.matched, all.counted),
+      pct(all.matched, all.matched + all.namedWrong),
+      pct(all.right.value, all.matched),
+    ]);
+    expect(cells.slice(10, 10 + FIELDS.length - 1)).toEqual(
+      FIELDS.slice(1).map((f) => pct(all.right[f], all.matched)),
+    );
   });
 });

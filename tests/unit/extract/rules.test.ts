@@ -41,9 +41,12 @@ describe('comparator words', () => {
 });
 
 describe('kind words', () => {
-  it.each(['力争', '计划新增', '确保', '将', '拟', '预计', '目标'])('%s makes a target', (w) => {
+  it.each(['力争', '计划新增', '确保', '拟', '预计', '目标'])('%s makes a target', (w) => {
     const c = one(`${w}高新技术企业达到3300家。`);
     expect(c.kind).toBe('target');
+  });
+  it('将 before a verb of intent or result makes a target', () => {
+    expect(one('高新技术企业将达到3300家。').kind).toBe('target');
   });
   it('a plain statement is an actual', () => {
     expect(one('全市高新技术企业达到3300家。').kind).toBe('actual');
@@ -190,13 +193,18 @@ describe('indicators and repeats', () => {
 });
 
 describe('hostile text and non-reports', () => {
-  it('markup and formulas stay literal text in quotes', () => {
-    const x = run(
-      '<img src=x onerror=alert(1)>新增高新技术企业300家。=HYPERLINK("http://e.x","点")新增众创空间5家。',
-    );
-    const quotes = x.candidates.flatMap((c) => c.quotes);
-    expect(quotes.some((q) => q.includes('<img src=x onerror=alert(1)>'))).toBe(true);
-    expect(quotes.some((q) => q.includes('=HYPERLINK('))).toBe(true);
+  it('markup and formulas stay literal text in quotes, and no figure is read from inside markup', () => {
+    const body =
+      '<img src=x onerror=alert(1)>新增高新技术企业300家。<b title=20家 data-n=1>新增众创空间5家</b>。=HYPERLINK("http://e.x","点")新增孵化器2家。';
+    const x = run(body);
+    const text = `${TITLE}\n一、2021年工作完成情况\n${body}`;
+    expect(x.candidates.map((c) => c.stated)).toEqual(['300家', '5家', '2家']);
+    const first = x.candidates[0]!;
+    expect(first.quotes[0]).toContain('<img src=x onerror=alert(1)>');
+    expect(text.slice(first.spans[0]!.start, first.spans[0]!.end)).toBe(first.quotes[0]);
+    expect(text.slice(first.figure.start, first.figure.end)).toBe('300家');
+    expect(x.candidates.some((c) => c.value === 20 || c.value === 1)).toBe(false);
+    expect(x.candidates[2]!.quotes[0]).toContain('=HYPERLINK("http://e.x","点")');
   });
   it('a novel is not a report', () => {
     const novel =
