@@ -1,7 +1,7 @@
 // The review of a work report's figures (lib/report): what each row still needs, the order the table shows,
 // and what confirming adds — only kept, complete rows, each quoting its sentence, on the city the user named.
 import { describe, expect, it } from 'vitest';
-import type { Candidate, Extraction } from '../../src/lib/extract/types';
+import { PROVINCE_OF_CITY, type Candidate, type Extraction } from '../../src/lib/extract/types';
 import { reviewGroups, reviewRows, rowProblems } from '../../src/lib/report/review';
 import { reportDataset } from '../../src/lib/report/rows';
 import { tableRows } from '../../src/lib/table/table';
@@ -166,6 +166,41 @@ describe('confirming a report', () => {
     );
     const added = tableRows(confirm(rows).table).find((r) => r.kind === 'reference');
     expect(added).toMatchObject({ city: 'china', indicator: 'rd_intensity', period: '2024', value: 2.6 });
+  });
+
+  it("a figure cited for the city's province waits for the province the user names, then sits on it", () => {
+    const cited = candidate({
+      id: 'p',
+      stated: '2.3%',
+      quotes: ['全市研发投入强度达2.5%'],
+      value: 2.3,
+      unit: '%',
+      indicator: 'rd_intensity',
+      kind: 'reference',
+      place: PROVINCE_OF_CITY,
+    });
+    const x = { ...extraction, candidates: [cited] };
+    const [row] = reviewRows(x);
+    expect(rowProblems(row!, cited, indicators)).toEqual(['province']);
+    expect(rowProblems(row!, cited, indicators, 'anhui')).toEqual([]);
+    const make = (province: string) =>
+      tableRows(
+        reportDataset({
+          extraction: x,
+          rows: [row!],
+          city: { name: '青山市', province, level: 'prefecture' },
+          indicators,
+          places: curated.places,
+          id: 'p',
+          fileName: 'p.txt',
+          report: { title: '', text: TEXT, format: 'txt' },
+          encoding: 'UTF-8',
+        }).table,
+      );
+    expect(make('')).toEqual([]);
+    expect(make('anhui')).toEqual([
+      expect.objectContaining({ city: 'anhui', kind: 'reference', value: 2.3 }),
+    ]);
   });
 
   it('dropped rows, and kept rows still open, are never added', () => {

@@ -2,7 +2,7 @@
 // and the order the table shows them in (the headline indicators first, then section by section).
 // Example: reviewRows(extraction) -> [{ id: 'c3', keep: true, indicator: 'rd_intensity', kind: 'actual',
 //   period: '2022', comparator: '=', newName: '' }, { id: 'c7', keep: false, period: '', … (needs a period) }]
-import type { Candidate, Extraction } from '../extract/types';
+import { PROVINCE_OF_CITY, type Candidate, type Extraction } from '../extract/types';
 import type { Comparator, Kind } from '../table/fields';
 import type { IndicatorDef } from '../data/types';
 
@@ -20,7 +20,7 @@ export interface ReviewRow {
 }
 
 /** What keeps a row from being added. */
-export type RowProblem = 'indicator' | 'period' | 'unit';
+export type RowProblem = 'indicator' | 'period' | 'unit' | 'province';
 
 const PERIOD = /^(?:(?:19|20)\d{2}(?:-H1)?|Y(?:[+-][1-9])?)$/;
 
@@ -43,18 +43,21 @@ export function reviewRows(x: Extraction): ReviewRow[] {
 
 /**
  * What a row still needs: an indicator (a known one, or a name for a new one), a period the dashboard reads, and a
- * known indicator whose unit is the figure's (a count cannot become an intensity).
+ * known indicator whose unit is the figure's (a count cannot become an intensity); a figure cited for the city's
+ * province needs the province (`province`: the one the user named, '' for none).
  */
 export function rowProblems(
   row: ReviewRow,
   c: Candidate,
   indicators: ReadonlyMap<string, IndicatorDef>,
+  province = '',
 ): RowProblem[] {
   const problems: RowProblem[] = [];
   const def = row.indicator ? indicators.get(row.indicator) : undefined;
   if (row.indicator ? !def : !row.newName.trim()) problems.push('indicator');
   if (!PERIOD.test(row.period.trim())) problems.push('period');
   if (def && def.unit && def.unit !== c.unit) problems.push('unit');
+  if (c.place === PROVINCE_OF_CITY && !province) problems.push('province');
   return problems;
 }
 

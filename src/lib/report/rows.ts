@@ -3,7 +3,7 @@
 // Example: reportDataset({ extraction, rows, city: { name: '青山市', province: 'anhui', level: 'prefecture' }, … })
 //   -> { id: 'report-…', name: '青山市科技局2024年工作总结', table: <rows>, places: [{ id: 'u-…', zh: '青山市', … }],
 //        indicators: [<new ones>], report: { title, text, format } }
-import type { Candidate, Extraction } from '../extract/types';
+import { PROVINCE_OF_CITY, type Candidate, type Extraction } from '../extract/types';
 import type { IndicatorDef, Place, PlaceLevel } from '../data/types';
 import type { Observation } from '../table/schema';
 import type { ReportSource, StoredDataset } from '../storage/types';
@@ -69,7 +69,7 @@ export function reportDataset(input: ReportInput): StoredDataset {
   const observations: Observation[] = [];
   for (const row of input.rows) {
     const c = byId.get(row.id);
-    if (!row.keep || !c || rowProblems(row, c, input.indicators).length) continue;
+    if (!row.keep || !c || rowProblems(row, c, input.indicators, city.province).length) continue;
     let indicator = row.indicator;
     if (!indicator) {
       const zh = row.newName.trim();
@@ -88,7 +88,7 @@ export function reportDataset(input: ReportInput): StoredDataset {
         });
     }
     observations.push({
-      city: c.place === 'self' ? place.id : c.place,
+      city: c.place === 'self' ? place.id : c.place === PROVINCE_OF_CITY ? city.province : c.place,
       indicator,
       period: row.period.trim(),
       value: c.value,
