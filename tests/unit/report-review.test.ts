@@ -5,6 +5,9 @@ import { PROVINCE_OF_CITY, type Candidate, type Extraction } from '../../src/lib
 import { reviewGroups, reviewRows, rowProblems } from '../../src/lib/report/review';
 import { reportDataset } from '../../src/lib/report/rows';
 import { tableRows } from '../../src/lib/table/table';
+import { buildDataset } from '../../src/lib/data/dataset';
+import { sourceFootnote } from '../../src/lib/charts/common';
+import { sourceName } from '../../src/lib/export/dataTable';
 import { curated as loadCurated } from './helpers';
 
 const TEXT =
@@ -244,5 +247,22 @@ describe('confirming a report', () => {
     });
     expect(tableRows(ds.table)[0]).toMatchObject({ value: null, status: 'redacted' });
     expect(ds.name).toBe('m.txt');
+  });
+});
+
+describe('a confirmed report as a source', () => {
+  it('is named by its title wherever sources are named: footnotes, exports, slide notes', () => {
+    const ds = confirm();
+    const data = buildDataset(curated, [
+      {
+        meta: { id: ds.id, name: ds.name, fileName: ds.fileName, report: { title: ds.report!.title } },
+        table: ds.table,
+        indicators: ds.indicators,
+        places: ds.places,
+      },
+    ]);
+    const rows = tableRows(ds.table);
+    expect(sourceFootnote(data, rows, 'zh').footnote).toContain('上传的报告: 《青山市科技局2024年工作总结》');
+    expect(sourceName(data, 'upload:report-k1', 'en')).toBe('uploaded report: 青山市科技局2024年工作总结');
   });
 });
