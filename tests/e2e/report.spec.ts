@@ -224,6 +224,19 @@ test.describe('a work report read into figures', () => {
     await expect(page.getByTestId('import-failed')).toContainText('empty.docx');
     await expect(page.getByTestId('uploaded-list').locator('li')).toHaveCount(1);
     await expect(page.locator(RD_ROW, { hasText: CITY })).toHaveCount(1);
+
+    // A report in short clauses between commas looks like columns to the table reader: the user can say otherwise.
+    const clauses =
+      '白水县科技局2024年工作总结\n全县高新技术企业达85家,同比增长10%,新增12家\n' +
+      '技术合同成交额4.5亿元,同比增长12%,居全市第3位\n';
+    await page.getByTestId('csv-upload').setInputFiles({
+      name: 'clauses.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(clauses),
+    });
+    await page.getByTestId('read-as-report').click();
+    await expect(page.getByTestId('extract-review')).toBeVisible();
+    await expect(page.getByTestId('extract-city')).toHaveValue('白水县');
     expect(problems).toEqual([]);
   });
 });

@@ -57,7 +57,10 @@ export async function reportFromText(
   const { extractReport } = await import('../extract/index');
   const extraction = extractReport(text, { indicators: ctx.indicators, places: ctx.places });
   onProgress?.(1);
-  if (!extraction.looksLikeReport)
+  // A file the user asked to read as a report after the table reader refused it (short clauses between commas
+  // look like columns) is taken at its word when it holds a figure; anything else must read as a report.
+  const asked = ctx.readAs === 'report' && !ctx.pasted && extraction.candidates.length > 0;
+  if (!extraction.looksLikeReport && !asked)
     return looksTabular(text)
       ? refuse('not-a-report', both('notAReportTable', subject(ctx)))
       : refuse('not-a-report', both('notAReport', subject(ctx)));

@@ -109,6 +109,20 @@ describe('telling a report from a table', () => {
     }
   });
 
+  it('a report in short clauses between commas reads as columns, and as a report when the user asks', async () => {
+    const clauses =
+      '青山市科技局2024年工作总结\n全市高新技术企业达850家,同比增长10%,新增120家\n' +
+      '技术合同成交额45亿元,同比增长12%,居全省第3位\n研发投入强度2.4%,较上年提高0.1个百分点,创历史新高\n';
+    expect(await importAnyBytes(utf8(clauses), context('c.txt'))).toMatchObject({
+      ok: false,
+      code: 'no-header',
+    });
+    const asked = await importAnyBytes(utf8(clauses), context('c.txt', { readAs: 'report' }));
+    expect(asked).toMatchObject({ ok: false, code: 'report' });
+    const found = !asked.ok ? (asked.report?.extraction.candidates ?? []) : [];
+    expect(found.find((c) => c.indicator === 'high_tech_enterprises')).toMatchObject({ value: 850 });
+  });
+
   it('refuses a novel as not a report, with the file named', async () => {
     const r = await importAnyBytes(utf8(NOVEL), context('小说.txt'));
     expect(r).toMatchObject({ ok: false, code: 'not-a-report' });
