@@ -26,6 +26,23 @@ async function openPaste(page: Page, lang: 'zh' | 'en' = 'zh') {
 const reviewRow = (page: Page, text: string) =>
   page.getByTestId('extract-review').getByTestId('extract-row').filter({ hasText: text });
 
+/** The tooltip of the rd-intensity mark `ref` (the chart brought into view, hovered as a person would), and where. */
+async function rdTooltip(page: Page, ref: string) {
+  const box = page.locator('[data-chart="rd-intensity"] .chart-box');
+  await expect(box).toHaveAttribute('data-tips', 'on');
+  await box.scrollIntoViewIfNeeded();
+  const point = await markPixel(page, 'rd-intensity', ref);
+  const tip = page.locator('[data-testid="chart-tooltip"]').first();
+  await expect
+    .poll(async () => {
+      await page.mouse.move(point.x - 1, point.y);
+      await page.mouse.move(point.x, point.y);
+      return (await tip.count()) ? ((await tip.textContent()) ?? '') : '';
+    })
+    .toContain(RD_SENTENCE);
+  return { tip, point };
+}
+
 async function pasteAndReview(page: Page) {
   await page.goto('./');
   await chartsReady(page);
@@ -92,18 +109,7 @@ test.describe('a work report read into figures', () => {
     await chartsReady(page);
     await expect(page.getByTestId('uploaded-list')).toContainText('青山市科学技术局2024年工作总结');
     const ref = (await page.locator(RD_ROW, { hasText: CITY }).getAttribute('data-row')) ?? '';
-    const box = page.locator('[data-chart="rd-intensity"] .chart-box');
-    await expect(box).toHaveAttribute('data-tips', 'on');
-    await box.scrollIntoViewIfNeeded();
-    const point = await markPixel(page, 'rd-intensity', ref);
-    const tip = page.locator('[data-testid="chart-tooltip"]').first();
-    await expect
-      .poll(async () => {
-        await page.mouse.move(point.x - 1, point.y);
-        await page.mouse.move(point.x, point.y);
-        return (await tip.count()) ? ((await tip.textContent()) ?? '') : '';
-      })
-      .toContain(RD_SENTENCE);
+    const { tip, point } = await rdTooltip(page, ref);
     await expect(tip).toContainText('上传的报告: 《青山市科学技术局2024年工作总结和2025年工作计划》');
     await expect(tip.locator('a.tt-link')).toHaveAttribute('href', /#\/sources\/report-[^?]+\?.*mark=/);
     await page.mouse.click(point.x, point.y);
@@ -183,18 +189,7 @@ test.describe('a work report read into figures', () => {
     );
     // The report's text stays where it was uploaded: no link to a page this browser does not have.
     const ref = (await row.getAttribute('data-row')) ?? '';
-    const box = fresh.locator('[data-chart="rd-intensity"] .chart-box');
-    await expect(box).toHaveAttribute('data-tips', 'on');
-    await box.scrollIntoViewIfNeeded();
-    const point = await markPixel(fresh, 'rd-intensity', ref);
-    const tip = fresh.locator('[data-testid="chart-tooltip"]').first();
-    await expect
-      .poll(async () => {
-        await fresh.mouse.move(point.x - 1, point.y);
-        await fresh.mouse.move(point.x, point.y);
-        return (await tip.count()) ? ((await tip.textContent()) ?? '') : '';
-      })
-      .toContain(RD_SENTENCE);
+    const { tip } = await rdTooltip(fresh, ref);
     await expect(tip.locator('a.tt-link')).toHaveCount(0);
     await other.close();
     expect(problems).toEqual([]);

@@ -29,6 +29,25 @@ export interface Figure {
 const NUM = '(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?|[xX]+(?:\\.[xX]+)?)';
 /** A leading minus (-3.2%, −3.2%) is a sign only at the start of a number, never between two (1-2个 is a range). */
 const SIGN = '(?:(?<![\\dA-Za-z.xX])[-−])?';
+/** Units of counted things (firms, items, events …): their figures are counts. */
+const COUNT_WORDS = [
+  '家',
+  '项',
+  '个',
+  '件',
+  '次',
+  '场',
+  '期',
+  '所',
+  '台',
+  '套',
+  '条',
+  '笔',
+  '篇',
+  '座',
+] as const;
+const COUNT_UNITS: ReadonlySet<string> = new Set(COUNT_WORDS);
+
 const UNITS = [
   '个百分点',
   '百分点',
@@ -47,48 +66,19 @@ const UNITS = [
   '万家',
   '亿',
   '%',
-  '家',
-  '项',
-  '个',
   '人',
   '名',
-  '件',
-  '次',
-  '场',
-  '期',
   '户',
   '倍',
-  '所',
-  '台',
-  '套',
-  '条',
-  '笔',
-  '篇',
-  '座',
   '位',
+  // Counted things (COUNT_WORDS), after the longer units that start with the same character (万家 before 家).
+  ...COUNT_WORDS,
 ];
 const UNIT_RE = UNITS.map((u) => u.replace(/[()/%]/g, (c) => `\\${c}`)).join('|');
 const FIGURE = new RegExp(
   `(${SIGN}${NUM})(?:\\s*[-~～至到]\\s*(${NUM}))?\\s*(余|多)?(${UNIT_RE})(以上|以下|左右|多)?`,
   'g',
 );
-
-const COUNT_UNITS = new Set([
-  '家',
-  '项',
-  '个',
-  '件',
-  '次',
-  '场',
-  '期',
-  '所',
-  '台',
-  '套',
-  '条',
-  '笔',
-  '篇',
-  '座',
-]);
 
 function canonical(unit: string): { unit: string; factor: number } | null {
   if (unit === '%') return { unit: '%', factor: 1 };
