@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { test, expect, chartsReady } from './fixtures';
 
 const serious = (violations: { impact?: string | null; id: string; nodes: { target: unknown }[] }[]) =>
@@ -48,5 +49,21 @@ test('every control is reachable by keyboard, and the city picker works from the
   expect([...seen]).toEqual(
     expect.arrayContaining(['csv-upload', 'export-png', 'export-svg', 'export-csv', 'export-pptx']),
   );
+  void problems;
+});
+
+test("a work report's review has no serious or critical accessibility violations", async ({
+  page,
+  problems,
+}) => {
+  const report = readFileSync(new URL('../fixtures/e2e/report/qingshan-2024.txt', import.meta.url), 'utf8');
+  await page.goto('./');
+  await chartsReady(page);
+  await page.getByRole('button', { name: '粘贴表格或报告文字' }).click();
+  await page.getByTestId('paste-area').fill(report);
+  await page.getByTestId('paste-report').click();
+  await expect(page.getByTestId('extract-review')).toBeVisible();
+  const result = await new AxeBuilder({ page }).include('.review').analyze();
+  expect(serious(result.violations)).toEqual([]);
   void problems;
 });
