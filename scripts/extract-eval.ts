@@ -1,7 +1,9 @@
 // npm run extract:eval: runs the report extractor (src/lib/extract) on the five seed reports and measures it
 // against the curated rows of data/indicators.csv (the metric: src/lib/extract/evaluate.ts). Prints a markdown
 // table (tuning seeds 000/001/003, held-out 002/004, all five; "named wrong" = rows whose figure a candidate has at
-// their quote under another indicator) and, with --misses, what was missed, named wrong or wrong.
+// their quote under another indicator); then a second table, the three made-up reports of
+// tests/fixtures/reports/unseen read against their expected figures (expected.ts: met / named wrong / kind, period or
+// comparator wrong / missed); with --misses, what was missed, named wrong or wrong in either.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
@@ -9,6 +11,8 @@ import type { IndicatorDef, Place, SourceDef } from '../src/lib/data/types';
 import { extractReport } from '../src/lib/extract/index';
 import type { Candidate } from '../src/lib/extract/types';
 import { evaluate, FIELDS, maskedFound, sum, type CuratedRow, type Score } from '../src/lib/extract/evaluate';
+import { expectFigure, tally, type Checked } from '../src/lib/extract/expectations';
+import { UNSEEN } from '../tests/fixtures/reports/unseen/expected';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 const read = (name: string): string => readFileSync(dataDir + name, 'utf8');
@@ -51,6 +55,49 @@ export function runSeeds(): SeedRun[] {
       masked: maskedFound(candidates, rows),
     };
   });
+}
+
+export interface UnseenRun {
+  file: string;
+  label: string;
+  text: string;
+  candidates: Candidate[];
+  checked: Checked[];
+}
+
+/** The three made-up reports of tests/fixtures/reports/unseen, each read against its expected figures. */
+export function runUnseen(): UnseenRun[] {
+  const indicators = JSON.parse(read('indicators.json')) as IndicatorDef[];
+  const places = JSON.parse(read('cities.json')) as Place[];
+  const dir = fileURLToPath(new URL('../tests/fixtures/reports/unseen/', import.meta.url));
+  return UNSEEN.map(({ file, label, expected }) => {
+    const text = readFileSync(dir + file, 'utf8');
+    const { candidates } = extractReport(text, { indicators, places });
+    return { file, label, text, candidates, checked: expected.map((e) => expectFigure(e, candidates)) };
+  });
+}
+
+/** The second table: expected / met / named wrong / kind-period-comparator wrong per unseen report. */
+export function unseenTableOf(runs: readonly UnseenRun[]): string {
+  const head = [
+    'unseen report',
+    'expected',
+    'met',
+    'named wrong',
+    'kind-period-comparator wrong',
+    'missed',
+    'other wrong',
+  ];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  const all = tally(runs.flatMap((r) => r.checked));
+  for (const [name, t] of [
+    ...runs.map((r) => [r.label, tally(r.checked)] as const),
+    ['all three', all] as const,
+  ])
+    lines.push(
+      `| ${[name, t.expected, `${t.met} (${pct(t.met, t.expected)})`, t.namedWrong, t.kpcWrong, t.missed, t.other].join(' | ')} |`,
+    );
+  return lines.join('\n');
 }
 
 const pct = (a: number, b: number): string => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)}%`);
@@ -100,6 +147,8 @@ export function tableOf(runs: readonly SeedRun[]): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const runs = runSeeds();
   console.log(tableOf(runs));
+  const unseen = runUnseen();
+  console.log(`\n${unseenTableOf(unseen)}`);
   if (process.argv.includes('--misses')) {
     for (const r of runs) {
       for (const row of r.score.missed) {
@@ -122,5 +171,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
           `WRONG ${r.source.slice(0, 3)} ${w.field} ${w.row.indicator}: row ${w.row[w.field]} cand ${String(w.cand[w.field])} «${w.row.quote}»`,
         );
     }
+    for (const u of unseen)
+      for (const c of u.checked.filter((k) => k.verdict !== 'met'))
+        console.log(
+          `UNSEEN ${u.file.slice(0, 1)} ${c.verdict}: ${c.expected.indicator}=${c.expected.value} «${c.expected.at}» ${c.diff.join(', ')}`,
+        );
   }
 }

@@ -9,6 +9,7 @@ import type { FigureWords } from './context';
 import type { IndicatorMatcher } from './indicator-match';
 import { PROVINCE_OF_CITY, type Candidate, type Section, type Undecided } from './types';
 import { citedScope, comparatorOf, plannedBy, quotaOf } from './wording';
+import { unstatedScope } from './levels';
 import { laterThan, plansIn, releaseLagged, shiftYear, statedYear } from './periods';
 
 const HEADLINE_CHARTS = new Set(['rd-intensity', 'high-tech', 'tech-contracts']);
@@ -28,12 +29,23 @@ export function isHeadline(def: IndicatorDef | null, matcher: IndicatorMatcher):
   return [...def.charts, ...(main?.charts ?? [])].some((c) => HEADLINE_CHARTS.has(c));
 }
 
-/** A phrase that can name a new indicator: the own words without figures, fillers and punctuation. */
+/** Words before a new indicator's noun that say when, where or against what, not what. */
+const LEADING =
+  /^(其中|同时|此外|全年|全市|全县|全区|我市|我县|我区|本市|共|累计|已|并|还|今年|目前|截至目前|截至[\d一二三四五六七八九十]*月底|[上下]半年|比上年度?|较上年度?|比去年同期|较去年同期|比去年|较去年|同比)+/;
+/** A phrase that only states a change or an addition names nothing by itself (同比下降, 较上年增加, 新增). */
+export const BARE_CHANGE =
+  /^(同比|环比|比上年|较上年|较去年同期|较去年)?(增长|下降|增加|减少|提高|提升|降低|回落|新增|净增|新认定|新建)?$/;
+
+/**
+ * A phrase that can name a new indicator: the own words without figures, fillers and punctuation, and without
+ * the words of time, place or comparison before its noun and the comparator words in or after it.
+ */
 export function phraseOf(own: string): string {
   const t = own
     .replace(/[^\u4e00-\u9fffA-Za-z&]/g, '')
-    .replace(/^(其中|同时|此外|全年|全市|我市|共|累计|已|并|还|今年|目前|截至目前)+/, '')
-    .replace(/(达到|达|为|约|超过|突破|首破|不少于|不超过|以上|余|多|各|分别|共计|共)+$/, '');
+    .replace(LEADING, '')
+    .replace(/(达到|突破|首破|超过|不少于|不超过)/g, '')
+    .replace(/(达|为|约|以上|余|多|各|分别|共计|共|力争|确保|的)+$/, '');
   return t.slice(0, 24);
 }
 
@@ -67,6 +79,8 @@ export function candidateOf(
   const planned = section.plan || plannedBy(before) || quotaOf(before, words.clauseAfter);
   // A rank's 全省 / 全国 is the ranking's scope, not a cited figure.
   let scope = fig.unit === 'rank' ? null : citedScope(before, s.cityWords);
+  // A district's 全区 is the district itself, not a region it cites.
+  if (scope === 'region' && /区$/.test(s.cityWords[0] ?? '')) scope = null;
   if (
     scope === null &&
     new RegExp(`^[^,，]*(我市|本市${s.cityWords.map((w) => `|${w}`).join('')})各?占`).test(words.clauseAfter)
@@ -84,7 +98,7 @@ export function candidateOf(
   m ??= s.matcher.match({ own, wide }, fig.unit);
   if (m === null && words.continued !== null && d.item !== undefined)
     m = s.matcher.match({ own: words.continued, wide }, fig.unit);
-  const def = m?.def ?? null;
+  const def = m ? unstatedScope(m.def, s.matcher.familyOf(m.def), sentence.text) : null;
   const undecided: Undecided[] = [];
   const phrase = phraseOf(words.continued ?? own);
   if (!def && phrase.length < 2) undecided.push('indicator');

@@ -26,6 +26,26 @@ const FILLER =
   /(资金|金额|经费|高于|低于|平均水平|平均|水平|达到|达|为|共有|共|总数|总量|累计|其中|分别|各|约|超过|超|近|突破|首破|以上|余|多|同比|比增|较上年度?|较上年|提升|提高|增长了|增长|居|位居|位列|列|保持|全省|全国|全市|全区|获得|获|有|已|的|和|、|了|再|继续|均|第|年|今年|目前|截至目前|长三角|合计)/g;
 const STOCK = /(总数|总量|累计|达到|达|现有|拥有)/;
 const ADDED = /(新增|新认定|新获批|新建|净增|新招引|年净增)/g;
+/** A comparison base or a list's 其中 before an addition word: 比上年净增, 较去年新增, 其中新认定. */
+const BASE_WORDS = /(比上年度?|比去年|较去年|较上年度?|同比|其中|全年|当年|年内)/g;
+/** Words at a subject's ends that belong to its figure, not its name: 全县高新技术企业突破 -> 高新技术企业. */
+const SUBJECT_ENDS =
+  /^(全[市县区省]|我[市县区])+|(总数|总量|累计|达到|达|为|约|超过|超|近|突破|首破|已|共|有|分别)+$/g;
+
+/**
+ * An elliptical clause that only states an addition (比上年净增38家, 其中新认定57家): it borrows the subject of
+ * the figure it follows, with its own addition word first and its other words after ('净增' + '高新技术企业';
+ * 净增数居全市 -> 净增高新技术企业数居全市). Null when the own words say more than an addition.
+ */
+function borrowed(own: string, base: string): string | null {
+  const bare = own.replace(BASE_WORDS, '');
+  const adds = bare.match(ADDED);
+  if (!adds) return null;
+  const rest = bare.replace(ADDED, '');
+  if (!weak(rest)) return null;
+  const subject = base.replace(ADDED, '').replace(BASE_WORDS, '').replace(SUBJECT_ENDS, '');
+  return subject.length >= 2 ? adds[adds.length - 1]! + subject + rest : null;
+}
 
 function strip(s: string, figs: readonly Figure[], from: number): string {
   let out = '';
@@ -74,14 +94,16 @@ export function wordsOf(s: string, figs: readonly Figure[]): FigureWords[] {
     const clause = (s.slice(0, cStart).match(/[,，:：]/g) ?? []).length + 1;
     let continued: string | null = null;
     const basis = strong.get(f.unit) ?? lastStrong;
-    if (weak(own) && basis !== null) {
+    const lent = basis === null ? null : borrowed(own, basis);
+    if (lent !== null) continued = lent;
+    else if (weak(own) && basis !== null) {
       let base = basis;
       if (STOCK.test(own)) base = base.replace(ADDED, '');
       const lv = LEVEL.exec(own);
       continued = lv
         ? (LEVEL.test(base) ? base.replace(LEVEL, lv[1]!) : lv[1]! + base) + own.replace(LEVEL, '')
         : base + own;
-    } else if (!weak(own)) {
+    } else if (!weak(own) && lent === null) {
       lastStrong = own;
       strong.set(f.unit, own);
     }

@@ -10,13 +10,20 @@ import { wordsOf } from './context';
 import { IndicatorMatcher } from './indicator-match';
 import { titlePeriods } from './periods';
 import { cityOf, readsAsReport, sectionsOf, titleOf } from './report';
-import { candidateOf, isHeadline, type Draft, type Setting } from './candidates';
+import { BARE_CHANGE, candidateOf, isHeadline, type Draft, type Setting } from './candidates';
 import { changeId, derivePrevious, FALL, GROWTH, PP_CHANGE } from './derive';
 import { mergeRepeats } from './merge';
 
 export type { Candidate, Extraction, ExtractOptions } from './types';
 
 const ADDED = /(新增|新认定|新获批|新建|净增)/;
+const BARE_LEVEL = /^(?:国家|[省市县区])级(?:以上)?$/;
+
+/** List items that only name a level (省级、市级众创空间) share the head of the last item. */
+function headed(items: string[]): string[] {
+  const head = (items[items.length - 1] ?? '').replace(/^.*?(?:国家|[省市县区])级(?:以上)?/, '');
+  return head === '' ? items : items.map((it) => (BARE_LEVEL.test(it) ? it + head : it));
+}
 
 /** Splits 各 / 分别 lists into one draft per item; carries a list's 新增 to its later items. */
 function drafts(folded: string, figs: ReturnType<typeof figuresIn>): Draft[] {
@@ -29,7 +36,7 @@ function drafts(folded: string, figs: ReturnType<typeof figuresIn>): Draft[] {
     const fig = figs[i]!;
     const each = /各占?$/.exec(w.clauseBefore);
     if (each) {
-      const items = w.clauseBefore.slice(0, each.index).split(/、|和|及/);
+      const items = headed(w.clauseBefore.slice(0, each.index).split(/、|和|及/));
       if (items.length >= 2) {
         const lead = ADDED.exec(items[0]!)?.[1] ?? '';
         for (const [k, it] of items.entries())
@@ -40,7 +47,7 @@ function drafts(folded: string, figs: ReturnType<typeof figuresIn>): Draft[] {
     const sep = /^(.*?)分别(.*)$/.exec(w.clauseBefore);
     const mates = byClause.get(w.clause) ?? [];
     if (sep && mates.length >= 2) {
-      const items = sep[1]!.split(/、|和|及/).filter((t) => t !== '');
+      const items = headed(sep[1]!.split(/、|和|及/).filter((t) => t !== ''));
       const k = mates.indexOf(i);
       const tail = sep[2]!.replace(/[\dxX.]+[\u4e00-\u9fff%]*、?/g, '');
       if (items.length === mates.length && !/[\u4e00-\u9fff]{4,}/.test(tail)) {
@@ -55,6 +62,25 @@ function drafts(folded: string, figs: ReturnType<typeof figuresIn>): Draft[] {
     else out.push({ fig, words: w });
   }
   return out;
+}
+
+/**
+ * A new indicator whose phrase only states a change (同比下降6.2%, 较上年增加1.4件) is the change of the figure it
+ * follows: named from that figure's indicator, never a bare verb; with no figure before it, it is left to decide.
+ */
+function named(c: Candidate, before: readonly Candidate[], matcher: IndicatorMatcher): void {
+  if (!c.newIndicator || !BARE_CHANGE.test(c.newIndicator.zh)) return;
+  const prev = [...before].reverse().find((b) => b.kind !== 'derived' && b.newIndicator !== c.newIndicator);
+  const subject = prev
+    ? prev.indicator
+      ? matcher.byId(prev.indicator)?.zh
+      : prev.newIndicator?.zh
+    : undefined;
+  if (subject) c.newIndicator.zh = subject + (c.unit === '%' ? '同比增长' : '较上年变化');
+  else {
+    delete c.newIndicator;
+    if (!c.undecided.includes('indicator')) c.undecided.push('indicator');
+  }
 }
 
 export function extractReport(text: string, options: ExtractOptions): Extraction {
@@ -124,6 +150,7 @@ export function extractReport(text: string, options: ExtractOptions): Extraction
       }
       mine.push(c);
     }
+    mine.forEach((c, i) => named(c, mine.slice(0, i), matcher));
     found.push(...mine);
   });
 

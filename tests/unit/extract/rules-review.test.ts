@@ -98,13 +98,13 @@ describe('plan headings', () => {
 
 describe('falls', () => {
   it('同比下降5% is a change of −5; the previous value is derived as before', () => {
-    const cs = cands('全市技术合同成交额57亿元,同比下降5%。');
+    const cs = cands('全市登记技术合同成交额57亿元,同比下降5%。');
     expect(at(cs, '5%')).toMatchObject({ indicator: 'tech_contract_value_yoy', value: -5 });
     const prev = cs.find((c) => c.kind === 'derived')!;
     expect(prev).toMatchObject({ indicator: 'tech_contract_value', value: 60, period: '2020' });
   });
   it('同比减少5% is −5 too', () => {
-    expect(at(cands('全市技术合同成交额57亿元,同比减少5%。'), '5%').value).toBe(-5);
+    expect(at(cands('全市登记技术合同成交额57亿元,同比减少5%。'), '5%').value).toBe(-5);
   });
   it('下降0.1个百分点 is a change of −0.1 and the previous level is 0.1 higher', () => {
     const cs = cands('全社会研发投入强度为2.4%,较上年下降0.1个百分点。');
@@ -112,7 +112,7 @@ describe('falls', () => {
     expect(cs.find((c) => c.kind === 'derived')).toMatchObject({ indicator: 'rd_intensity', value: 2.5 });
   });
   it('a signed figure keeps its sign (增速为-3.2%, −3.2%); a range is no sign', () => {
-    const cs = cands('全市技术合同成交额48.4亿元,增速为-3.2%。');
+    const cs = cands('全市登记技术合同成交额48.4亿元,增速为-3.2%。');
     expect(at(cs, '-3.2%')).toMatchObject({ indicator: 'tech_contract_value_yoy', value: -3.2 });
     expect(figuresIn('增速为−3.2%')[0]).toMatchObject({ value: -3.2, unit: '%' });
     expect(figuresIn('新增1-2个')[0]).toMatchObject({ value: 1, suffixComparator: '>=', rangeUpper: '2个' });

@@ -88,7 +88,7 @@ describe('places', () => {
 
 describe('changes', () => {
   it('a growth rate is the *_yoy indicator and gives the previous year, approximately', () => {
-    const cs = run('全市技术合同成交额60亿元,同比增长20%。').candidates;
+    const cs = run('全市登记技术合同成交额60亿元,同比增长20%。').candidates;
     expect(cs.map((c) => c.indicator)).toEqual([
       'tech_contract_value',
       'tech_contract_value_yoy',
