@@ -14,6 +14,7 @@ const zh = {
   readAsReport: '作为工作报告读取',
   importCrashed: (p: { error: string }) => `导入出错：${p.error}`,
   importCancelled: '导入已取消',
+  stillImporting: (p: { file: string }) => `上一个文件还在导入，“${p.file}”未读取：请等它完成后再选一次`,
   tooLarge: (p: { size: string; limit: string }) =>
     `文件太大（${p.size}），超过了 ${p.limit} 的上限，未读取：请拆分成较小的文件后再上传`,
 };
@@ -30,6 +31,8 @@ const en: Twin<typeof zh> = {
   readAsReport: 'Read as a work report',
   importCrashed: (p) => `Import failed: ${p.error}`,
   importCancelled: 'The import was cancelled.',
+  stillImporting: (p) =>
+    `The last file is still being imported, so "${p.file}" was not read: choose it again once that is done.`,
   tooLarge: (p) =>
     `The file is too large (${p.size}), over the ${p.limit} limit, and was not read: split it into smaller files.`,
 };
