@@ -205,7 +205,7 @@ const zh = {
   notAReport: (p: Subject) =>
     `${whatZh(p)}不像一份工作报告（没有找到带单位的数字）：请上传或粘贴工作总结、工作报告的文字`,
   notAReportTable: (p: Subject) =>
-    `${whatZh(p)}不像一份工作报告（没有找到带单位的数字），倒像是一张表格：请把它作为表格上传（CSV 或 Excel 工作簿），或选择“按表格读取”`,
+    `${whatZh(p)}不像一份工作报告（没有找到带单位的数字），倒像是一张表格：请把它作为表格导入（上传 CSV 或 Excel 工作簿，或粘贴后点“导入”）`,
   reportTooLong: (p: Subject & { size: string }) =>
     `${whatZh(p)}有 ${p.size}，超过了 10 MB：没有哪份工作报告这么长，因此未读取。请只上传或粘贴报告本身的文字`,
   reportEmpty: (p: Subject) => `${whatZh(p)}里没有文字：没有可读的报告内容`,
@@ -338,7 +338,7 @@ const en: Twin<typeof zh> = {
   notAReport: (p) =>
     `${whatEn(p)} does not read as a work report (no figures with units were found): upload or paste the text of a work report or summary.`,
   notAReportTable: (p) =>
-    `${whatEn(p)} does not read as a work report (no figures with units were found); it looks like a table: upload it as a table (CSV or an Excel workbook), or choose "read as a table".`,
+    `${whatEn(p)} does not read as a work report (no figures with units were found); it looks like a table: import it as a table (upload a CSV or an Excel workbook, or paste it and press "Import").`,
   reportTooLong: (p) =>
     `${whatEn(p)} is ${p.size}, over 10 MB: no work report is that long, so it was not read. Upload or paste only the report's own text.`,
   reportEmpty: (p) => `${whatEn(p)} holds no text: there is no report to read.`,
