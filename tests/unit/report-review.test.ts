@@ -2,7 +2,7 @@
 // and what confirming adds — only kept, complete rows, each quoting its sentence, on the city the user named.
 import { describe, expect, it } from 'vitest';
 import { PROVINCE_OF_CITY, type Candidate, type Extraction } from '../../src/lib/extract/types';
-import { reviewGroups, reviewRows, rowProblems } from '../../src/lib/report/review';
+import { reviewGroups, reviewRows, rowProblems, withKind } from '../../src/lib/report/review';
 import { reportDataset } from '../../src/lib/report/rows';
 import { tableRows } from '../../src/lib/table/table';
 import { buildDataset } from '../../src/lib/data/dataset';
@@ -132,6 +132,19 @@ describe('reviewing a report', () => {
     expect(rowProblems({ ...rows[2]!, newName: ' ' }, byId.get('c3')!, indicators)).toEqual(['indicator']);
     expect(rowProblems({ ...rows[0]!, period: '去年' }, byId.get('c1')!, indicators)).toEqual(['period']);
     expect(rowProblems({ ...rows[0]!, period: '2023-H1' }, byId.get('c1')!, indicators)).toEqual([]);
+  });
+
+  it('a figure made a target goes back to the year the report files it under, and forward again when taken back', () => {
+    const c = extraction.candidates[0]!; // 2.5 %, placed in 2023 by the statistical-year rule, filed under 2024
+    const row = reviewRows(extraction)[0]!;
+    const target = withKind(row, c, 'target');
+    expect(target).toMatchObject({ kind: 'target', period: '2024' });
+    expect(withKind(target, c, 'actual')).toMatchObject({ kind: 'actual', period: '2023' });
+    // A year the user typed is theirs.
+    expect(withKind({ ...row, period: '2022' }, c, 'target').period).toBe('2022');
+    const added = tableRows(confirm([target, ...reviewRows(extraction).slice(1)]).table)[0]!;
+    expect(added).toMatchObject({ kind: 'target', period: '2024' });
+    expect(added.note).not.toContain('报告归于');
   });
 
   it('lists the headline indicators first, then the rest section by section', () => {

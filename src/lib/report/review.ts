@@ -42,6 +42,22 @@ export function reviewRows(x: Extraction): ReviewRow[] {
 }
 
 /**
+ * The row with another kind. A target sits in the year it aims at, never moved by the statistical-year rule: a
+ * figure the rules placed a year early (an R&D figure of a year-end summary) goes back to the year the report files
+ * it under when the user calls it a target, and forward again when they take that back. A period the user typed
+ * stays.
+ * withKind({ kind: 'actual', period: '2023', … }, <c: period 2023, reportedPeriod 2024>, 'target') -> period '2024'
+ */
+export function withKind(row: ReviewRow, c: Candidate, kind: Kind): ReviewRow {
+  let period = row.period;
+  if (c.reportedPeriod && c.period) {
+    if (kind === 'target' && period === c.period) period = c.reportedPeriod;
+    else if (kind !== 'target' && row.kind === 'target' && period === c.reportedPeriod) period = c.period;
+  }
+  return { ...row, kind, period };
+}
+
+/**
  * What a row still needs: an indicator (a known one, or a name for a new one), a period the dashboard reads, and a
  * known indicator whose unit is the figure's (a count cannot become an intensity); a figure cited for the city's
  * province needs the province (`province`: the one the user named, '' for none).

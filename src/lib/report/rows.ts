@@ -50,11 +50,13 @@ function reportPlace(city: ReportCity, places: readonly Place[]): { place: Place
 }
 
 /** The note a row carries: how it was worked out, the year the report files it under, its other sentences. */
-function noteOf(c: Candidate): string {
+function noteOf(c: Candidate, row: ReviewRow): string {
   const parts: string[] = [];
-  if (c.note) parts.push(c.note.zh);
-  // The extractor's note says why a figure sits in another year; where it gives none, the year is still said.
-  if (c.reportedPeriod && !c.note) parts.push(`报告归于${periodLabel(c.reportedPeriod, 'zh')}`);
+  // The extractor's note says why a figure sits in another year; where it gives none, the year is still said. Not
+  // where the row no longer sits there (the user made it a target, or typed another year).
+  const moved = !!c.reportedPeriod && row.period.trim() === c.period;
+  if (c.note && (moved || !c.reportedPeriod)) parts.push(c.note.zh);
+  if (moved && !c.note) parts.push(`报告归于${periodLabel(c.reportedPeriod!, 'zh')}`);
   for (const q of c.quotes.slice(1)) parts.push(`又见：「${q}」`);
   return parts.join('；');
 }
@@ -98,7 +100,7 @@ export function reportDataset(input: ReportInput): StoredDataset {
       status: c.status,
       source,
       quote: c.quotes[0] ?? '',
-      note: noteOf(c),
+      note: noteOf(c, row),
     });
   }
   return {
