@@ -1,5 +1,6 @@
 // Shared browser-test helpers: wait for charts, collect page errors and CSP violations.
 import { test as base, expect, type Page } from '@playwright/test';
+import { overlaps } from './chartProbe';
 
 export const CHARTS = ['rd-intensity', 'high-tech', 'tech-contracts', 'plan-targets'] as const;
 
@@ -104,16 +105,7 @@ export async function chartTexts(page: Page, chartId: string): Promise<{ box: Te
 
 /** Pairs of texts that print over each other (by more than `slack` px each way), as readable lines. */
 export function overlappingTexts(texts: readonly TextBox[], slack = 1): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < texts.length; i++)
-    for (let j = i + 1; j < texts.length; j++) {
-      const a = texts[i]!;
-      const b = texts[j]!;
-      const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-      const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-      if (w > slack && h > slack) out.push(`"${a.text}" over "${b.text}"`);
-    }
-  return out;
+  return overlaps(texts, slack).map(({ a, b }) => `"${a.text}" over "${b.text}"`);
 }
 
 /** Texts that run off the chart's box. */

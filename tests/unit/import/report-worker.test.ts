@@ -1,33 +1,18 @@
 // A report through the worker and the client: the worker posts it on the refusal channel (code 'report', the text
 // and the extraction structured-cloned, nothing transferred), and pasted text goes the same way
 // (importReportText), in a worker or on the main thread.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { HashRequest, ImportRequest, ImportWorkerMessage } from '../../../src/lib/import/protocol';
 import type { ImportContext } from '../../../src/lib/import/types';
 import { clonableContext, importReportText } from '../../../src/lib/import/client';
 import { context } from '../../fixtures/upload/context';
+import { startWorker } from './workerScope';
 
-const posted: Array<{ message: ImportWorkerMessage; transfer: Transferable[] }> = [];
-const scope: {
-  onmessage: ((e: MessageEvent<ImportRequest | HashRequest>) => Promise<void>) | null;
-  postMessage: (m: ImportWorkerMessage, o?: { transfer?: Transferable[] }) => void;
-} = {
-  onmessage: null,
-  postMessage: (message, o) => {
-    posted.push({ message: structuredClone(message), transfer: o?.transfer ?? [] });
-  },
-};
-vi.stubGlobal('self', scope);
-await import('../../../src/workers/import.worker');
+const worker = await startWorker();
 
 const REPORT = readFileSync(new URL('../../fixtures/reports/qingshan-2024.txt', import.meta.url), 'utf8');
 
-async function runWorker(file: Blob, ctx: ImportContext) {
-  posted.length = 0;
-  await scope.onmessage!({ data: structuredClone({ file, ctx }) } as MessageEvent<ImportRequest>);
-  return posted.slice();
-}
+const runWorker = (file: Blob, ctx: ImportContext) => worker.run(file, ctx);
 
 describe('a report through the worker', () => {
   it('posts code "report" with the text and the extraction, transferring nothing', async () => {

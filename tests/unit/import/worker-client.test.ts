@@ -5,31 +5,11 @@ import { importBytes, importColumnarBytes, toWire, type WireResult } from '../..
 import { clonableContext, fromWire, importFile, releaseImportWorker } from '../../../src/lib/import/client';
 import { parseContext } from '../../../src/lib/import/context';
 import { context, fixture } from '../../fixtures/upload/context';
+import { startWorker } from './workerScope';
 
-// The worker module installs `self.onmessage`; give it a stand-in scope that records what it posts.
-const posted: Array<{ message: ImportWorkerMessage; transfer: Transferable[] }> = [];
-const scope: {
-  onmessage: ((e: MessageEvent<ImportRequest | HashRequest>) => Promise<void>) | null;
-  postMessage: (m: ImportWorkerMessage, o?: { transfer?: Transferable[] }) => void;
-} = {
-  onmessage: null,
-  postMessage: (message, o) => {
-    posted.push({
-      message: structuredClone(message, { transfer: o?.transfer ?? [] }),
-      transfer: o?.transfer ?? [],
-    });
-  },
-};
-vi.stubGlobal('self', scope);
-await import('../../../src/workers/import.worker');
-
-async function runWorker(bytes: Uint8Array<ArrayBuffer>, ctx: ImportContext) {
-  posted.length = 0;
-  await scope.onmessage!({
-    data: structuredClone({ file: new Blob([bytes]), ctx }),
-  } as MessageEvent<ImportRequest>);
-  return posted.slice();
-}
+// The worker module in a stand-in scope that records what it posts (workerScope.ts).
+const { posted, scope, run } = await startWorker();
+const runWorker = (bytes: Uint8Array<ArrayBuffer>, ctx: ImportContext) => run(new Blob([bytes]), ctx);
 
 function bigCsv(rows: number): Uint8Array<ArrayBuffer> {
   const lines = ['城市,指标,年份,数值,单位'];
