@@ -6,7 +6,8 @@ import type { ImportContext, ImportFailure } from './types';
 import { DEFAULT_MAX_BYTES } from './types';
 import { both } from '../i18n/uploadPanelMessages';
 
-function mb(n: number): string {
+/** megabytes(62_914_560) -> '60 MB'; megabytes(10_485_761) -> '10.0 MB' */
+export function megabytes(n: number): string {
   const v = n / (1024 * 1024);
   return Number.isInteger(v) ? `${v} MB` : `${v.toFixed(1)} MB`;
 }
@@ -18,6 +19,6 @@ export function checkSize(size: number, ctx: Pick<ImportContext, 'maxBytes'>): I
   return {
     ok: false,
     code: 'too-large',
-    message: both('tooLarge', { size: mb(size), limit: mb(limit) }),
+    message: both('tooLarge', { size: megabytes(size), limit: megabytes(limit) }),
   };
 }

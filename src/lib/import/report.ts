@@ -16,15 +16,12 @@ import { runSteps } from './engine';
 import { readDocx } from './docx';
 import { looksTabular, MAX_REPORT_CHARS } from './prose';
 import { both } from '../i18n/importMessages';
+import { megabytes } from './limits';
 
 /** The text as the extractor sees it: no BOM, every line break '\n'. */
 export function reportText(text: string): string {
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
-}
-
-function mb(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function subject(ctx: ImportContext): { file: string; pasted: boolean } {
@@ -36,7 +33,7 @@ function refuse(code: string, message: ImportFailure['message']): ImportFailure 
 }
 
 function tooLong(ctx: ImportContext, size: number): ImportFailure {
-  return refuse('report-too-long', both('reportTooLong', { ...subject(ctx), size: mb(size) }));
+  return refuse('report-too-long', both('reportTooLong', { ...subject(ctx), size: megabytes(size) }));
 }
 
 /**
@@ -104,7 +101,7 @@ export async function reportFromDocument(
   const limit = ctx.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   const read = await readDocx(bytes, container.document, limit);
   if (read === 'over')
-    return refuse('inflated-too-large', both('docxTooLarge', { ...who, limit: mb(limit) }));
+    return refuse('inflated-too-large', both('docxTooLarge', { ...who, limit: megabytes(limit) }));
   if (read === 'damaged')
     return refuse('damaged', both('docxDamaged', { ...who, detail: container.document }));
   onProgress?.(0.2);
